@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	// Type-checking is `npm run typecheck`; ts-jest only transpiles, which keeps the suite fast.
+	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.test.json' }] },
+	setupFiles: ['<rootDir>/test/setup-env.ts'],
+	testTimeout: 60_000,
+	maxWorkers: 2,
+	collectCoverageFrom: ['nodes/**/*.ts', 'credentials/**/*.ts'],
+	coverageReporters: ['text-summary', 'lcov'],
+};

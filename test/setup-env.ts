@@ -1,0 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+// n8n-core writes ~/.n8n/config unless it is pointed elsewhere.
+process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'autoleap-n8n-'));
