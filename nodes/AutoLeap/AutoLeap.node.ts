@@ -1,0 +1,51 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { getCompanies, getLocations, searchCustomers, searchVehicles } from './listSearch';
+import { partnerDescription } from './resources/partner';
+import { vehicleDescription, vehicleOperations } from './resources/vehicle';
+
+export class AutoLeap implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'AutoLeap',
+		name: 'autoLeap',
+		icon: { light: 'file:../../icons/autoleap.svg', dark: 'file:../../icons/autoleap.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description:
+			'Work with an AutoLeap auto-repair shop: customers, vehicles, parts and tires, inventory, pricing, appointment requests, repair orders, payments and technician timesheets',
+		defaults: { name: 'AutoLeap' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'autoLeapApi', required: true }],
+		requestDefaults: {
+			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+		},
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Partner', value: 'partner' },
+					{ name: 'Vehicle', value: 'vehicle' },
+				],
+				default: 'vehicle',
+			},
+			...partnerDescription,
+			...vehicleDescription,
+		],
+	};
+
+	methods = {
+		loadOptions: { getCompanies, getLocations },
+		listSearch: { searchCustomers, searchVehicles },
+	};
+
+	customOperations = {
+		vehicle: vehicleOperations,
+	};
+}

@@ -1,0 +1,2 @@
+export { getCompanies, getLocations } from './profile';
+export { searchCustomers, searchVehicles } from './records';

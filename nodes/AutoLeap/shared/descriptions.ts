@@ -1,0 +1,198 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { APP_URL } from './endpoints';
+import { DEFAULT_BATCH_SIZE } from './bulkWrite';
+
+type Show = NonNullable<INodeProperties['displayOptions']>['show'];
+
+/** Company picker, loaded from the partner profile; sent as the `companyId` query parameter of reads. */
+export function companySelect(show: Show, send: 'query' | 'none' = 'query'): INodeProperties {
+	return {
+		displayName: 'Company Name or ID',
+		name: 'companyId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getCompanies' },
+		required: true,
+		default: '',
+		description:
+			'The shop (AutoLeap company) to work in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show },
+		routing: send === 'query' ? { send: { type: 'query', property: 'companyId' } } : undefined,
+	};
+}
+
+/** Location picker for the chosen company; empty means every location. */
+export function locationSelect(show: Show, send: 'query' | 'none' = 'query'): INodeProperties {
+	return {
+		displayName: 'Location Name or ID',
+		name: 'locationId',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getLocations', loadOptionsDependsOn: ['companyId'] },
+		default: '',
+		description:
+			'Only this location of the shop; leave empty for all locations. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show },
+		routing: send === 'query' ? { send: { type: 'query', property: 'locationId', value: '={{ $value || undefined }}' } } : undefined,
+	};
+}
+
+/** A customer or vehicle chosen from a searchable list, by ID, or by its AutoLeap URL. */
+export function recordLocator(
+	kind: 'customer' | 'vehicle',
+	show: Show,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
+	const label = kind === 'customer' ? 'Customer' : 'Vehicle';
+	const urlPath = kind === 'customer' ? 'customers' : 'vehicles';
+	return {
+		displayName: label,
+		name: `${kind}Id`,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: `The ${kind} to use`,
+		displayOptions: { show },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: kind === 'customer' ? 'searchCustomers' : 'searchVehicles', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 4958393',
+				validation: [{ type: 'regex', properties: { regex: '^[A-Za-z0-9_-]+$', errorMessage: `Not a valid ${kind} ID` } }],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: `e.g. ${APP_URL}/${urlPath}/4958393`,
+				extractValue: { type: 'regex', regex: `/${urlPath}/([A-Za-z0-9_-]+)` },
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: `.*/${urlPath}/[A-Za-z0-9_-]+.*`, errorMessage: `Not an AutoLeap ${kind} URL` },
+					},
+				],
+			},
+		],
+		...extra,
+	};
+}
+
+export function returnAllAndLimit(show: Show): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+		},
+	];
+}
+
+export function simplifyToggle(show: Show): INodeProperties {
+	return {
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+		displayOptions: { show },
+	};
+}
+
+/** Options of the bulk writes. */
+export function bulkOptions(show: Show): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 100 },
+				default: DEFAULT_BATCH_SIZE,
+				description: 'How many input items to send to AutoLeap in one request',
+			},
+		],
+	};
+}
+
+/** Fields as inputs, or the whole record as JSON for power users. */
+export function inputMode(show: Show): INodeProperties {
+	return {
+		displayName: 'Input Mode',
+		name: 'inputMode',
+		type: 'options',
+		noDataExpression: true,
+		default: 'fields',
+		displayOptions: { show },
+		options: [
+			{ name: 'Fields', value: 'fields', description: 'Fill in the fields below' },
+			{ name: 'JSON', value: 'json', description: 'Give the whole AutoLeap record as JSON' },
+		],
+	};
+}
+
+export function recordJson(show: Show, example: string): INodeProperties {
+	return {
+		displayName: 'Record (JSON)',
+		name: 'recordJson',
+		type: 'json',
+		default: example,
+		required: true,
+		description: 'The AutoLeap record, as the API documents it',
+		displayOptions: { show: { ...show, inputMode: ['json'] } },
+	};
+}
+
+/** Tags (name and colour), as customers and vehicles carry them. */
+export const tagsCollection: INodeProperties = {
+	displayName: 'Tags',
+	name: 'tags',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Tag',
+	default: {},
+	options: [
+		{
+			displayName: 'Tag',
+			name: 'tag',
+			values: [
+				{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. VIP' },
+				{ displayName: 'Color', name: 'color', type: 'color', default: '#FFFF00', description: 'Shown as hex without the leading #' },
+			],
+		},
+	],
+};
+
+/** Sends a filter as a query parameter, leaving it out when empty. */
+export function query(property: string): INodeProperties['routing'] {
+	return { send: { type: 'query', property, value: '={{ $value === "" ? undefined : $value }}' } };
+}
+
+/** Sends a date filter as UTC ISO 8601, the form AutoLeap documents (README §6). */
+export function dateQuery(property: string): INodeProperties['routing'] {
+	return { send: { type: 'query', property, value: '={{ $value ? new Date($value).toISOString() : undefined }}' } };
+}

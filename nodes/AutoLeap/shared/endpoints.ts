@@ -1,0 +1,64 @@
+/**
+ * Every AutoLeap path, body key and record field the nodes rely on, in one place. The docs we
+ * could read are partial: what is marked INFERRED is a best guess (see README, "Confirmed and
+ * inferred operations"), so a correction is a one-line change here.
+ */
+export const PATHS = {
+	profile: '/partners/profile',
+	logout: '/partners/logout',
+	customers: '/customers', // GET /customers/{id}: path from third-party summaries — INFERRED
+	vehicles: '/vehicles',
+	items: '/items',
+	inventoryLevels: '/inventoryLevels', // casing INFERRED (portal slug is lower-case)
+	itemPricing: '/itemPricing', // GET /itemPricing/{id}, PUT /itemPricing — INFERRED (no page recovered)
+	appointmentRequests: '/appointmentRequests',
+	createAppointmentRequest: '/appointmentRequests/create',
+	repairOrders: '/orders',
+	payments: '/payments',
+	timesheetLogs: '/technicians/timesheetLogs', // casing and parameters INFERRED
+} as const;
+
+/** The array each bulk write sends next to `companyId`. */
+export const BULK_KEYS = {
+	customer: 'customers',
+	vehicle: 'vehicles',
+	item: 'items',
+	inventoryLevel: 'inventoryLevels', // INFERRED: PUT /inventoryLevels body is undocumented
+	itemPricing: 'items', // INFERRED: Item Pricing has no recovered operation
+} as const;
+
+/** Record ids per resource (customers' and items' id names INFERRED from the write bodies). */
+export const ID_FIELDS = {
+	customer: 'customerId',
+	vehicle: 'vehicleId',
+	item: 'itemId',
+	appointmentRequest: 'appointmentId',
+	repairOrder: 'repairOrderNumber',
+	payment: 'paymentId',
+	timesheetLog: 'logId', // INFERRED
+} as const;
+
+/**
+ * Where a record carries its last-update time. Only payments' `lastUpdatedAt` is documented; the
+ * rest is INFERRED from the `updatedDateStart/End` filter names.
+ */
+export const UPDATED_AT_FIELDS: Record<string, string> = {
+	payment: 'lastUpdatedAt',
+	default: 'updatedDate',
+};
+
+/** Timesheet date-range parameter names — INFERRED (the page was never readable). */
+export const TIMESHEET_RANGE = { start: 'startDate', end: 'endDate' } as const;
+
+/** Shape of GET /partners/profile — INFERRED (the response is undocumented). */
+export const PROFILE = {
+	companies: 'companies',
+	companyId: 'companyId',
+	companyName: 'name',
+	locations: 'locations',
+	locationId: 'locationId',
+	locationName: 'name',
+} as const;
+
+/** AutoLeap's web app, for resource-locator URLs — INFERRED. */
+export const APP_URL = 'https://app.myautoleap.com';

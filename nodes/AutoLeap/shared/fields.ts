@@ -1,0 +1,73 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+/**
+ * One list of fields per resource, shared by Create and Update: it yields both the n8n inputs
+ * (an Additional Fields / Update Fields collection) and the checks each record passes before it
+ * is sent, so a field is described once.
+ */
+export interface FieldSpec {
+	name: string;
+	label: string;
+	kind: 'string' | 'number' | 'integer' | 'boolean' | 'options' | 'dateTime';
+	/** Allowed values for `options` fields, as AutoLeap spells them. */
+	values?: readonly string[];
+	description?: string;
+	placeholder?: string;
+}
+
+export function collectionOptions(specs: readonly FieldSpec[]): INodeProperties[] {
+	return [...specs]
+		.sort((a, b) => a.label.localeCompare(b.label))
+		.map((spec) => {
+			const base = { displayName: spec.label, name: spec.name, description: spec.description, placeholder: spec.placeholder };
+			switch (spec.kind) {
+				case 'boolean':
+					return { ...base, type: 'boolean', default: false };
+				case 'number':
+				case 'integer':
+					return { ...base, type: 'number', default: 0, typeOptions: spec.kind === 'integer' ? { numberPrecision: 0 } : undefined };
+				case 'options':
+					return { ...base, type: 'options', default: spec.values?.[0] ?? '', options: (spec.values ?? []).map((value) => ({ name: value, value })) };
+				case 'dateTime':
+					return { ...base, type: 'dateTime', default: '' };
+				default:
+					return { ...base, type: 'string', default: '' };
+			}
+		}) as INodeProperties[];
+}
+
+/** What is wrong with a record, each problem naming its field; empty when it may be sent. */
+export function recordProblems(record: IDataObject, specs: readonly FieldSpec[], required: readonly string[] = []): string[] {
+	const problems: string[] = [];
+	for (const name of required) {
+		const value = record[name];
+		if (value === undefined || value === null || value === '') problems.push(`"${name}" is required`);
+	}
+	for (const spec of specs) {
+		const value = record[spec.name];
+		if (value === undefined || value === null || value === '') continue;
+		const problem = fieldProblem(spec, value);
+		if (problem) problems.push(`"${spec.name}" ${problem}`);
+	}
+	return problems;
+}
+
+function fieldProblem(spec: FieldSpec, value: unknown): string | undefined {
+	switch (spec.kind) {
+		case 'number':
+			return typeof value === 'number' && Number.isFinite(value) ? undefined : `must be a number (got ${show(value)})`;
+		case 'integer':
+			return Number.isInteger(value) ? undefined : `must be a whole number (got ${show(value)})`;
+		case 'boolean':
+			return typeof value === 'boolean' ? undefined : `must be true or false (got ${show(value)})`;
+		case 'options':
+			return spec.values?.includes(value as string) ? undefined : `must be one of ${spec.values?.join(', ')} (got ${show(value)})`;
+		default:
+			return typeof value === 'string' ? undefined : `must be text (got ${show(value)})`;
+	}
+}
+
+function show(value: unknown): string {
+	const text = JSON.stringify(value) ?? String(value);
+	return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}

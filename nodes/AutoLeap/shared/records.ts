@@ -1,0 +1,71 @@
+import { NodeOperationError, jsonParse } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { isObject } from './transport';
+
+/** fixedCollection names → the AutoLeap field and whether it holds a list or one object. */
+const GROUPS: Record<string, { entry: string; many: boolean }> = {
+	tags: { entry: 'tag', many: true },
+	phones: { entry: 'phone', many: true },
+	emails: { entry: 'email', many: true },
+	mainAddress: { entry: 'address', many: false },
+	secondaryAddress: { entry: 'address', many: false },
+};
+
+/** Turns n8n's collection shapes into AutoLeap's (lists of tags, phones…; hex colours without '#'). */
+export function toAutoLeapFields(fields: IDataObject): IDataObject {
+	const record: IDataObject = {};
+	for (const [name, value] of Object.entries(fields)) {
+		const group = GROUPS[name];
+		if (group && isObject(value)) {
+			const entries = ((value[group.entry] ?? []) as IDataObject[]).map(withoutHash);
+			if (group.many) record[name] = entries;
+			else if (entries.length > 0 || isObject(value[group.entry])) record[name] = withoutHash((Array.isArray(value[group.entry]) ? entries[0] : value[group.entry]) as IDataObject);
+			continue;
+		}
+		record[name] = value;
+	}
+	return record;
+}
+
+function withoutHash(entry: IDataObject): IDataObject {
+	return typeof entry.color === 'string' ? { ...entry, color: entry.color.replace(/^#/, '').toUpperCase() } : entry;
+}
+
+/**
+ * The record one input item describes: the typed inputs plus a collection of optional fields, or
+ * in JSON mode the whole record. `fixed` (e.g. the chosen customer) always wins.
+ */
+export function recordFromParameters(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	collection: 'additionalFields' | 'updateFields',
+	fixed: IDataObject = {},
+): IDataObject {
+	const mode = this.getNodeParameter('inputMode', itemIndex, 'fields') as string;
+	if (mode === 'json') {
+		const raw = this.getNodeParameter('recordJson', itemIndex) as unknown;
+		const parsed = typeof raw === 'string' ? parseJson.call(this, raw, itemIndex) : raw;
+		if (!isObject(parsed)) {
+			throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: "Record (JSON)" must be a JSON object`, { itemIndex });
+		}
+		return { ...parsed, ...dropEmpty(fixed) };
+	}
+	const fields = this.getNodeParameter(collection, itemIndex, {}) as IDataObject;
+	return { ...toAutoLeapFields(fields), ...dropEmpty(fixed) };
+}
+
+function parseJson(this: IExecuteFunctions, raw: string, itemIndex: number): unknown {
+	try {
+		return jsonParse(raw);
+	} catch (error) {
+		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: "Record (JSON)" is not valid JSON`, {
+			itemIndex,
+			description: (error as Error).message,
+		});
+	}
+}
+
+function dropEmpty(values: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== ''));
+}
