@@ -1,0 +1,132 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import {
+	autoLeapPreAuthentication,
+	DEFAULT_READS_PER_MINUTE,
+	DEFAULT_WRITES_PER_MINUTE,
+	hasUsableToken,
+	PRODUCTION_BASE_URL,
+} from './autoLeapAuth';
+
+export class AutoLeapApi implements ICredentialType {
+	name = 'autoLeapApi';
+
+	displayName = 'AutoLeap API';
+
+	documentationUrl = 'https://developers.myautoleap.com';
+
+	icon: Icon = { light: 'file:../icons/autoleap.svg', dark: 'file:../icons/autoleap.dark.svg' };
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Partner ID',
+			name: 'partnerId',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'The partner ID AutoLeap issued to you',
+		},
+		{
+			displayName: 'Auth Key',
+			name: 'authKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description: 'The auth key AutoLeap issued together with the partner ID',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			default: 'production',
+			options: [
+				{
+					name: 'Custom URL',
+					value: 'custom',
+					description: 'Another API base URL, such as a local AutoLeap emulator',
+				},
+				{
+					name: 'Production',
+					value: 'production',
+					description: PRODUCTION_BASE_URL,
+				},
+			],
+		},
+		{
+			displayName: 'Custom URL',
+			name: 'customUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'http://127.0.0.1:4010/v2',
+			required: true,
+			description: 'The API base URL, including the version path',
+			displayOptions: { show: { environment: ['custom'] } },
+		},
+		{
+			displayName: 'GET Requests per Minute',
+			name: 'readsPerMinute',
+			type: 'number',
+			default: DEFAULT_READS_PER_MINUTE,
+			typeOptions: { minValue: 1 },
+			description:
+				"How many GET requests AutoLeap allows this partner account per minute (150 by default; AutoLeap raises it for some partners). All AutoLeap nodes using this account in this n8n instance share the budget.",
+		},
+		{
+			displayName: 'Write Requests per Minute',
+			name: 'writesPerMinute',
+			type: 'number',
+			default: DEFAULT_WRITES_PER_MINUTE,
+			typeOptions: { minValue: 1 },
+			description:
+				'How many POST, PUT, PATCH and DELETE requests (logins included) AutoLeap allows this partner account per minute (50 by default; AutoLeap raises it for some partners)',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'Token Owner',
+			name: 'tokenOwner',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
+	];
+
+	preAuthentication = autoLeapPreAuthentication;
+
+	// A function, not a generic header: the token is sent only if it was issued for the current partner, key and URL.
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		const headers = { ...(requestOptions.headers ?? {}) };
+		for (const name of Object.keys(headers)) {
+			if (name.toLowerCase() === 'authorization') delete headers[name];
+		}
+		if (hasUsableToken(credentials)) headers.Authorization = `Bearer ${credentials.accessToken as string}`;
+		return { ...requestOptions, headers };
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ $credentials.environment === "custom" ? String($credentials.customUrl).trim().replace(/\\/+$/, "") : "' +
+				PRODUCTION_BASE_URL +
+				'" }}',
+			url: '/partners/profile',
+			method: 'GET',
+		},
+	};
+}
