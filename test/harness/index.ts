@@ -1,0 +1,6 @@
+export { CredentialStore } from './credentialStore';
+export { HarnessCredentialsHelper } from './credentialsHelper';
+export { buildAdditionalData, buildHooks } from './additionalData';
+export { buildNodeTypes, latestVersion, manualTrigger, MANUAL_TRIGGER_TYPE } from './nodeTypes';
+export { nodeCredentials, runNode, type RunNodeOptions, type RunNodeResult } from './runNode';
+export { testCredential } from './testCredential';
