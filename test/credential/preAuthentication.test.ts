@@ -1,0 +1,156 @@
+import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+
+import { AutoLeapApi } from '../../credentials/AutoLeapApi.credentials';
+import { resetLoginStateForTests, tokenOwner } from '../../credentials/autoLeapAuth';
+import * as rateBudget from '../../nodes/AutoLeap/shared/transport/rateBudget';
+
+const SECRET_KEY = 'sk-unit-9f8e7d6c5b4a';
+const creds: ICredentialDataDecryptedObject = {
+	partnerId: 'unit-partner',
+	authKey: SECRET_KEY,
+	environment: 'custom',
+	customUrl: 'http://auth.test/v2',
+	accessToken: '',
+};
+
+/** A fake `this` for preAuthentication whose httpRequest answers with `respond`. */
+function fakeHelpers(respond: (options: IHttpRequestOptions, call: number) => Promise<unknown>) {
+	const calls: IHttpRequestOptions[] = [];
+	const context: IHttpRequestHelper = {
+		helpers: {
+			httpRequest: async (options: IHttpRequestOptions) => {
+				calls.push(options);
+				return await respond(options, calls.length);
+			},
+		} as IHttpRequestHelper['helpers'],
+	};
+	return { context, calls };
+}
+
+const ok = (token: string) => async () => {
+	await new Promise((resolve) => setTimeout(resolve, 20));
+	return { statusCode: 200, body: { success: true, data: { accessToken: token, refreshToken: 'refresh-' + token } } };
+};
+
+const preAuth = new AutoLeapApi().preAuthentication;
+
+beforeEach(() => {
+	resetLoginStateForTests();
+	rateBudget.setBudgetWindowForTests(60_000);
+});
+
+afterEach(() => jest.restoreAllMocks());
+
+describe('preAuthentication', () => {
+	it('logs in with the partner ID and key and returns the token with its owner', async () => {
+		const { context, calls } = fakeHelpers(ok('tok-a'));
+		await expect(preAuth.call(context, { ...creds })).resolves.toEqual({ accessToken: 'tok-a', tokenOwner: tokenOwner(creds) });
+		expect(calls).toHaveLength(1);
+		expect(calls[0]).toMatchObject({
+			method: 'POST',
+			url: 'http://auth.test/v2/partners/login',
+			body: { partnerId: 'unit-partner', authKey: SECRET_KEY },
+		});
+		expect(calls[0].headers?.Authorization).toBeUndefined();
+	});
+
+	it('shares one login among concurrent callers with the same identity', async () => {
+		const { context, calls } = fakeHelpers(ok('tok-a'));
+		const results = await Promise.all(Array.from({ length: 10 }, () => preAuth.call(context, { ...creds })));
+		expect(calls).toHaveLength(1);
+		expect(new Set(results.map((r) => r.accessToken))).toEqual(new Set(['tok-a']));
+	});
+
+	it('does not share logins between different keys, partners or URLs', async () => {
+		const { context, calls } = fakeHelpers(async (_o, n) => await ok(`tok-${n}`)());
+		await Promise.all([
+			preAuth.call(context, { ...creds }),
+			preAuth.call(context, { ...creds, authKey: 'another-key' }),
+			preAuth.call(context, { ...creds, partnerId: 'p2' }),
+			preAuth.call(context, { ...creds, customUrl: 'http://other.test/v2' }),
+		]);
+		expect(calls).toHaveLength(4);
+	});
+
+	it('reuses a token just issued for a caller that read an empty token', async () => {
+		const { context, calls } = fakeHelpers(ok('tok-a'));
+		await preAuth.call(context, { ...creds });
+		await expect(preAuth.call(context, { ...creds, accessToken: '' })).resolves.toMatchObject({ accessToken: 'tok-a' });
+		expect(calls).toHaveLength(1);
+	});
+
+	it('logs in afresh when the caller holds that very token (it just got a 401)', async () => {
+		const { context, calls } = fakeHelpers(async (_o, n) => await ok(`tok-${n}`)());
+		const first = await preAuth.call(context, { ...creds });
+		const second = await preAuth.call(context, { ...creds, ...first });
+		expect(calls).toHaveLength(2);
+		expect(second.accessToken).toBe('tok-2');
+	});
+
+	it('takes a write slot from the account budget for the login and releases it after the answer', async () => {
+		const events: string[] = [];
+		const real = rateBudget.budgetFor;
+		jest.spyOn(rateBudget, 'budgetFor').mockImplementation((account, limits) => {
+			events.push(`budget ${account} ${limits.read}/${limits.write}`);
+			const budget = real(account, limits);
+			return {
+				acquire: async (kind: rateBudget.RequestKind) => {
+					const release = await budget.acquire(kind);
+					events.push(`acquire ${kind}`);
+					return () => {
+						events.push('release');
+						release();
+					};
+				},
+			} as unknown as rateBudget.RateBudget;
+		});
+		const { context } = fakeHelpers(async () => {
+			events.push('request');
+			return await ok('tok-a')();
+		});
+		await preAuth.call(context, { ...creds, writesPerMinute: 7 });
+		expect(events).toEqual(['budget http://auth.test/v2|unit-partner 150/7', 'acquire write', 'request', 'release']);
+	});
+
+	it('waits for a write slot when the write budget is spent', async () => {
+		rateBudget.setBudgetWindowForTests(400);
+		const { context } = fakeHelpers(async (_o, n) => ({ statusCode: 200, body: { data: { accessToken: `tok-${n}` } } }));
+		const started = Date.now();
+		const first = await preAuth.call(context, { ...creds, writesPerMinute: 1 });
+		await preAuth.call(context, { ...creds, ...first, writesPerMinute: 1 });
+		expect(Date.now() - started).toBeGreaterThanOrEqual(350);
+	});
+
+	it.each([400, 401, 403])('turns a %i login answer into one clear error without secrets', async (statusCode) => {
+		const { context } = fakeHelpers(async () => ({ statusCode, body: { success: false, error: 'Invalid partner credentials' } }));
+		const error = await preAuth.call(context, { ...creds, accessToken: 'old-token-123' }).catch((e: Error) => e);
+		expect(error).toBeInstanceOf(Error);
+		expect((error as Error).message).toBe('AutoLeap rejected the Partner ID or Auth Key');
+		expect((error as { description?: string }).description).toMatch(/Partner ID and Auth Key/);
+		const serialised = JSON.stringify(error) + String((error as Error).stack) + JSON.stringify((error as Error).cause ?? null);
+		expect(serialised).not.toContain(SECRET_KEY);
+		expect(serialised).not.toContain('old-token-123');
+		expect(error).not.toHaveProperty('response');
+		expect(error).not.toHaveProperty('httpCode');
+	});
+
+	it('does not pass on a failed request (its options hold the key)', async () => {
+		const { context } = fakeHelpers(async (options) => {
+			const error = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', config: options, options });
+			throw error;
+		});
+		const error = (await preAuth.call(context, { ...creds }).catch((e: Error) => e)) as Error & { description: string };
+		expect(error.message).toBe('Could not log in to AutoLeap');
+		expect(error.description).toContain('ECONNREFUSED');
+		expect(JSON.stringify(error) + error.stack + JSON.stringify(error.cause ?? null)).not.toContain(SECRET_KEY);
+	});
+
+	it('reports an answer without a token and lets the next call try again', async () => {
+		const { context, calls } = fakeHelpers(async (_o, n) =>
+			n === 1 ? { statusCode: 200, body: { success: true, data: {} } } : await ok('tok-b')(),
+		);
+		await expect(preAuth.call(context, { ...creds })).rejects.toThrow('Could not log in to AutoLeap');
+		await expect(preAuth.call(context, { ...creds })).resolves.toMatchObject({ accessToken: 'tok-b' });
+		expect(calls).toHaveLength(2);
+	});
+});
