@@ -82,7 +82,7 @@ describe('preAuthentication', () => {
 	it('logs in afresh when the caller holds that very token (it just got a 401)', async () => {
 		const { context, calls } = fakeHelpers(async (_o, n) => await ok(`tok-${n}`)());
 		const first = await preAuth.call(context, { ...creds });
-		const second = await preAuth.call(context, { ...creds, ...first });
+		const second = await preAuth.call(context, { ...creds, ...(first as ICredentialDataDecryptedObject) });
 		expect(calls).toHaveLength(2);
 		expect(second.accessToken).toBe('tok-2');
 	});
@@ -117,7 +117,7 @@ describe('preAuthentication', () => {
 		const { context } = fakeHelpers(async (_o, n) => ({ statusCode: 200, body: { data: { accessToken: `tok-${n}` } } }));
 		const started = Date.now();
 		const first = await preAuth.call(context, { ...creds, writesPerMinute: 1 });
-		await preAuth.call(context, { ...creds, ...first, writesPerMinute: 1 });
+		await preAuth.call(context, { ...creds, ...(first as ICredentialDataDecryptedObject), writesPerMinute: 1 });
 		expect(Date.now() - started).toBeGreaterThanOrEqual(350);
 	});
 
@@ -127,7 +127,7 @@ describe('preAuthentication', () => {
 		expect(error).toBeInstanceOf(Error);
 		expect((error as Error).message).toBe('AutoLeap rejected the Partner ID or Auth Key');
 		expect((error as { description?: string }).description).toMatch(/Partner ID and Auth Key/);
-		const serialised = JSON.stringify(error) + String((error as Error).stack) + JSON.stringify((error as Error).cause ?? null);
+		const serialised = JSON.stringify(error) + String((error as Error).stack) + JSON.stringify((error as { cause?: unknown }).cause ?? null);
 		expect(serialised).not.toContain(SECRET_KEY);
 		expect(serialised).not.toContain('old-token-123');
 		expect(error).not.toHaveProperty('response');
@@ -139,7 +139,10 @@ describe('preAuthentication', () => {
 			const error = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', config: options, options });
 			throw error;
 		});
-		const error = (await preAuth.call(context, { ...creds }).catch((e: Error) => e)) as Error & { description: string };
+		const error = (await preAuth.call(context, { ...creds }).catch((e: Error) => e)) as Error & {
+			description: string;
+			cause?: unknown;
+		};
 		expect(error.message).toBe('Could not log in to AutoLeap');
 		expect(error.description).toContain('ECONNREFUSED');
 		expect(JSON.stringify(error) + error.stack + JSON.stringify(error.cause ?? null)).not.toContain(SECRET_KEY);
