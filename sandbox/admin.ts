@@ -1,0 +1,99 @@
+import type { ServerResponse } from 'node:http';
+import { DEMO_COMPANY_2_ID, DEMO_COMPANY_ID, DEMO_PARTNER, OTHER_COMPANY_ID, OTHER_PARTNER } from './seed';
+import type { SandboxState } from './state';
+import { RESOURCE_NAMES } from './store';
+import { storeHandle } from './storeHandle';
+import type { FaultSpec, ResourceName } from './types';
+
+/**
+ * Test controls over HTTP for out-of-process users (demo script). Not rate-limited, not logged.
+ *   POST /__admin/reset | /__admin/expireAllTokens | /__admin/revokeAllTokens
+ *   POST /__admin/faults {status,count,method?,path?}   DELETE /__admin/faults   GET /__admin/faults
+ *   POST /__admin/latency {ms}
+ *   GET /__admin/clock   POST /__admin/clock {set?: iso|ms, advance?: ms}
+ *   GET /__admin/log     DELETE /__admin/log            GET /__admin/counters   GET /__admin/seed
+ *   GET /__admin/records/:resource[?companyId=]   GET|PATCH /__admin/records/:resource/:id   POST /__admin/records/:resource
+ */
+export async function handleAdmin(state: SandboxState, method: string, url: URL, text: string, res: ServerResponse): Promise<void> {
+	const send = (status: number, body: unknown) => {
+		const t = JSON.stringify(body);
+		res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(t) });
+		res.end(t);
+	};
+	let body: any = {};
+	try {
+		body = text.trim() ? JSON.parse(text) : {};
+	} catch {
+		return send(400, { success: false, error: 'Malformed JSON in request body' });
+	}
+	const parts = url.pathname.replace(/^\/v2/i, '').split('/').filter(Boolean).slice(1);
+	const [name, resource, id] = parts;
+	const ok = (extra: object = {}) => send(200, { success: true, ...extra });
+	try {
+		const route = `${method} ${name ?? ''}`;
+		switch (route) {
+			case 'POST reset':
+				state.reset();
+				return ok();
+			case 'POST expireAllTokens':
+				state.tokens.expireAll();
+				return ok();
+			case 'POST revokeAllTokens':
+				state.tokens.revokeAll();
+				return ok();
+			case 'POST faults':
+				state.faults.add(body as FaultSpec);
+				return ok({ faults: state.faults.pending() });
+			case 'GET faults':
+				return ok({ faults: state.faults.pending() });
+			case 'DELETE faults':
+				state.faults.clear();
+				return ok();
+			case 'POST latency':
+				state.latencyMs = Math.max(0, Number(body.ms) || 0);
+				return ok({ latencyMs: state.latencyMs });
+			case 'GET clock':
+				return ok({ mode: state.clock.mode, now: state.clock.now(), iso: state.clock.iso() });
+			case 'POST clock':
+				if (body.set !== undefined) state.clock.set(body.set);
+				if (body.advance !== undefined) state.clock.advance(Number(body.advance));
+				return ok({ mode: state.clock.mode, now: state.clock.now(), iso: state.clock.iso() });
+			case 'GET log':
+				return ok({ log: state.log });
+			case 'DELETE log':
+				state.log.length = 0;
+				return ok();
+			case 'GET counters':
+				return ok({ counters: state.counters });
+			case 'GET seed':
+				return ok({ demoPartner: DEMO_PARTNER, otherPartner: OTHER_PARTNER, companies: { DEMO_COMPANY_ID, DEMO_COMPANY_2_ID, OTHER_COMPANY_ID }, profiles: state.partners.map((p) => p.profile) });
+			case 'GET records':
+			case 'POST records':
+			case 'PATCH records':
+				return records(state, method, resource, id, url, body, send);
+			default:
+				return send(404, { success: false, error: `Unknown admin route: ${method} ${url.pathname}` });
+		}
+	} catch (e) {
+		return send(400, { success: false, error: e instanceof Error ? e.message : String(e) });
+	}
+}
+
+function records(
+	state: SandboxState, method: string, resource: string | undefined, id: string | undefined, url: URL, body: any,
+	send: (s: number, b: unknown) => void,
+): void {
+	if (!resource || !RESOURCE_NAMES.includes(resource as ResourceName)) {
+		return send(404, { success: false, error: `Unknown resource "${resource}" (one of: ${RESOURCE_NAMES.join(', ')})` });
+	}
+	const store = storeHandle(state.store);
+	const r = resource as ResourceName;
+	if (method === 'GET' && id === undefined) return send(200, { success: true, records: store.list(r, url.searchParams.get('companyId') ?? undefined) });
+	if (method === 'GET') {
+		const rec = store.get(r, id as string);
+		return rec ? send(200, { success: true, record: rec }) : send(404, { success: false, error: `${resource} "${id}" not found` });
+	}
+	if (method === 'POST' && id === undefined) return send(200, { success: true, record: store.create(r, body) });
+	if (method === 'PATCH' && id !== undefined) return send(200, { success: true, record: store.update(r, id, body) });
+	return send(405, { success: false, error: `Method ${method} not allowed here` });
+}

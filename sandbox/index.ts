@@ -1,0 +1,65 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { BASE_PATH, createRequestHandler } from './server';
+import { SandboxState } from './state';
+import { storeHandle } from './storeHandle';
+import type { Sandbox, SandboxOptions } from './types';
+import { getValidator } from './validation';
+
+export * from './seed';
+export type * from './types';
+export type { SandboxClock } from './clock';
+export type { PartnerProfile } from './inferred';
+export { BASE_PATH } from './server';
+export { DEFAULT_LIMITS } from './rateLimit';
+
+/** Starts a seeded AutoLeap Partner API v2 emulator on 127.0.0.1 (random port by default). */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	await getValidator();
+	const state = new SandboxState(options);
+	const server = createServer(createRequestHandler(state));
+	server.keepAliveTimeout = 1000;
+	const host = options.host ?? '127.0.0.1';
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const { port } = server.address() as AddressInfo;
+	const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+	const store = storeHandle(state.store);
+	return {
+		url: `${origin}${BASE_PATH}`,
+		origin,
+		port,
+		clock: state.clock,
+		store,
+		get requestLog() {
+			return state.log;
+		},
+		get counters() {
+			return state.counters;
+		},
+		clearLog: () => {
+			state.log.length = 0;
+		},
+		reset: () => state.reset(),
+		expireAllTokens: () => state.tokens.expireAll(),
+		revokeAllTokens: () => state.tokens.revokeAll(),
+		injectFaults: (fault) => state.faults.add(fault),
+		clearFaults: () => state.faults.clear(),
+		setLatency: (ms) => {
+			state.latencyMs = Math.max(0, ms);
+		},
+		setLimits: (limits) => {
+			state.limiter.limits = { ...state.limiter.limits, ...limits };
+		},
+		close: () =>
+			new Promise<void>((resolve, reject) => {
+				server.close((err) => (err ? reject(err) : resolve()));
+				server.closeAllConnections();
+			}),
+	};
+}

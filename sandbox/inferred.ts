@@ -1,0 +1,76 @@
+/**
+ * Everything the sandbox serves that the reference does NOT document, in one place.
+ * Each constant says what was inferred and why; change it here, not in the routes.
+ */
+
+/** Records carry creation/update stamps (ISO, ms precision, sandbox clock). The list
+ * filters updatedDateStart/End and createdDateStart/End exist, so the data must too; the
+ * field names follow the filter names. */
+export const CREATED_FIELD = 'createdDate';
+export const UPDATED_FIELD = 'updatedDate';
+
+/** Payments document `lastUpdatedAt` (and `paymentDate` as the creation time) instead. */
+export const PAYMENT_UPDATED_FIELD = 'lastUpdatedAt';
+export const PAYMENT_CREATED_FIELD = 'paymentDate';
+
+/** Archiving sets this value (documented for items and vehicles, assumed for customers). */
+export const ACTIVE = 'Active';
+export const INACTIVE = 'Inactive';
+
+/** Status field per archivable resource: vehicles are documented (`vehicleStatus`), items
+ * use `status` (documented create field); customers are assumed to use `status`. */
+export const STATUS_FIELD = { customers: 'status', vehicles: 'vehicleStatus', items: 'status' } as const;
+
+/** `message` of the results envelope. Documented only for vehicles; the other endpoints that
+ * use the results form (docs silent) get a message in the same style. */
+export const RESULTS_MESSAGES: Record<string, string> = {
+	listVehicles: 'Vehicle fetched successfully',
+	getVehicle: 'Vehicle fetched successfully',
+	listCustomers: 'Customers fetched successfully',
+	getCustomer: 'Customer fetched successfully',
+	getItem: 'Item fetched successfully',
+	getInventoryLevels: 'Inventory levels fetched successfully',
+	getItemPricing: 'Item pricing fetched successfully',
+	listTechnicianTimesheetLogs: 'Timesheet logs fetched successfully',
+	getPartnerProfile: 'Profile fetched successfully',
+};
+
+/** Documented write acknowledgement (PATCH /items, POST /appointmentRequests/create), used for all writes. */
+export const WRITE_ACK_MESSAGE = 'Request completed successfully';
+
+/** Pagination: documented default and cap (items/payments/appointments), applied to every list. */
+export const DEFAULT_PAGE_SIZE = 100;
+export const MAX_PAGE_SIZE = 100;
+
+/** GET /inventoryLevels declares no page/size, so it answers every matching level in one page. */
+export const INVENTORY_SINGLE_PAGE = true;
+
+/** restockLevel filter: "above" = quantityOnHand > restockLevel; "below" = at or below it
+ * (the docs say "below their restock (or minimum) quantity"; "at" is the usual reorder point). */
+export function matchesRestock(filter: 'above' | 'below', quantityOnHand: number, restockLevel: number): boolean {
+	return filter === 'above' ? quantityOnHand > restockLevel : quantityOnHand <= restockLevel;
+}
+
+/** Timesheet startDate/endDate filter on the log's clock-in time (the only meaningful date of a log). */
+export const TIMESHEET_DATE_FIELD = 'clockIn';
+
+/** An end bound given to the second (no ms) includes that whole second, so "inclusive" holds for
+ * records stamped with ms precision; a date-only end covers the whole UTC day. */
+export const END_OF_SECOND_INCLUSIVE = true;
+
+/** Shape of GET /partners/profile (undocumented: "partner details incl. companies/accounts"). */
+export interface PartnerProfile {
+	partnerId: string;
+	name: string;
+	companies: Array<{ companyId: string; name: string; locations: Array<{ locationId: string; name: string }> }>;
+}
+
+/** Paths answered in the portal's lower-cased slug spelling too (README §12): routing is case-insensitive. */
+export const CASE_INSENSITIVE_PATHS = true;
+
+/** Sort keys documented per list, mapped to stored fields (payments "createdDate" = paymentDate). */
+export const SORT_FIELDS: Record<string, Record<string, string>> = {
+	listRepairOrders: { createdDate: CREATED_FIELD, repairOrderNumber: 'repairOrderNumber' },
+	listPayments: { createdDate: PAYMENT_CREATED_FIELD },
+	listAppointmentRequests: { startDate: 'startDateTime', endDate: 'endDateTime' },
+};

@@ -1,0 +1,59 @@
+import { TokenStore } from './auth';
+import { createClock, type SandboxClock } from './clock';
+import { FaultQueue } from './faults';
+import { DEFAULT_LIMITS, RateLimiter } from './rateLimit';
+import { PARTNERS, seedStore, type PartnerAccount } from './seed';
+import { Store } from './store';
+import type { RequestLogEntry, SandboxCounters, SandboxOptions } from './types';
+
+const HOUR = 3_600_000;
+
+/** Everything a sandbox instance holds; reset() brings it back to the freshly seeded state. */
+export class SandboxState {
+	readonly clock: SandboxClock;
+	readonly store: Store;
+	readonly tokens: TokenStore;
+	readonly limiter: RateLimiter;
+	readonly faults = new FaultQueue();
+	readonly partners: PartnerAccount[] = PARTNERS;
+	readonly log: RequestLogEntry[] = [];
+	readonly counters: SandboxCounters = { logins: 0, failedLogins: 0, refreshes: 0, logouts: 0 };
+	latencyMs: number;
+	private readonly seededAt: number;
+
+	constructor(readonly options: SandboxOptions) {
+		this.clock = createClock(options.clock ?? 'real', options.startTime);
+		this.store = new Store(this.clock);
+		this.tokens = new TokenStore(() => this.clock.now(), options.accessTokenTtlMs ?? HOUR, options.refreshTokenTtlMs ?? 3 * HOUR);
+		this.limiter = new RateLimiter({ ...DEFAULT_LIMITS, ...(options.limits ?? {}) });
+		this.latencyMs = options.latencyMs ?? 0;
+		this.seededAt = this.clock.now();
+		this.seed(this.seededAt);
+	}
+
+	private seed(now: number): void {
+		this.store.clear();
+		seedStore(this.store, {
+			seed: this.options.seed ?? 1,
+			now,
+			seedData: this.options.seedData ?? true,
+			bulkVehicles: this.options.bulkVehicles ?? 0,
+		});
+	}
+
+	/** Reseed (same data as at start), drop tokens, log, faults, counters and rate budgets. */
+	reset(): void {
+		if (this.clock.mode === 'manual') this.clock.set(this.options.startTime ?? this.seededAt);
+		this.seed(this.clock.mode === 'manual' ? this.clock.now() : this.seededAt);
+		this.tokens.revokeAll();
+		this.limiter.reset();
+		this.faults.clear();
+		this.log.length = 0;
+		for (const k of Object.keys(this.counters) as Array<keyof SandboxCounters>) this.counters[k] = 0;
+		this.latencyMs = this.options.latencyMs ?? 0;
+	}
+
+	partner(partnerId: string | undefined): PartnerAccount | undefined {
+		return this.partners.find((p) => p.partnerId === partnerId);
+	}
+}
