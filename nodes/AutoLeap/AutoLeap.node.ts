@@ -2,6 +2,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { getCompanies, getLocations, searchCustomers, searchVehicles } from './listSearch';
+import { appointmentRequestDescription } from './resources/appointmentRequest';
 import { partnerDescription } from './resources/partner';
 import { vehicleDescription, vehicleOperations } from './resources/vehicle';
 
@@ -30,11 +31,13 @@ export class AutoLeap implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Appointment Request', value: 'appointmentRequest' },
 					{ name: 'Partner', value: 'partner' },
 					{ name: 'Vehicle', value: 'vehicle' },
 				],
 				default: 'vehicle',
 			},
+			...appointmentRequestDescription,
 			...partnerDescription,
 			...vehicleDescription,
 		],

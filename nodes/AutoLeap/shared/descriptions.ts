@@ -196,3 +196,8 @@ export function query(property: string): INodeProperties['routing'] {
 export function dateQuery(property: string): INodeProperties['routing'] {
 	return { send: { type: 'query', property, value: '={{ $value ? new Date($value).toISOString() : undefined }}' } };
 }
+
+/** A date filter of a Get Many's Filters collection, named as AutoLeap's query parameter. */
+export function dateFilter(name: string, displayName: string, description: string): INodeProperties {
+	return { displayName, name, type: 'dateTime', default: '', description, routing: dateQuery(name) };
+}

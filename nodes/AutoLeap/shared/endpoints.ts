@@ -47,6 +47,15 @@ export const UPDATED_AT_FIELDS: Record<string, string> = {
 	default: 'updatedDate',
 };
 
+/**
+ * Appointment request contact and vehicle details beyond the documented names (customer
+ * first/last name; vehicle make, model, year) — INFERRED (the body is cut off on the portal).
+ */
+export const APPOINTMENT_EXTRA_FIELDS = {
+	customer: { email: 'email', phone: 'phone' },
+	vehicle: { vin: 'vin', licensePlate: 'licensePlate', mileage: 'mileage' },
+} as const;
+
 /** Timesheet date-range parameter names — INFERRED (the page was never readable). */
 export const TIMESHEET_RANGE = { start: 'startDate', end: 'endDate' } as const;
 

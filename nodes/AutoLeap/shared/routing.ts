@@ -8,7 +8,7 @@ import type {
 import { autoLeapBaseUrl } from '../../../credentials/autoLeapAuth';
 import { simplifyRecord } from './simplify';
 import type { SimplifiedResource } from './simplify';
-import { CREDENTIAL, collectPages, recordOf, recordsOf, requestKind, sendPaced, toAutoLeapError } from './transport';
+import { CREDENTIAL, collectPages, isObject, recordOf, recordsOf, requestKind, sendPaced, toAutoLeapError } from './transport';
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
 
@@ -66,11 +66,22 @@ export function readOne(resource?: SimplifiedResource) {
 	};
 }
 
-/** A single write (or a read whose answer is not a list): AutoLeap's answer as it came. */
-export function sendOne() {
+/**
+ * A single write (or a read whose answer is not a list): AutoLeap's answer as it came. With
+ * `echo`, the output is the body sent plus AutoLeap's acknowledgement, because AutoLeap's write
+ * answers carry no record (`data` is `{}`), so the answer alone would not say what was created.
+ */
+export function sendOne({ echo = false }: { echo?: boolean } = {}) {
 	return async function (this: IExecutePaginationFunctions, requestData: RequestData) {
 		const body = await send.call(this, requestData);
+		if (echo) return linked.call(this, [echoed(requestData.options.body, body)]);
 		const records = recordsOf(body);
 		return linked.call(this, records.length > 0 ? records : [(body ?? {}) as IDataObject]);
 	};
+}
+
+function echoed(sent: unknown, answer: unknown): IDataObject {
+	const { success = true, message, data } = isObject(answer) ? answer : {};
+	const returned = isObject(data) && Object.keys(data).length > 0 ? { data } : {};
+	return { ...(isObject(sent) ? sent : {}), success, message, ...returned };
 }

@@ -1,0 +1,182 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { APPOINTMENT_EXTRA_FIELDS } from '../../shared/endpoints';
+import { companySelect, locationSelect } from '../../shared/descriptions';
+
+const show = { resource: ['appointmentRequest'], operation: ['create'] };
+
+type Routing = INodeProperties['routing'];
+
+/** A body field, left out when empty. */
+function body(property: string): Routing {
+	return { send: { type: 'body', property, value: '={{ $value === "" ? undefined : $value }}' } };
+}
+
+/** A date-time body field, as the UTC ISO 8601 AutoLeap documents. */
+function dateBody(property: string): Routing {
+	return { send: { type: 'body', property, value: '={{ $value ? new Date($value).toISOString() : undefined }}' } };
+}
+
+const { customer, vehicle } = APPOINTMENT_EXTRA_FIELDS;
+
+export const appointmentRequestCreateDescription: INodeProperties[] = [
+	{ ...companySelect(show, 'none'), routing: body('companyId') },
+	{
+		...locationSelect(show, 'none'),
+		description:
+			'The location (shop branch) the customer will visit. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		routing: body('locationId'),
+	},
+	{
+		displayName: 'Start',
+		name: 'startDateTime',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'When the requested appointment begins (sent as UTC)',
+		displayOptions: { show },
+		routing: dateBody('startDateTime'),
+	},
+	{
+		displayName: 'End',
+		name: 'endDateTime',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'When the requested appointment ends (sent as UTC)',
+		displayOptions: { show },
+		routing: dateBody('endDateTime'),
+	},
+	{
+		displayName: 'Drop-Off Option',
+		name: 'dropOffOption',
+		type: 'options',
+		default: 'dropOff',
+		description: 'Whether the customer leaves the vehicle at the shop or waits for it',
+		options: [
+			{ name: 'Drop Off', value: 'dropOff', description: 'The customer leaves the vehicle' },
+			{ name: 'Wait for It', value: 'waitForIt', description: 'The customer waits at the shop' },
+		],
+		displayOptions: { show },
+		routing: body('dropOffOption'),
+	},
+	{
+		displayName: 'Language',
+		name: 'language',
+		type: 'string',
+		default: 'EN',
+		placeholder: 'e.g. EN',
+		description: 'Language code of the customer',
+		displayOptions: { show },
+		routing: body('language'),
+	},
+	{
+		displayName: 'Customer First Name',
+		name: 'customerFirstName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Jane',
+		displayOptions: { show },
+		routing: body('customer.firstName'),
+	},
+	{
+		displayName: 'Customer Last Name',
+		name: 'customerLastName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Smith',
+		displayOptions: { show },
+		routing: body('customer.lastName'),
+	},
+	{
+		displayName: 'Additional Customer Fields',
+		name: 'customerFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', routing: body(`customer.${customer.email}`) },
+			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. 5125550123', routing: body(`customer.${customer.phone}`) },
+		],
+	},
+	{
+		displayName: 'Vehicle Make',
+		name: 'vehicleMake',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Toyota',
+		displayOptions: { show },
+		routing: body('vehicle.make'),
+	},
+	{
+		displayName: 'Vehicle Model',
+		name: 'vehicleModel',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Corolla',
+		displayOptions: { show },
+		routing: body('vehicle.model'),
+	},
+	{
+		displayName: 'Vehicle Year',
+		name: 'vehicleYear',
+		type: 'number',
+		typeOptions: { numberPrecision: 0 },
+		default: 0,
+		placeholder: 'e.g. 2019',
+		description: 'Model year; 0 leaves it out',
+		displayOptions: { show },
+		routing: { send: { type: 'body', property: 'vehicle.year', value: '={{ $value || undefined }}' } },
+	},
+	{
+		displayName: 'Additional Vehicle Fields',
+		name: 'vehicleFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{ displayName: 'License Plate', name: 'licensePlate', type: 'string', default: '', placeholder: 'e.g. XYZ-1234', routing: body(`vehicle.${vehicle.licensePlate}`) },
+			{ displayName: 'Mileage', name: 'mileage', type: 'number', default: 0, routing: body(`vehicle.${vehicle.mileage}`) },
+			{ displayName: 'VIN', name: 'vin', type: 'string', default: '', placeholder: 'e.g. 1HGCV1F14MA123456', routing: body(`vehicle.${vehicle.vin}`) },
+		],
+	},
+	{
+		displayName: 'Services',
+		name: 'services',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Service',
+		default: {},
+		description: 'The services the customer asks for',
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Service',
+				name: 'service',
+				values: [
+					{
+						displayName: 'Service ID',
+						name: 'serviceId',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. SVC123',
+						description: "The shop's service ID, if known",
+						routing: body('=services[{{ $index }}].serviceId'),
+					},
+					{
+						displayName: 'Title',
+						name: 'title',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Oil change',
+						routing: body('=services[{{ $index }}].title'),
+					},
+				],
+			},
+		],
+	},
+];
