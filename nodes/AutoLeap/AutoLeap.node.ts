@@ -4,6 +4,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { getCompanies, getLocations, searchCustomers, searchVehicles } from './listSearch';
 import { appointmentRequestDescription } from './resources/appointmentRequest';
 import { partnerDescription } from './resources/partner';
+import { repairOrderDescription } from './resources/repairOrder';
 import { vehicleDescription, vehicleOperations } from './resources/vehicle';
 
 export class AutoLeap implements INodeType {
@@ -33,12 +34,14 @@ export class AutoLeap implements INodeType {
 				options: [
 					{ name: 'Appointment Request', value: 'appointmentRequest' },
 					{ name: 'Partner', value: 'partner' },
+					{ name: 'Repair Order', value: 'repairOrder' },
 					{ name: 'Vehicle', value: 'vehicle' },
 				],
 				default: 'vehicle',
 			},
 			...appointmentRequestDescription,
 			...partnerDescription,
+			...repairOrderDescription,
 			...vehicleDescription,
 		],
 	};

@@ -1,0 +1,22 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { PATHS } from '../../shared/endpoints';
+import { companySelect, simplifyToggle } from '../../shared/descriptions';
+
+const show = { resource: ['repairOrder'], operation: ['get'] };
+
+export const repairOrderGetDescription: INodeProperties[] = [
+	companySelect(show),
+	{
+		displayName: 'RO Number',
+		name: 'roNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 43',
+		description: 'The repair order number shown in AutoLeap',
+		displayOptions: { show },
+		routing: { request: { method: 'GET', url: `=${PATHS.repairOrders}/{{ encodeURIComponent(String($value).trim()) }}` } },
+	},
+	simplifyToggle(show),
+];
