@@ -4,6 +4,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { getCompanies, getLocations, searchCustomers, searchVehicles } from './listSearch';
 import { appointmentRequestDescription } from './resources/appointmentRequest';
 import { partnerDescription } from './resources/partner';
+import { paymentDescription } from './resources/payment';
 import { repairOrderDescription } from './resources/repairOrder';
 import { vehicleDescription, vehicleOperations } from './resources/vehicle';
 
@@ -34,6 +35,7 @@ export class AutoLeap implements INodeType {
 				options: [
 					{ name: 'Appointment Request', value: 'appointmentRequest' },
 					{ name: 'Partner', value: 'partner' },
+					{ name: 'Payment', value: 'payment' },
 					{ name: 'Repair Order', value: 'repairOrder' },
 					{ name: 'Vehicle', value: 'vehicle' },
 				],
@@ -41,6 +43,7 @@ export class AutoLeap implements INodeType {
 			},
 			...appointmentRequestDescription,
 			...partnerDescription,
+			...paymentDescription,
 			...repairOrderDescription,
 			...vehicleDescription,
 		],
