@@ -6,6 +6,7 @@ import { appointmentRequestDescription } from './resources/appointmentRequest';
 import { partnerDescription } from './resources/partner';
 import { paymentDescription } from './resources/payment';
 import { repairOrderDescription } from './resources/repairOrder';
+import { technicianTimesheetDescription } from './resources/technicianTimesheet';
 import { vehicleDescription, vehicleOperations } from './resources/vehicle';
 
 export class AutoLeap implements INodeType {
@@ -37,6 +38,7 @@ export class AutoLeap implements INodeType {
 					{ name: 'Partner', value: 'partner' },
 					{ name: 'Payment', value: 'payment' },
 					{ name: 'Repair Order', value: 'repairOrder' },
+					{ name: 'Technician Timesheet', value: 'technicianTimesheet' },
 					{ name: 'Vehicle', value: 'vehicle' },
 				],
 				default: 'vehicle',
@@ -45,6 +47,7 @@ export class AutoLeap implements INodeType {
 			...partnerDescription,
 			...paymentDescription,
 			...repairOrderDescription,
+			...technicianTimesheetDescription,
 			...vehicleDescription,
 		],
 	};

@@ -1,0 +1,32 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { PATHS } from '../../shared/endpoints';
+import { readMany } from '../../shared/routing';
+import { technicianTimesheetGetManyDescription } from './getAll';
+
+const show = { resource: ['technicianTimesheet'] };
+
+export const technicianTimesheetDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show },
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many technician timesheet logs',
+				description: "List technicians' clock-in and clock-out logs between two dates, optionally for one location",
+				routing: {
+					request: { method: 'GET', url: PATHS.timesheetLogs },
+					send: { paginate: true },
+					operations: { pagination: readMany('timesheetLog') },
+				},
+			},
+		],
+		default: 'getAll',
+	},
+	...technicianTimesheetGetManyDescription,
+];
