@@ -3,6 +3,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { getCompanies, getLocations, searchCustomers, searchVehicles } from './listSearch';
 import { appointmentRequestDescription } from './resources/appointmentRequest';
+import { customerDescription, customerOperations } from './resources/customer';
 import { partnerDescription } from './resources/partner';
 import { paymentDescription } from './resources/payment';
 import { repairOrderDescription } from './resources/repairOrder';
@@ -35,6 +36,7 @@ export class AutoLeap implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Appointment Request', value: 'appointmentRequest' },
+					{ name: 'Customer', value: 'customer' },
 					{ name: 'Partner', value: 'partner' },
 					{ name: 'Payment', value: 'payment' },
 					{ name: 'Repair Order', value: 'repairOrder' },
@@ -44,6 +46,7 @@ export class AutoLeap implements INodeType {
 				default: 'vehicle',
 			},
 			...appointmentRequestDescription,
+			...customerDescription,
 			...partnerDescription,
 			...paymentDescription,
 			...repairOrderDescription,
@@ -58,6 +61,7 @@ export class AutoLeap implements INodeType {
 	};
 
 	customOperations = {
+		customer: customerOperations,
 		vehicle: vehicleOperations,
 	};
 }

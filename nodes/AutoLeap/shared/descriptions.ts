@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { APP_URL } from './endpoints';
 import { DEFAULT_BATCH_SIZE } from './bulkWrite';
+import { PHONE_TYPES } from './contact';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 
@@ -186,6 +187,81 @@ export const tagsCollection: INodeProperties = {
 		},
 	],
 };
+
+/** Phone numbers, as customers carry them. */
+export const phonesCollection: INodeProperties = {
+	displayName: 'Phones',
+	name: 'phones',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Phone',
+	default: {},
+	options: [
+		{
+			displayName: 'Phone',
+			name: 'phone',
+			values: [
+				{ displayName: 'Active', name: 'active', type: 'boolean', default: true, description: 'Whether the number is in use' },
+				{ displayName: 'Label', name: 'label', type: 'string', default: '', placeholder: 'e.g. Work' },
+				{ displayName: 'Number', name: 'number', type: 'string', default: '', placeholder: 'e.g. 123-456-7890' },
+				{ displayName: 'Primary', name: 'primary', type: 'boolean', default: false, description: 'Whether this is the main number' },
+				{
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					default: 'mobile',
+					options: PHONE_TYPES.map((value) => ({ name: value === 'mobile' ? 'Mobile' : 'Landline', value })),
+				},
+			],
+		},
+	],
+};
+
+/** Email addresses, as customers carry them. */
+export const emailsCollection: INodeProperties = {
+	displayName: 'Emails',
+	name: 'emails',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Email',
+	default: {},
+	options: [
+		{
+			displayName: 'Email',
+			name: 'email',
+			values: [
+				{ displayName: 'Active', name: 'active', type: 'boolean', default: true, description: 'Whether the address is in use' },
+				{ displayName: 'Email Address', name: 'emailAddress', type: 'string', placeholder: 'name@email.com', default: '' },
+				{ displayName: 'Label', name: 'label', type: 'string', default: '', placeholder: 'e.g. Personal' },
+				{ displayName: 'Primary', name: 'primary', type: 'boolean', default: false, description: 'Whether this is the main address' },
+			],
+		},
+	],
+};
+
+/** One postal address (`mainAddress` or `secondaryAddress` of a customer). */
+export function addressCollection(name: 'mainAddress' | 'secondaryAddress', displayName: string): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'fixedCollection',
+		placeholder: 'Add Address',
+		default: {},
+		options: [
+			{
+				displayName: 'Address',
+				name: 'address',
+				values: [
+					{ displayName: 'City', name: 'city', type: 'string', default: '', placeholder: 'e.g. New York' },
+					{ displayName: 'Country', name: 'country', type: 'string', default: '', placeholder: 'e.g. USA' },
+					{ displayName: 'State', name: 'state', type: 'string', default: '', placeholder: 'e.g. NY' },
+					{ displayName: 'Street', name: 'address', type: 'string', default: '', placeholder: 'e.g. 123 Main St' },
+					{ displayName: 'ZIP', name: 'zip', type: 'string', default: '', placeholder: 'e.g. 10001' },
+				],
+			},
+		],
+	};
+}
 
 /** Sends a filter as a query parameter, leaving it out when empty. */
 export function query(property: string): INodeProperties['routing'] {

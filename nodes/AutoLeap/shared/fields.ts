@@ -71,3 +71,23 @@ function show(value: unknown): string {
 	const text = JSON.stringify(value) ?? String(value);
 	return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
+
+/**
+ * Problems of nested entries — a list such as `phones` or one object such as `mainAddress` —
+ * each named by its path, e.g. `"phones[1].type"`.
+ */
+export function entryProblems(record: IDataObject, field: string, specs: readonly FieldSpec[]): string[] {
+	const value = record[field];
+	if (value === undefined || value === null) return [];
+	const many = Array.isArray(value);
+	const problems: string[] = [];
+	(many ? value : [value]).forEach((entry: unknown, index) => {
+		const path = many ? `${field}[${index}]` : field;
+		if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+			problems.push(`"${path}" must be an object (got ${show(entry)})`);
+			return;
+		}
+		for (const problem of recordProblems(entry as IDataObject, specs)) problems.push(problem.replace(/^"/, `"${path}.`));
+	});
+	return problems;
+}

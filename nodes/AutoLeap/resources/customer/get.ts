@@ -1,0 +1,14 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { PATHS } from '../../shared/endpoints';
+import { companySelect, recordLocator, simplifyToggle } from '../../shared/descriptions';
+
+const show = { resource: ['customer'], operation: ['get'] };
+
+export const customerGetDescription: INodeProperties[] = [
+	companySelect(show),
+	recordLocator('customer', show, {
+		routing: { request: { method: 'GET', url: `=${PATHS.customers}/{{ encodeURIComponent($value) }}` } },
+	}),
+	simplifyToggle(show),
+];

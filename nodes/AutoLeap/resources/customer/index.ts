@@ -1,0 +1,52 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { PATHS } from '../../shared/endpoints';
+import { readMany, readOne } from '../../shared/routing';
+import { archiveCustomers, customerArchiveDescription } from './archive';
+import { createCustomers, customerCreateDescription } from './create';
+import { customerGetDescription } from './get';
+import { customerGetManyDescription } from './getAll';
+import { customerUpdateDescription, updateCustomers } from './update';
+
+const show = { resource: ['customer'] };
+
+export const customerDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show },
+		options: [
+			{ name: 'Archive', value: 'archive', action: 'Archive customers', description: 'Set customers inactive (many per request)' },
+			{ name: 'Create', value: 'create', action: 'Create customers', description: 'Add customers to a shop (many per request)' },
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a customer',
+				description: 'Retrieve one customer by ID',
+				routing: { send: { paginate: true }, operations: { pagination: readOne('customer') } },
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many customers',
+				description: 'List customers, filtered by text or update time',
+				routing: {
+					request: { method: 'GET', url: PATHS.customers },
+					send: { paginate: true },
+					operations: { pagination: readMany('customer') },
+				},
+			},
+			{ name: 'Update', value: 'update', action: 'Update customers', description: 'Change fields of customers (many per request)' },
+		],
+		default: 'getAll',
+	},
+	...customerArchiveDescription,
+	...customerCreateDescription,
+	...customerGetDescription,
+	...customerGetManyDescription,
+	...customerUpdateDescription,
+];
+
+export const customerOperations = { archive: archiveCustomers, create: createCustomers, update: updateCustomers };
