@@ -4,3 +4,4 @@ export { buildAdditionalData, buildHooks } from './additionalData';
 export { buildNodeTypes, latestVersion, manualTrigger, MANUAL_TRIGGER_TYPE } from './nodeTypes';
 export { nodeCredentials, runNode, type RunNodeOptions, type RunNodeResult } from './runNode';
 export { testCredential } from './testCredential';
+export { buildNodeWorkflow } from './workflow';
