@@ -1,0 +1,124 @@
+import { collectPages, isLastPage, MAX_PAGES, PAGE_SIZE } from '../../nodes/AutoLeap/shared/transport/pagination';
+
+const records = (from: number, count: number) => Array.from({ length: count }, (_v, i) => ({ n: from + i }));
+
+/** A server with `total` records that answers in the given envelope; records each page asked for. */
+function server(total: number, envelope: (content: object[], page: number, size: number) => object) {
+	const asked: Array<[number, number]> = [];
+	const fetchPage = async (page: number, size: number) => {
+		asked.push([page, size]);
+		const content = records((page - 1) * size, Math.max(0, Math.min(size, total - (page - 1) * size)));
+		return envelope(content, page, size);
+	};
+	return { asked, fetchPage };
+}
+
+const pageObject = (total: number) => (content: object[], page: number, size: number) => ({
+	content,
+	last: page * size >= total,
+	totalPages: Math.ceil(total / size),
+	number: page,
+});
+
+describe('collectPages', () => {
+	it('reads 1-based pages until the server says last', async () => {
+		const { asked, fetchPage } = server(250, pageObject(250));
+		const all = await collectPages(fetchPage);
+		expect(all).toEqual(records(0, 250));
+		expect(asked).toEqual([[1, 100], [2, 100], [3, 100]]);
+	});
+
+	it('stops on last: true even when the page is full', async () => {
+		const { asked, fetchPage } = server(200, pageObject(200));
+		await collectPages(fetchPage);
+		expect(asked).toHaveLength(2);
+	});
+
+	it('keeps going on last: false even after a short page', async () => {
+		const bodies = [
+			{ content: records(0, 3), last: false },
+			{ content: records(3, 2), last: true },
+		];
+		const fetchPage = jest.fn(async (page: number) => bodies[page - 1]);
+		expect(await collectPages(fetchPage)).toEqual(records(0, 5));
+		expect(fetchPage).toHaveBeenCalledTimes(2);
+	});
+
+	it('uses totalPages when the answer has no last flag (results envelope)', async () => {
+		const { asked, fetchPage } = server(150, (content, _page, size) => ({
+			results: { content, pagination: { totalPages: Math.ceil(150 / size) } },
+		}));
+		expect(await collectPages(fetchPage)).toHaveLength(150);
+		expect(asked.map(([page]) => page)).toEqual([1, 2]);
+	});
+
+	it('stops after a short page when the server gives no page facts', async () => {
+		const { asked, fetchPage } = server(230, (content) => ({ results: { content } }));
+		expect(await collectPages(fetchPage)).toHaveLength(230);
+		expect(asked).toHaveLength(3);
+	});
+
+	it('asks one page more when the total is a multiple of the size and nothing says last, and stops on the empty page', async () => {
+		const { asked, fetchPage } = server(200, (content) => ({ content }));
+		expect(await collectPages(fetchPage)).toHaveLength(200);
+		expect(asked).toHaveLength(3);
+	});
+
+	it('stops on an empty page even when the server claims more pages', async () => {
+		const fetchPage = jest.fn(async () => ({ content: [], last: false, totalPages: 9 }));
+		expect(await collectPages(fetchPage)).toEqual([]);
+		expect(fetchPage).toHaveBeenCalledTimes(1);
+	});
+
+	it('asks for exactly the limit when it fits one page, and returns that many', async () => {
+		const { asked, fetchPage } = server(250, pageObject(250));
+		expect(await collectPages(fetchPage, { limit: 7 })).toEqual(records(0, 7));
+		expect(asked).toEqual([[1, 7]]);
+	});
+
+	it('keeps one page size across pages when the limit spans pages, and trims to the limit', async () => {
+		const { asked, fetchPage } = server(500, pageObject(500));
+		expect(await collectPages(fetchPage, { limit: 150 })).toEqual(records(0, 150));
+		expect(asked).toEqual([[1, 100], [2, 100]]);
+	});
+
+	it('returns fewer than the limit when the server has fewer', async () => {
+		const { asked, fetchPage } = server(5, pageObject(5));
+		expect(await collectPages(fetchPage, { limit: 50 })).toHaveLength(5);
+		expect(asked).toEqual([[1, 50]]);
+	});
+
+	it('sends nothing for a limit of 0', async () => {
+		const fetchPage = jest.fn();
+		expect(await collectPages(fetchPage, { limit: 0 })).toEqual([]);
+		expect(fetchPage).not.toHaveBeenCalled();
+	});
+
+	it('stops at the page cap when the server never says last', async () => {
+		const fetchPage = jest.fn(async () => ({ content: records(0, 2), last: false }));
+		expect(await collectPages(fetchPage, { pageSize: 2, maxPages: 4 })).toHaveLength(8);
+		expect(fetchPage).toHaveBeenCalledTimes(4);
+		expect(MAX_PAGES).toBeGreaterThanOrEqual(100);
+	});
+
+	it('uses a fixed page size of 100 (AutoLeap caps size at 100)', async () => {
+		expect(PAGE_SIZE).toBe(100);
+		const { asked, fetchPage } = server(30, pageObject(30));
+		await collectPages(fetchPage, { pageSize: 10 });
+		expect(asked).toEqual([[1, 10], [2, 10], [3, 10]]);
+	});
+});
+
+describe('isLastPage', () => {
+	it.each([
+		['last: true', { last: true }, 1, 10, 10, true],
+		['last: false with records', { last: false }, 1, 10, 10, false],
+		['last: false but empty', { last: false }, 1, 0, 10, true],
+		['page reaches totalPages', { totalPages: 3 }, 3, 10, 10, true],
+		['page below totalPages', { totalPages: 3 }, 2, 10, 10, false],
+		['short page, no facts', {}, 1, 9, 10, true],
+		['full page, no facts', {}, 1, 10, 10, false],
+	])('%s', (_name, body, page, received, size, expected) => {
+		expect(isLastPage(body, page, received, size)).toBe(expected);
+	});
+});
