@@ -18,9 +18,11 @@ export function toAutoLeapFields(fields: IDataObject): IDataObject {
 	for (const [name, value] of Object.entries(fields)) {
 		const group = GROUPS[name];
 		if (group && isObject(value)) {
-			const entries = ((value[group.entry] ?? []) as IDataObject[]).map(withoutHash);
+			// A single-value fixedCollection holds one object, a multiple-value one a list.
+			const raw = value[group.entry];
+			const entries = (Array.isArray(raw) ? (raw as IDataObject[]) : isObject(raw) ? [raw] : []).map(withoutHash);
 			if (group.many) record[name] = entries;
-			else if (entries.length > 0 || isObject(value[group.entry])) record[name] = withoutHash((Array.isArray(value[group.entry]) ? entries[0] : value[group.entry]) as IDataObject);
+			else if (entries.length > 0) record[name] = entries[0];
 			continue;
 		}
 		record[name] = value;
