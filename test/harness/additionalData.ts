@@ -12,6 +12,9 @@ function unsupported(what: string) {
 	};
 }
 
+// No @n8n/di setup is needed: n8n-core's request helpers call Container.get(OutboundHttp), which
+// the container builds on first use with its defaults (SSRF protection off, so 127.0.0.1 works).
+
 /**
  * A plain `IWorkflowExecuteAdditionalData`, as n8n's `WorkflowExecuteAdditionalData.getBase` builds
  * it, wired to a CredentialStore. `hooks` is optional: WorkflowExecute needs it, PollContext not.
