@@ -30,7 +30,7 @@ export function loadContract(): any {
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
-function resolveParam(doc: any, p: any): any {
+export function resolveParam(doc: any, p: any): any {
 	if (!p.$ref) return p;
 	const name = String(p.$ref).split('/').pop() as string;
 	return doc.components.parameters[name];

@@ -137,7 +137,7 @@ export function answerApi(state: SandboxState, r: ApiRequest): ApiAnswer {
 	if (op.operationId === 'createCustomers' || op.operationId === 'updateCustomers') normaliseCustomerType(r.body);
 	const allowed: Record<string, string> = {};
 	for (const [k, v] of Object.entries(r.query)) if (op.queryParams.has(k)) allowed[k] = v;
-	const valid = validateRequest({ operationId: op.operationId, method: r.method, canonicalPath: match.canonicalPath, query: clampSize(allowed), body: r.body, hasBody: r.hasBody });
+	const valid = validateRequest({ operationId: op.operationId, params: match.params, query: clampSize(allowed), body: r.body, hasBody: r.hasBody });
 	if (valid.error) return fail(400, valid.error, partnerId);
 
 	const handler = HANDLERS[op.operationId];

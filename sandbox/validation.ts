@@ -1,41 +1,77 @@
-import { OpenAPIBackend } from 'openapi-backend';
-import { loadContract } from './contract';
+import Ajv2020 from 'ajv/dist/2020';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
+import { listOperations, loadContract, resolveParam } from './contract';
 
 /**
- * Request validation against reference/openapi.yaml, done by openapi-backend (Ajv underneath).
- * quick mode skips validating the 3.1 document itself, which openapi-backend's 3.0 meta-schema rejects.
+ * Request validation against reference/openapi.yaml with Ajv (JSON Schema 2020-12, as OpenAPI 3.1
+ * uses). Schemas are taken from the document as they are; only OpenAPI-only keys (x-*, example)
+ * are dropped and local $refs are pointed at the document's components.
  */
-let backend: OpenAPIBackend | undefined;
-let ready: Promise<OpenAPIBackend> | undefined;
+const CONTRACT_ID = 'urn:autoleap:contract';
 
 // Date filters accept a date-only value or an ISO date-time (README §6), also where the
 // contract says format: date-time; the routes turn the string into an instant.
 const DATE_OR_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
-export function getValidator(): Promise<OpenAPIBackend> {
-	ready ??= (async () => {
-		const api = new OpenAPIBackend({
-			definition: structuredClone(loadContract()),
-			quick: true,
-			validate: true,
-			coerceTypes: true,
-			customizeAjv: (ajv) => {
-				ajv.addFormat('date-time', DATE_OR_DATE_TIME);
-				ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
-				return ajv;
-			},
+interface OperationValidators {
+	params: ValidateFunction;
+	body?: ValidateFunction;
+	bodyRequired: boolean;
+}
+
+let validators: Map<string, OperationValidators> | undefined;
+
+/** Copy of a schema without OpenAPI-only keys, with '#/components/...' refs made absolute. */
+function clean(node: unknown): unknown {
+	if (Array.isArray(node)) return node.map(clean);
+	if (!node || typeof node !== 'object') return node;
+	const out: Record<string, unknown> = {};
+	for (const [k, v] of Object.entries(node)) {
+		if (k.startsWith('x-') || k === 'example') continue;
+		if (k === '$ref' && typeof v === 'string' && v.startsWith('#/')) out[k] = `${CONTRACT_ID}${v}`;
+		else out[k] = clean(v);
+	}
+	return out;
+}
+
+function newAjv(coerce: boolean): Ajv2020 {
+	const ajv = new Ajv2020({ strict: false, allErrors: false, coerceTypes: coerce, validateFormats: true });
+	ajv.addFormat('date-time', DATE_OR_DATE_TIME);
+	ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
+	ajv.addSchema({ $id: CONTRACT_ID, components: clean(loadContract().components) });
+	return ajv;
+}
+
+/** Compiles every operation's validators once per process (shared by all sandboxes). */
+export function getValidators(): Map<string, OperationValidators> {
+	if (validators) return validators;
+	const doc = loadContract();
+	const paramsAjv = newAjv(true);
+	const bodyAjv = newAjv(false);
+	const map = new Map<string, OperationValidators>();
+	for (const op of listOperations(doc)) {
+		const raw = doc.paths[op.path][op.method.toLowerCase()];
+		const params = [...(doc.paths[op.path].parameters ?? []), ...(raw.parameters ?? [])].map((p: any) => resolveParam(doc, p));
+		const group = (where: string) => ({
+			type: 'object',
+			properties: Object.fromEntries(params.filter((p: any) => p.in === where).map((p: any) => [p.name, clean(p.schema ?? {})])),
+			required: params.filter((p: any) => p.in === where && p.required).map((p: any) => p.name),
 		});
-		await api.init();
-		backend = api;
-		return api;
-	})();
-	return ready;
+		const paramsSchema = { type: 'object', properties: { path: group('path'), query: group('query') } };
+		const bodySchema = raw.requestBody?.content?.['application/json']?.schema;
+		map.set(op.operationId, {
+			params: paramsAjv.compile(paramsSchema),
+			body: bodySchema ? bodyAjv.compile({ type: 'object', properties: { requestBody: clean(bodySchema) } }) : undefined,
+			bodyRequired: raw.requestBody?.required === true,
+		});
+	}
+	validators = map;
+	return map;
 }
 
 export interface ValidationInput {
 	operationId: string;
-	method: string;
-	canonicalPath: string;
+	params: Record<string, string>;
 	query: Record<string, string>;
 	body: unknown;
 	hasBody: boolean;
@@ -43,30 +79,23 @@ export interface ValidationInput {
 
 export interface ValidationOutput {
 	error?: string;
+	/** Query with declared types applied (integers, booleans). */
 	query: Record<string, any>;
 }
 
 export function validateRequest(input: ValidationInput): ValidationOutput {
-	if (!backend) throw new Error('validator not initialised');
-	const result = backend.validator.validateRequest(
-		{
-			method: input.method.toLowerCase(),
-			path: input.canonicalPath,
-			query: { ...input.query },
-			headers: input.hasBody ? { 'content-type': 'application/json' } : {},
-			body: input.hasBody ? (input.body as any) : undefined,
-		},
-		input.operationId,
-	);
-	if (result.errors && result.errors.length) return { error: describeError(result.errors[0]), query: input.query };
-	return { query: (result.coerced?.query as Record<string, any>) ?? input.query };
-}
-
-interface AjvLikeError {
-	instancePath: string;
-	keyword: string;
-	params: any;
-	message?: string;
+	const v = getValidators().get(input.operationId);
+	if (!v) throw new Error(`No validator for ${input.operationId}`);
+	const data = { path: { ...input.params }, query: { ...input.query } };
+	if (!v.params(data)) return { error: describeError(v.params.errors?.[0]), query: input.query };
+	if (v.body) {
+		if (!input.hasBody) {
+			if (v.bodyRequired) return { error: 'request body is required', query: data.query };
+		} else if (!v.body({ requestBody: input.body })) {
+			return { error: describeError(v.body.errors?.[0]), query: data.query };
+		}
+	}
+	return { query: data.query };
 }
 
 /** "/requestBody/vehicles/2/transmission" -> "vehicles[2].transmission" */
@@ -81,37 +110,29 @@ function fieldName(segments: string[]): string {
 }
 
 /** One readable sentence naming the offending field (the API documents no error arrays). */
-export function describeError(err: AjvLikeError): string {
+export function describeError(err: ErrorObject | undefined): string {
+	if (!err) return 'invalid request';
 	const parts = err.instancePath.split('/').slice(1);
-	const area = parts.shift(); // query | path | requestBody | undefined (root)
-	if (!area && err.keyword === 'required' && err.params?.missingProperty === 'requestBody') {
-		return 'request body is required';
-	}
+	const area = parts.shift(); // query | path | requestBody
+	const p = err.params as Record<string, any>;
 	if (area === 'query' || area === 'path') {
 		const label = area === 'query' ? 'query parameter' : 'path parameter';
-		if (err.keyword === 'required') return `${label} "${err.params.missingProperty}" is required`;
+		if (err.keyword === 'required') return `${label} "${p.missingProperty}" is required`;
 		return `${fieldName(parts)} ${describeProblem(err)}`;
 	}
-	if (area === 'requestBody') {
-		if (err.keyword === 'required') {
-			return `${fieldName([...parts, err.params.missingProperty])} is required`;
-		}
-		return `${parts.length ? fieldName(parts) : 'request body'} ${describeProblem(err)}`;
-	}
-	return err.message ?? 'invalid request';
+	if (err.keyword === 'required') return `${fieldName([...parts, p.missingProperty])} is required`;
+	return `${parts.length ? fieldName(parts) : 'request body'} ${describeProblem(err)}`;
 }
 
-function describeProblem(err: AjvLikeError): string {
-	const p = err.params ?? {};
+function describeProblem(err: ErrorObject): string {
+	const p = err.params as Record<string, any>;
 	switch (err.keyword) {
 		case 'enum':
 			return `must be one of: ${(p.allowedValues as unknown[]).join(', ')}`;
 		case 'type':
 			return `must be ${/^[aeiou]/.test(String(p.type)) ? 'an' : 'a'} ${p.type}`;
 		case 'format':
-			return p.format === 'date-time'
-				? 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time'
-				: `must match format "${p.format}"`;
+			return p.format === 'date-time' ? 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time' : `must match format "${p.format}"`;
 		case 'minItems':
 			return `must contain at least ${p.limit} element${p.limit === 1 ? '' : 's'}`;
 		case 'minimum':
