@@ -4,6 +4,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { getCompanies, getLocations, searchCustomers, searchVehicles } from './listSearch';
 import { appointmentRequestDescription } from './resources/appointmentRequest';
 import { customerDescription, customerOperations } from './resources/customer';
+import { itemDescription, itemOperations } from './resources/item';
 import { partnerDescription } from './resources/partner';
 import { paymentDescription } from './resources/payment';
 import { repairOrderDescription } from './resources/repairOrder';
@@ -37,6 +38,7 @@ export class AutoLeap implements INodeType {
 				options: [
 					{ name: 'Appointment Request', value: 'appointmentRequest' },
 					{ name: 'Customer', value: 'customer' },
+					{ name: 'Item', value: 'item' },
 					{ name: 'Partner', value: 'partner' },
 					{ name: 'Payment', value: 'payment' },
 					{ name: 'Repair Order', value: 'repairOrder' },
@@ -47,6 +49,7 @@ export class AutoLeap implements INodeType {
 			},
 			...appointmentRequestDescription,
 			...customerDescription,
+			...itemDescription,
 			...partnerDescription,
 			...paymentDescription,
 			...repairOrderDescription,
@@ -62,6 +65,7 @@ export class AutoLeap implements INodeType {
 
 	customOperations = {
 		customer: customerOperations,
+		item: itemOperations,
 		vehicle: vehicleOperations,
 	};
 }
