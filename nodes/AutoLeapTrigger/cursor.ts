@@ -1,0 +1,213 @@
+import { createHash } from 'crypto';
+import type { IDataObject } from 'n8n-workflow';
+
+/**
+ * The trigger's memory between polls, and the rules that move it. Pure: no I/O, no clock of its
+ * own (times are passed in), so every rule is unit-tested.
+ *
+ * Guarantees (with L = the Overlap: the most a record's time may lag behind its visibility, i.e.
+ * late commits and clock skew):
+ * - nothing is lost: the next poll reads from `windowStart()`, and everything stamped below it
+ *   has been read by a complete read made when AutoLeap's clock was already L past it;
+ * - nothing is emitted twice: a version (record id + its time, or a content hash when the record
+ *   has no time) is remembered for as long as it can be read again, i.e. while its time is at or
+ *   above `windowStart()`; dropping keys to stay bounded raises the floor past them.
+ */
+
+export const STATE_VERSION = 1;
+/** At most this many remembered versions; the oldest instants are dropped first (and the floor raised). */
+export const MAX_KEYS = 5_000;
+
+export interface CursorState {
+	version: number;
+	/** Fingerprint of the settings (event, company, filters, start) this state belongs to. */
+	settings: string;
+	/** Never read below this (ms): the start point, raised when remembered versions are dropped. */
+	floor: number;
+	/** Every version stamped at or before this (ms) has been read. Only moves forward. */
+	readThrough: number;
+	/**
+	 * AutoLeap's clock is at least the poller's clock plus this (ms), learned from record times
+	 * (a record stamped t was visible when its answer arrived at poller time r: server ≥ t, so
+	 * skew ≥ t − r). Absent until a record was seen; it lets the window advance while the shop is
+	 * quiet, using the poller's clock only for durations, never for absolute time.
+	 */
+	skew?: number;
+	/** Whether records without a time field were seen (then the poller's clock stands in). */
+	untimed?: boolean;
+	/** Versions read at or above the window start: key → time (ms). */
+	seen: Record<string, number>;
+}
+
+/** A fresh state: read from `startAt` (ms) on. */
+export function startState(settings: string, startAt: number): CursorState {
+	return { version: STATE_VERSION, settings, floor: startAt, readThrough: startAt - 1, seen: {} };
+}
+
+/** The stored state if it belongs to these settings and is well-formed, else undefined. */
+export function loadState(stored: unknown, settings: string): CursorState | undefined {
+	if (typeof stored !== 'object' || stored === null) return undefined;
+	const state = stored as Partial<CursorState>;
+	if (state.version !== STATE_VERSION || state.settings !== settings) return undefined;
+	if (!Number.isFinite(state.floor) || !Number.isFinite(state.readThrough)) return undefined;
+	if (typeof state.seen !== 'object' || state.seen === null) return undefined;
+	return { ...(state as CursorState), seen: { ...state.seen } };
+}
+
+/** The first instant (ms) the next read must cover. */
+export function windowStart(state: CursorState): number {
+	return Math.max(state.floor, state.readThrough + 1);
+}
+
+/** Milliseconds of an ISO time, or undefined. */
+export function timeOf(value: unknown): number | undefined {
+	if (typeof value !== 'string' || value === '') return undefined;
+	const ms = Date.parse(value);
+	return Number.isFinite(ms) ? ms : undefined;
+}
+
+export interface VersionKey {
+	key: string;
+	/** The record's time (ms); undefined when it has none. */
+	time?: number;
+}
+
+/**
+ * One version of one record: its id and time (as ms, so two spellings of one instant agree), or
+ * its id and a content hash when it carries no time.
+ */
+export function versionOf(record: IDataObject, idField: string, timeField: string): VersionKey {
+	const id = record[idField] === undefined || record[idField] === null ? '' : String(record[idField]);
+	const time = timeOf(record[timeField]);
+	if (time !== undefined) return { key: `${id}@${time}`, time };
+	return { key: `${id}#${contentHash(record)}` };
+}
+
+export function contentHash(value: unknown): string {
+	return createHash('sha256').update(stableJson(value)).digest('hex').slice(0, 24);
+}
+
+/** JSON with object keys sorted, so equal content hashes equally. */
+export function stableJson(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+	if (typeof value === 'object' && value !== null) {
+		const entries = Object.keys(value as IDataObject)
+			.sort()
+			.map((k) => `${JSON.stringify(k)}:${stableJson((value as IDataObject)[k])}`);
+		return `{${entries.join(',')}}`;
+	}
+	return JSON.stringify(value) ?? 'null';
+}
+
+/** One completed time slice of a poll, in ascending order. */
+export interface CompletedSlice {
+	start: number;
+	end: number;
+	/** Poller clock when the slice's first request was sent. */
+	sentAt: number;
+	/** The newest record time seen in this poll up to this slice's last answer. */
+	seenMaxTime?: number;
+}
+
+/**
+ * Up to where (ms) this poll's complete slices prove everything was read: a slice answered when
+ * AutoLeap's clock was at least S shows every version stamped ≤ S − L (older ones had time to
+ * become visible). S is the newest record time seen so far, or the poller clock plus the learned
+ * skew. Stops at the first slice that does not prove its whole range, and never passes the last
+ * complete slice.
+ */
+export function provenThrough(
+	from: number,
+	slices: CompletedSlice[],
+	overlapMs: number,
+	skew: number | undefined,
+): number {
+	let through = from - 1;
+	for (const slice of slices) {
+		const serverAtLeast = Math.max(
+			slice.seenMaxTime ?? -Infinity,
+			skew === undefined ? -Infinity : slice.sentAt + skew,
+		);
+		const visibleThrough = serverAtLeast - overlapMs;
+		if (visibleThrough >= slice.end) {
+			through = slice.end;
+			continue;
+		}
+		through = Math.max(through, visibleThrough);
+		break;
+	}
+	return through;
+}
+
+/** The skew learned from (record time, poller time its answer arrived) pairs. */
+export function learnSkew(skew: number | undefined, observations: Array<{ time: number; receivedAt: number }>) {
+	let learned = skew;
+	for (const { time, receivedAt } of observations) {
+		const candidate = time - receivedAt;
+		if (learned === undefined || candidate > learned) learned = candidate;
+	}
+	return learned;
+}
+
+export interface PollFacts {
+	from: number;
+	slices: CompletedSlice[];
+	/** Versions read in the complete slices (time = record time, or slice end when it has none). */
+	versions: Array<{ key: string; time: number }>;
+	observations: Array<{ time: number; receivedAt: number }>;
+	untimed: boolean;
+	overlapMs: number;
+}
+
+/** The state after a poll: proven range, learned skew, remembered versions (pruned and bounded). */
+export function advance(state: CursorState, facts: PollFacts): CursorState {
+	const untimed = Boolean(state.untimed || facts.untimed);
+	// Without record times the poller's clock stands in for AutoLeap's (skew 0).
+	const skew = state.skew ?? (untimed ? 0 : undefined);
+	const proven = provenThrough(facts.from, facts.slices, facts.overlapMs, skew);
+	const next: CursorState = {
+		...state,
+		readThrough: Math.max(state.readThrough, proven),
+		skew: learnSkew(state.skew, facts.observations),
+		seen: { ...state.seen },
+	};
+	if (untimed) next.untimed = true;
+	if (next.skew === undefined) delete next.skew;
+	for (const { key, time } of facts.versions) next.seen[key] = time;
+	return prune(next, MAX_KEYS);
+}
+
+/**
+ * Forgets versions that can no longer be read (below the window start), then the oldest instants
+ * beyond `maxKeys`. Whole instants are dropped and the floor is raised past them, so a forgotten
+ * version is never read (and emitted) again.
+ */
+export function prune(state: CursorState, maxKeys: number): CursorState {
+	const start = windowStart(state);
+	const kept = Object.entries(state.seen).filter(([, time]) => time >= start);
+	let floor = state.floor;
+	if (kept.length > maxKeys) {
+		kept.sort((a, b) => a[1] - b[1]);
+		// The newest instant that must go: everything at or before it is dropped.
+		const cut = kept[kept.length - maxKeys - 1][1];
+		floor = Math.max(floor, cut + 1);
+	}
+	const seen: Record<string, number> = {};
+	for (const [key, time] of kept) if (time >= floor) seen[key] = time;
+	return { ...state, floor, seen };
+}
+
+/** Whether a version was already emitted. */
+export function isSeen(state: CursorState, key: string): boolean {
+	return Object.prototype.hasOwnProperty.call(state.seen, key);
+}
+
+/** Splits [start, end] at millisecond precision into an earlier and a later half; undefined for an instant. */
+export function splitRange(start: number, end: number): [[number, number], [number, number]] | undefined {
+	if (end <= start) return undefined;
+	const mid = start + Math.floor((end - start) / 2);
+	return [
+		[start, mid],
+		[mid + 1, end],
+	];
+}

@@ -1,0 +1,172 @@
+import { ID_FIELDS, PATHS, UPDATED_AT_FIELDS } from '../AutoLeap/shared/endpoints';
+import type { SimplifiedResource } from '../AutoLeap/shared/simplify';
+
+/** A filter of a list endpoint the trigger offers as an option. */
+export type EventFilter = 'repairOrderStatusId' | 'type' | 'status';
+
+export interface TriggerEvent {
+	name: string;
+	value: string;
+	description: string;
+	resource: SimplifiedResource;
+	path: string;
+	/** The list's time-window query parameters (inclusive, ISO 8601 UTC with milliseconds). */
+	window: { start: string; end: string };
+	/** The record field the window filters on. */
+	timeField: string;
+	idField: string;
+	/**
+	 * Whether the time field is stamped by AutoLeap itself (update/creation time), so it proves
+	 * how far AutoLeap's clock has come. Invoice, finalize and payment dates may be entered by
+	 * a user, so for those the poller's clock stands in.
+	 */
+	serverStamped: boolean;
+	/** Whether the list takes `locationId`. */
+	location: boolean;
+	filters: EventFilter[];
+}
+
+const UPDATED = { start: 'updatedDateStart', end: 'updatedDateEnd' };
+const updatedAt = (resource: string) => UPDATED_AT_FIELDS[resource] ?? UPDATED_AT_FIELDS.default;
+
+/**
+ * Every event, in one table (README §6–7). Window names are documented except for customers:
+ * GET /customers documents no filters, so its `updatedDateStart/End` window and `updatedDate`
+ * field are INFERRED from the other lists (see `endpoints.ts`).
+ */
+export const TRIGGER_EVENTS: TriggerEvent[] = [
+	{
+		name: 'Appointment Request Created',
+		value: 'appointmentRequestCreated',
+		description: 'A customer asked for an appointment',
+		resource: 'appointmentRequest',
+		path: PATHS.appointmentRequests,
+		window: { start: 'createdDateStart', end: 'createdDateEnd' },
+		timeField: 'createdDate', // INFERRED from the createdDate* filter names
+		idField: ID_FIELDS.appointmentRequest,
+		serverStamped: true,
+		location: true,
+		filters: ['status'],
+	},
+	{
+		name: 'Appointment Request Updated',
+		value: 'appointmentRequestUpdated',
+		description: 'An appointment request was created or changed',
+		resource: 'appointmentRequest',
+		path: PATHS.appointmentRequests,
+		window: UPDATED,
+		timeField: updatedAt('appointmentRequest'),
+		idField: ID_FIELDS.appointmentRequest,
+		serverStamped: true,
+		location: true,
+		filters: ['status'],
+	},
+	{
+		name: 'Customer Updated',
+		value: 'customerUpdated',
+		description: 'A customer was created or changed',
+		resource: 'customer',
+		path: PATHS.customers,
+		window: UPDATED, // INFERRED: GET /customers documents no date filter
+		timeField: updatedAt('customer'),
+		idField: ID_FIELDS.customer,
+		serverStamped: true,
+		location: false,
+		filters: [],
+	},
+	{
+		name: 'Item Updated',
+		value: 'itemUpdated',
+		description: 'A part, tire, labor, fee or discount item was created or changed',
+		resource: 'item',
+		path: PATHS.items,
+		window: UPDATED,
+		timeField: updatedAt('item'),
+		idField: ID_FIELDS.item,
+		serverStamped: true,
+		location: false,
+		filters: ['type'],
+	},
+	{
+		name: 'Payment Received',
+		value: 'paymentReceived',
+		description: 'A payment was recorded (by its payment date)',
+		resource: 'payment',
+		path: PATHS.payments,
+		window: { start: 'paymentDateStart', end: 'paymentDateEnd' },
+		timeField: 'paymentDate',
+		idField: ID_FIELDS.payment,
+		serverStamped: false,
+		location: true,
+		filters: [],
+	},
+	{
+		name: 'Payment Updated',
+		value: 'paymentUpdated',
+		description: 'A payment was recorded or changed',
+		resource: 'payment',
+		path: PATHS.payments,
+		window: UPDATED,
+		timeField: updatedAt('payment'),
+		idField: ID_FIELDS.payment,
+		serverStamped: true,
+		location: true,
+		filters: [],
+	},
+	{
+		name: 'Repair Order Finalized',
+		value: 'repairOrderFinalized',
+		description: 'A repair order was finalized (by its finalize date)',
+		resource: 'repairOrder',
+		path: PATHS.repairOrders,
+		window: { start: 'finalizeStartDate', end: 'finalizeEndDate' },
+		timeField: 'finalizeDate',
+		idField: ID_FIELDS.repairOrder,
+		serverStamped: false,
+		location: true,
+		filters: ['repairOrderStatusId'],
+	},
+	{
+		name: 'Repair Order Invoiced',
+		value: 'repairOrderInvoiced',
+		description: 'A repair order was invoiced (by its invoice date)',
+		resource: 'repairOrder',
+		path: PATHS.repairOrders,
+		window: { start: 'invoiceStartDate', end: 'invoiceEndDate' },
+		timeField: 'invoiceDate',
+		idField: ID_FIELDS.repairOrder,
+		serverStamped: false,
+		location: true,
+		filters: ['repairOrderStatusId'],
+	},
+	{
+		name: 'Repair Order Updated',
+		value: 'repairOrderUpdated',
+		description: 'A repair order was created or changed',
+		resource: 'repairOrder',
+		path: PATHS.repairOrders,
+		window: UPDATED,
+		timeField: updatedAt('repairOrder'),
+		idField: ID_FIELDS.repairOrder,
+		serverStamped: true,
+		location: true,
+		filters: ['repairOrderStatusId'],
+	},
+	{
+		name: 'Vehicle Updated',
+		value: 'vehicleUpdated',
+		description: 'A vehicle was created or changed',
+		resource: 'vehicle',
+		path: PATHS.vehicles,
+		window: UPDATED,
+		timeField: updatedAt('vehicle'),
+		idField: ID_FIELDS.vehicle,
+		serverStamped: true,
+		location: false,
+		filters: [],
+	},
+];
+
+export function eventByValue(value: string): TriggerEvent | undefined {
+	return TRIGGER_EVENTS.find((event) => event.value === value);
+}
