@@ -4,6 +4,7 @@ import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { getCompanies, getLocations, searchCustomers, searchVehicles } from './listSearch';
 import { appointmentRequestDescription } from './resources/appointmentRequest';
 import { customerDescription, customerOperations } from './resources/customer';
+import { inventoryLevelDescription, inventoryLevelOperations } from './resources/inventoryLevel';
 import { itemDescription, itemOperations } from './resources/item';
 import { partnerDescription } from './resources/partner';
 import { paymentDescription } from './resources/payment';
@@ -38,6 +39,7 @@ export class AutoLeap implements INodeType {
 				options: [
 					{ name: 'Appointment Request', value: 'appointmentRequest' },
 					{ name: 'Customer', value: 'customer' },
+					{ name: 'Inventory Level', value: 'inventoryLevel' },
 					{ name: 'Item', value: 'item' },
 					{ name: 'Partner', value: 'partner' },
 					{ name: 'Payment', value: 'payment' },
@@ -49,6 +51,7 @@ export class AutoLeap implements INodeType {
 			},
 			...appointmentRequestDescription,
 			...customerDescription,
+			...inventoryLevelDescription,
 			...itemDescription,
 			...partnerDescription,
 			...paymentDescription,
@@ -65,6 +68,7 @@ export class AutoLeap implements INodeType {
 
 	customOperations = {
 		customer: customerOperations,
+		inventoryLevel: inventoryLevelOperations,
 		item: itemOperations,
 		vehicle: vehicleOperations,
 	};
