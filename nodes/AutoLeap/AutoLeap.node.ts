@@ -6,6 +6,7 @@ import { appointmentRequestDescription } from './resources/appointmentRequest';
 import { customerDescription, customerOperations } from './resources/customer';
 import { inventoryLevelDescription, inventoryLevelOperations } from './resources/inventoryLevel';
 import { itemDescription, itemOperations } from './resources/item';
+import { itemPricingDescription, itemPricingOperations } from './resources/itemPricing';
 import { partnerDescription } from './resources/partner';
 import { paymentDescription } from './resources/payment';
 import { repairOrderDescription } from './resources/repairOrder';
@@ -41,6 +42,7 @@ export class AutoLeap implements INodeType {
 					{ name: 'Customer', value: 'customer' },
 					{ name: 'Inventory Level', value: 'inventoryLevel' },
 					{ name: 'Item', value: 'item' },
+					{ name: 'Item Pricing', value: 'itemPricing' },
 					{ name: 'Partner', value: 'partner' },
 					{ name: 'Payment', value: 'payment' },
 					{ name: 'Repair Order', value: 'repairOrder' },
@@ -53,6 +55,7 @@ export class AutoLeap implements INodeType {
 			...customerDescription,
 			...inventoryLevelDescription,
 			...itemDescription,
+			...itemPricingDescription,
 			...partnerDescription,
 			...paymentDescription,
 			...repairOrderDescription,
@@ -70,6 +73,7 @@ export class AutoLeap implements INodeType {
 		customer: customerOperations,
 		inventoryLevel: inventoryLevelOperations,
 		item: itemOperations,
+		itemPricing: itemPricingOperations,
 		vehicle: vehicleOperations,
 	};
 }

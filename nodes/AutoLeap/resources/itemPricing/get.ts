@@ -1,0 +1,15 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { PATHS } from '../../shared/endpoints';
+import { companySelect, simplifyToggle } from '../../shared/descriptions';
+import { itemIdInput } from '../item/get';
+
+const show = { resource: ['itemPricing'], operation: ['get'] };
+
+export const itemPricingGetDescription: INodeProperties[] = [
+	companySelect(show),
+	itemIdInput(show, 'The item whose pricing to retrieve', {
+		routing: { request: { method: 'GET', url: `=${PATHS.itemPricing}/{{ encodeURIComponent($value) }}` } },
+	}),
+	simplifyToggle(show),
+];
