@@ -1,0 +1,164 @@
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { getCompanies, getLocations } from '../AutoLeap/listSearch/profile';
+import { simplifyRecord } from '../AutoLeap/shared/simplify';
+import { autoLeapRequest, isLastPage, pageFactsOf, recordsOf } from '../AutoLeap/shared/transport';
+import { advance, contentHash, isSeen, loadState, startState, timeOf, versionOf, windowStart } from './cursor';
+import { DEFAULT_MAX_REQUESTS, DEFAULT_OVERLAP_SECONDS, triggerProperties } from './description';
+import { eventByValue } from './events';
+import type { TriggerEvent } from './events';
+import { findLatest, PAGE_SIZE, readWindow } from './slices';
+import type { FetchSlice } from './slices';
+
+/** The poller's clock; tests align it with the sandbox's manual clock. */
+export const pollerClock = { now: (): number => Date.now() };
+
+/** "Fetch test event" searches back to here when no start date is set. */
+const EARLIEST = Date.UTC(2000, 0, 1);
+
+interface Settings {
+	event: TriggerEvent;
+	companyId: string;
+	qs: IDataObject;
+	startFrom: string;
+	startDate?: number;
+	overlapMs: number;
+	maxRequests: number;
+	simplify: boolean;
+}
+
+function settingsOf(ctx: IPollFunctions): Settings {
+	const value = ctx.getNodeParameter('event') as string;
+	const event = eventByValue(value);
+	if (!event) {
+		throw new NodeOperationError(ctx.getNode(), `Unknown event "${value}"`, {
+			description: 'Choose one of the events in the Event list.',
+		});
+	}
+	const companyId = String(ctx.getNodeParameter('companyId'));
+	const options = ctx.getNodeParameter('options', {}) as IDataObject;
+	const qs: IDataObject = { companyId };
+	const locationId = event.location ? String(ctx.getNodeParameter('locationId', '') ?? '') : '';
+	if (locationId) qs.locationId = locationId;
+	for (const filter of event.filters) {
+		if (options[filter] !== undefined && options[filter] !== '') qs[filter] = options[filter];
+	}
+	const startFrom = ctx.getNodeParameter('startFrom', 'now') as string;
+	let startDate: number | undefined;
+	if (startFrom === 'date') {
+		const raw = ctx.getNodeParameter('startDate', '') as string;
+		startDate = timeOf(raw) ?? timeOf(`${raw}Z`);
+		if (startDate === undefined) {
+			throw new NodeOperationError(ctx.getNode(), `The start date "${raw}" is not a date`, {
+				description: 'Pick a date and time in Start Date, or set Start From to Now.',
+			});
+		}
+	}
+	return {
+		event,
+		companyId,
+		qs,
+		startFrom,
+		startDate,
+		overlapMs: Math.max(0, Number(options.overlap ?? DEFAULT_OVERLAP_SECONDS)) * 1000,
+		maxRequests: Math.max(1, Number(options.maxRequests ?? DEFAULT_MAX_REQUESTS)),
+		simplify: ctx.getNodeParameter('simplify', true) as boolean,
+	};
+}
+
+/** One list request for one time slice: ISO 8601 UTC with milliseconds, inclusive bounds. */
+function sliceFetcher(ctx: IPollFunctions, { event, qs }: Settings): FetchSlice {
+	return async (start, end, page) => {
+		const body = await autoLeapRequest.call(ctx, {
+			method: 'GET',
+			path: event.path,
+			qs: {
+				...qs,
+				[event.window.start]: new Date(start).toISOString(),
+				[event.window.end]: new Date(end).toISOString(),
+				page,
+				size: PAGE_SIZE,
+			},
+		});
+		const records = recordsOf(body);
+		return { records, last: isLastPage(body, page, records.length, PAGE_SIZE), totalCount: pageFactsOf(body).totalCount };
+	};
+}
+
+export class AutoLeapTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'AutoLeap Trigger',
+		name: 'autoLeapTrigger',
+		icon: { light: 'file:../../icons/autoleap.svg', dark: 'file:../../icons/autoleap.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["event"] }}',
+		description: 'Starts the workflow when customers, vehicles, items, repair orders, payments or appointment requests change in AutoLeap',
+		defaults: { name: 'AutoLeap Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'autoLeapApi', required: true }],
+		properties: triggerProperties,
+	};
+
+	methods = {
+		loadOptions: { getCompanies, getLocations },
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const settings = settingsOf(this);
+		const { event } = settings;
+		const fetch = sliceFetcher(this, settings);
+		const keyOf = (record: IDataObject) => versionOf(record, event.idField, event.timeField);
+		const output = (record: IDataObject): INodeExecutionData => ({
+			json: settings.simplify ? simplifyRecord(event.resource, record) : record,
+		});
+
+		// "Fetch test event": the newest matching record; the state is left alone.
+		if (this.getMode() === 'manual') {
+			const latest = await findLatest(fetch, settings.startDate ?? EARLIEST, pollerClock.now(), keyOf);
+			return latest ? [[output(latest)]] : null;
+		}
+
+		const staticData = this.getWorkflowStaticData('node');
+		const fingerprint = contentHash([event.value, settings.qs, settings.startFrom, settings.startDate ?? null]);
+		let state = loadState(staticData.cursor, fingerprint);
+		if (!state) {
+			// The only use of the poller's clock as a point in time: "Now" starts here, no backfill.
+			state = startState(fingerprint, settings.startDate ?? pollerClock.now());
+			if (settings.startDate === undefined) {
+				staticData.cursor = state as unknown as IDataObject;
+				return null;
+			}
+		}
+
+		const from = windowStart(state);
+		const to = pollerClock.now();
+		if (from > to) return null;
+		const read = await readWindow(fetch, from, to, {
+			maxRequests: settings.maxRequests,
+			keyOf,
+			now: pollerClock.now,
+			serverStamped: event.serverStamped,
+		});
+		const fresh = read.versions.filter((version) => !isSeen(state, version.key));
+		staticData.cursor = advance(state, {
+			from,
+			slices: read.slices,
+			versions: read.versions.map(({ key, time }) => ({ key, time })),
+			observations: read.observations,
+			untimed: read.untimed || !event.serverStamped,
+			overlapMs: settings.overlapMs,
+		}) as unknown as IDataObject;
+		// Versions come slice by slice in ascending time, each slice sorted: oldest first.
+		return fresh.length > 0 ? [fresh.map((version) => output(version.record))] : null;
+	}
+}

@@ -1,0 +1,130 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { companySelect, locationSelect, simplifyToggle } from '../AutoLeap/shared/descriptions';
+import { TRIGGER_EVENTS } from './events';
+
+export const DEFAULT_OVERLAP_SECONDS = 300;
+export const DEFAULT_MAX_REQUESTS = 50;
+
+const eventsWith = (test: (event: (typeof TRIGGER_EVENTS)[number]) => boolean) =>
+	TRIGGER_EVENTS.filter(test).map((event) => event.value);
+
+/** The shared pickers, shown always and sent by the trigger itself. */
+function always(property: INodeProperties): INodeProperties {
+	const copy = { ...property };
+	delete copy.displayOptions;
+	return copy;
+}
+
+export const triggerProperties: INodeProperties[] = [
+	{
+		displayName: 'Event',
+		name: 'event',
+		type: 'options',
+		noDataExpression: true,
+		required: true,
+		default: 'repairOrderUpdated',
+		options: TRIGGER_EVENTS.map(({ name, value, description }) => ({ name, value, description })),
+	},
+	always(companySelect({}, 'none')),
+	{
+		...locationSelect({ event: eventsWith((event) => event.location) }, 'none'),
+	},
+	{
+		displayName: 'Start From',
+		name: 'startFrom',
+		type: 'options',
+		noDataExpression: true,
+		default: 'now',
+		description: 'Which changes the first poll after activation emits',
+		options: [
+			{ name: 'Date', value: 'date', description: 'Emit every change since a date (backfill)' },
+			{ name: 'Now', value: 'now', description: 'Emit only changes made after the workflow is activated' },
+		],
+	},
+	{
+		displayName: 'Start Date',
+		name: 'startDate',
+		type: 'dateTime',
+		required: true,
+		default: '',
+		description: 'Emit every change since this date and time',
+		displayOptions: { show: { startFrom: ['date'] } },
+	},
+	always(simplifyToggle({})),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		options: [
+			{
+				displayName: 'Item Type',
+				name: 'type',
+				type: 'options',
+				default: '',
+				description: 'Only items of this type',
+				displayOptions: { show: { '/event': ['itemUpdated'] } },
+				options: [
+					{ name: 'All', value: '' },
+					{ name: 'Discount', value: 'discount' },
+					{ name: 'Fee', value: 'fee' },
+					{ name: 'Labor', value: 'labor' },
+					{ name: 'Part', value: 'part' },
+					{ name: 'Tire', value: 'tire' },
+				],
+			},
+			{
+				displayName: 'Max Requests per Poll',
+				name: 'maxRequests',
+				type: 'number',
+				typeOptions: { minValue: 5, maxValue: 500 },
+				default: DEFAULT_MAX_REQUESTS,
+				description:
+					'How many requests one poll may send before it emits what it has read and continues at the next poll. They count against the partner account’s rate limit.',
+			},
+			{
+				displayName: 'Overlap (Seconds)',
+				name: 'overlap',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: DEFAULT_OVERLAP_SECONDS,
+				description:
+					'How far back each poll re-reads, to catch changes AutoLeap saves late or stamps with a slightly different clock. Changes seen before are not emitted again.',
+			},
+			{
+				displayName: 'Repair Order Status',
+				name: 'repairOrderStatusId',
+				type: 'options',
+				default: '',
+				description: 'Only repair orders in this status',
+				displayOptions: { show: { '/event': eventsWith((event) => event.filters.includes('repairOrderStatusId')) } },
+				options: [
+					{ name: 'All', value: '' },
+					{ name: 'AR', value: 6 },
+					{ name: 'Complete', value: 3 },
+					{ name: 'Deleted', value: 7 },
+					{ name: 'Estimate', value: 1 },
+					{ name: 'Posted', value: 5 },
+					{ name: 'Saved', value: 4 },
+					{ name: 'WIP', value: 2 },
+				],
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				default: '',
+				description: 'Only appointment requests in this status',
+				displayOptions: { show: { '/event': eventsWith((event) => event.filters.includes('status')) } },
+				options: [
+					{ name: 'All', value: '' },
+					{ name: 'Confirmed', value: 'confirmed' },
+					{ name: 'Declined', value: 'declined' },
+					{ name: 'Requested', value: 'requested' },
+				],
+			},
+		],
+	},
+];
