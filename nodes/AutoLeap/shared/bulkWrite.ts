@@ -99,6 +99,10 @@ async function sendBatch(
 			await sendBatch.call(this, write, batch.slice(half), results, applied);
 			return;
 		}
+		// The rejected record is found: name its input item, since AutoLeap's text counts within the request.
+		if (isRecordRejection(statusOf(error)) && error instanceof Error) {
+			error.message = `Item ${batch[0].itemIndex + 1} was rejected: ${error.message}`;
+		}
 		if (!this.continueOnFail()) {
 			if (applied.length > 0 && error instanceof Error && 'description' in error) {
 				error.description = `${error.description ?? ''} Items already applied before this failure: ${applied.map((i) => i + 1).join(', ')}.`.trim();
