@@ -13,6 +13,7 @@ import '../scripts/n8n-env';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { AutoLeapApi } from '../credentials/AutoLeapApi.credentials';
+import { resetLoginStateForTests } from '../credentials/autoLeapAuth';
 import { AutoLeap } from '../nodes/AutoLeap/AutoLeap.node';
 import { startSandbox } from '../sandbox';
 import { DEMO_COMPANY_ID, DEMO_PARTNER } from '../sandbox/seed';
@@ -36,7 +37,7 @@ async function main() {
 		const result = await runNode({ nodeType: node, parameters, inputItems, credentials });
 		if (result.error) throw result.error;
 		const ms = performance.now() - start;
-		const requests = sandbox.requestLog.filter((r) => !r.path.endsWith('/partners/login')).length;
+		const requests = sandbox.requestLog.filter((r) => !r.path.endsWith("/partners/login")).length;
 		return { items: result.items.length, requests, ms };
 	};
 
@@ -54,7 +55,9 @@ async function main() {
 	const single = await measure(create(1), rows);
 
 	sandbox.reset();
-	credentials.edit('autoLeapApi', { accessToken: '' }); // reset() dropped the sandbox's tokens
+	// reset() dropped the sandbox's tokens: start from a fresh login, as a new n8n would.
+	credentials.edit('autoLeapApi', { accessToken: '' });
+	resetLoginStateForTests();
 	const total = sandbox.store.list('vehicles', DEMO_COMPANY_ID).length;
 	const readAll = await measure({ resource: 'vehicle', operation: 'getAll', companyId: DEMO_COMPANY_ID, returnAll: true });
 	await sandbox.close();
