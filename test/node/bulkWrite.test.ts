@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { apiCalls, DEMO_COMPANY_ID, jsonOf, run, useSandbox } from './helpers';
+import { apiCalls, DEMO_COMPANY_ID, run, useSandbox } from './helpers';
 
 // Small windows: the sandbox's and the node's budgets both roll over every second.
 const ctx = useSandbox({ limits: { windowMs: 1000 } }, 1000);
