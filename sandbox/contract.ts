@@ -18,8 +18,6 @@ export interface ContractOperation {
 export interface RouteMatch {
 	op: ContractOperation;
 	params: Record<string, string>;
-	/** Path in the contract's spelling with the actual parameter values (for the validator). */
-	canonicalPath: string;
 }
 
 let cached: any;
@@ -73,9 +71,7 @@ export class ContractRouter {
 				pathExists = true;
 				continue;
 			}
-			const canonicalPath =
-				'/' + op.segments.map((s) => (isParam(s) ? encodeURIComponent(params[s.slice(1, -1)]) : s)).join('/');
-			return { op, params, canonicalPath };
+			return { op, params };
 		}
 		return pathExists ? 'method' : undefined;
 	}

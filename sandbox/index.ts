@@ -1,10 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadContract } from './contract';
 import { BASE_PATH, createRequestHandler } from './server';
 import { SandboxState } from './state';
 import { storeHandle } from './storeHandle';
 import type { Sandbox, SandboxOptions } from './types';
-import { getValidators } from './validation';
 
 export * from './seed';
 export type * from './types';
@@ -15,7 +15,7 @@ export { DEFAULT_LIMITS } from './rateLimit';
 
 /** Starts a seeded AutoLeap Partner API v2 emulator on 127.0.0.1 (random port by default). */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
-	getValidators();
+	loadContract(); // fail fast on a broken contract file
 	const state = new SandboxState(options);
 	const server = createServer(createRequestHandler(state));
 	server.keepAliveTimeout = 1000;

@@ -19,7 +19,8 @@ interface OperationValidators {
 	bodyRequired: boolean;
 }
 
-let validators: Map<string, OperationValidators> | undefined;
+let ajvs: { params: Ajv2020; body: Ajv2020 } | undefined;
+const compiled = new Map<string, OperationValidators>();
 
 /** Copy of a schema without OpenAPI-only keys, with '#/components/...' refs made absolute. */
 function clean(node: unknown): unknown {
@@ -42,31 +43,29 @@ function newAjv(coerce: boolean): Ajv2020 {
 	return ajv;
 }
 
-/** Compiles every operation's validators once per process (shared by all sandboxes). */
-export function getValidators(): Map<string, OperationValidators> {
-	if (validators) return validators;
+/** Validators of one operation, compiled on first use (compiling all costs ~1 s per test file). */
+export function getValidators(operationId: string): OperationValidators | undefined {
+	const hit = compiled.get(operationId);
+	if (hit) return hit;
 	const doc = loadContract();
-	const paramsAjv = newAjv(true);
-	const bodyAjv = newAjv(false);
-	const map = new Map<string, OperationValidators>();
-	for (const op of listOperations(doc)) {
-		const raw = doc.paths[op.path][op.method.toLowerCase()];
-		const params = [...(doc.paths[op.path].parameters ?? []), ...(raw.parameters ?? [])].map((p: any) => resolveParam(doc, p));
-		const group = (where: string) => ({
-			type: 'object',
-			properties: Object.fromEntries(params.filter((p: any) => p.in === where).map((p: any) => [p.name, clean(p.schema ?? {})])),
-			required: params.filter((p: any) => p.in === where && p.required).map((p: any) => p.name),
-		});
-		const paramsSchema = { type: 'object', properties: { path: group('path'), query: group('query') } };
-		const bodySchema = raw.requestBody?.content?.['application/json']?.schema;
-		map.set(op.operationId, {
-			params: paramsAjv.compile(paramsSchema),
-			body: bodySchema ? bodyAjv.compile({ type: 'object', properties: { requestBody: clean(bodySchema) } }) : undefined,
-			bodyRequired: raw.requestBody?.required === true,
-		});
-	}
-	validators = map;
-	return map;
+	const op = listOperations(doc).find((o) => o.operationId === operationId);
+	if (!op) return undefined;
+	ajvs ??= { params: newAjv(true), body: newAjv(false) };
+	const raw = doc.paths[op.path][op.method.toLowerCase()];
+	const params = [...(doc.paths[op.path].parameters ?? []), ...(raw.parameters ?? [])].map((p: any) => resolveParam(doc, p));
+	const group = (where: string) => ({
+		type: 'object',
+		properties: Object.fromEntries(params.filter((p: any) => p.in === where).map((p: any) => [p.name, clean(p.schema ?? {})])),
+		required: params.filter((p: any) => p.in === where && p.required).map((p: any) => p.name),
+	});
+	const bodySchema = raw.requestBody?.content?.['application/json']?.schema;
+	const v: OperationValidators = {
+		params: ajvs.params.compile({ type: 'object', properties: { path: group('path'), query: group('query') } }),
+		body: bodySchema ? ajvs.body.compile({ type: 'object', properties: { requestBody: clean(bodySchema) } }) : undefined,
+		bodyRequired: raw.requestBody?.required === true,
+	};
+	compiled.set(operationId, v);
+	return v;
 }
 
 export interface ValidationInput {
@@ -84,7 +83,7 @@ export interface ValidationOutput {
 }
 
 export function validateRequest(input: ValidationInput): ValidationOutput {
-	const v = getValidators().get(input.operationId);
+	const v = getValidators(input.operationId);
 	if (!v) throw new Error(`No validator for ${input.operationId}`);
 	const data = { path: { ...input.params }, query: { ...input.query } };
 	if (!v.params(data)) return { error: describeError(v.params.errors?.[0]), query: input.query };

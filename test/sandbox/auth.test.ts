@@ -2,7 +2,7 @@ import { DEMO_COMPANY_ID, DEMO_PARTNER, OTHER_COMPANY_ID, OTHER_PARTNER, startSa
 import { call, login, sleep, useSandbox } from './helpers';
 
 describe('sandbox auth', () => {
-	const sb = useSandbox();
+	const sb = useSandbox({ seedData: false });
 	beforeEach(() => sb().reset());
 
 	it('logs in with the demo credentials and returns an opaque token pair', async () => {

@@ -82,3 +82,24 @@ describe('sandbox test controls', () => {
 		expect(sb().clock.iso()).toBe('2025-01-01T00:00:00.000Z');
 	});
 });
+
+describe('sandbox seeding', () => {
+	it('is deterministic per seed and adds bulk vehicles on request', async () => {
+		const { startSandbox } = await import('../../sandbox');
+		const clock = { clock: 'manual' as const, startTime: '2025-03-01T00:00:00.000Z', port: 0 };
+		const [a, b, c] = await Promise.all([startSandbox({ ...clock, seed: 7 }), startSandbox({ ...clock, seed: 7 }), startSandbox({ ...clock, seed: 8, bulkVehicles: 5000 })]);
+		try {
+			expect(a.store.list('orders')).toEqual(b.store.list('orders'));
+			expect(a.store.list('customers')).toEqual(b.store.list('customers'));
+			expect(c.store.list('customers')).not.toEqual(a.store.list('customers'));
+			const base = a.store.list('vehicles', DEMO_COMPANY_ID).length;
+			expect(base).toBeGreaterThan(200);
+			expect(c.store.list('vehicles', DEMO_COMPANY_ID).length).toBeGreaterThan(5000 + 200);
+			for (const kind of ['part', 'tire', 'labor', 'fee', 'discount']) {
+				expect(a.store.list('items', DEMO_COMPANY_ID).some((i) => i.itemType === kind)).toBe(true);
+			}
+		} finally {
+			await Promise.all([a.close(), b.close(), c.close()]);
+		}
+	});
+});

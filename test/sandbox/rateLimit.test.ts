@@ -1,4 +1,5 @@
 import { DEMO_COMPANY_ID, DEMO_PARTNER, OTHER_PARTNER } from '../../sandbox';
+import { RateLimiter } from '../../sandbox/rateLimit';
 import { call, login, sleep, useSandbox } from './helpers';
 
 describe('sandbox rate limits', () => {
@@ -11,12 +12,13 @@ describe('sandbox rate limits', () => {
 	it('answers 429 on the (limit+1)th GET, without Retry-After, and 429s do not use budget', async () => {
 		const { accessToken } = await login(sb()); // 1 write
 		for (let i = 0; i < 5; i++) expect((await call(sb(), 'GET', '/partners/profile', { token: accessToken })).status).toBe(200);
+		const lastAccepted = Date.now();
 		const limited = await call(sb(), 'GET', '/partners/profile', { token: accessToken });
 		expect(limited.status).toBe(429);
 		expect(limited.body).toEqual({ success: false, error: 'Rate limit exceeded' });
 		expect(limited.headers.get('retry-after')).toBeNull();
 		// the window slides: after it passes, GETs are allowed again (rejections did not extend it)
-		await sleep(650);
+		await sleep(lastAccepted + 700 - Date.now());
 		expect((await call(sb(), 'GET', '/partners/profile', { token: accessToken })).status).toBe(200);
 	});
 
@@ -32,15 +34,25 @@ describe('sandbox rate limits', () => {
 		// another partner has its own budget
 		expect((await call(sb(), 'POST', '/partners/login', { body: OTHER_PARTNER })).status).toBe(200);
 	});
+});
 
-	it('slides the window: budget returns as old requests age out', async () => {
-		const { accessToken } = await login(sb());
-		for (let i = 0; i < 3; i++) await call(sb(), 'GET', '/partners/profile', { token: accessToken });
-		await sleep(350);
-		for (let i = 0; i < 2; i++) expect((await call(sb(), 'GET', '/partners/profile', { token: accessToken })).status).toBe(200);
-		expect((await call(sb(), 'GET', '/partners/profile', { token: accessToken })).status).toBe(429);
-		await sleep(300); // the first three (t≈0) have left the window, the last two (t≈350) have not
-		for (let i = 0; i < 3; i++) expect((await call(sb(), 'GET', '/partners/profile', { token: accessToken })).status).toBe(200);
-		expect((await call(sb(), 'GET', '/partners/profile', { token: accessToken })).status).toBe(429);
+describe('RateLimiter sliding window (injected monotonic clock)', () => {
+	it('frees budget as each old request ages out, and rejections use none', () => {
+		let now = 0;
+		const rl = new RateLimiter({ get: 3, write: 1, windowMs: 1000 }, () => now);
+		expect([rl.take('p', 'get'), rl.take('p', 'get')]).toEqual([true, true]);
+		now = 400;
+		expect(rl.take('p', 'get')).toBe(true);
+		expect(rl.take('p', 'get')).toBe(false);
+		now = 999;
+		expect(rl.take('p', 'get')).toBe(false); // rejected at 400 and 999: not counted
+		now = 1000; // the two at t=0 leave the window
+		expect([rl.take('p', 'get'), rl.take('p', 'get'), rl.take('p', 'get')]).toEqual([true, true, false]);
+		now = 1400; // the one at t=400 leaves
+		expect([rl.take('p', 'get'), rl.take('p', 'get')]).toEqual([true, false]);
+		// buckets and accounts are independent
+		expect(rl.take('p', 'write')).toBe(true);
+		expect(rl.take('p', 'write')).toBe(false);
+		expect(rl.take('q', 'get')).toBe(true);
 	});
 });
