@@ -202,9 +202,20 @@ export function isSeen(state: CursorState, key: string): boolean {
 	return Object.prototype.hasOwnProperty.call(state.seen, key);
 }
 
-/** Splits [start, end] at millisecond precision into an earlier and a later half; undefined for an instant. */
-export function splitRange(start: number, end: number): [[number, number], [number, number]] | undefined {
+/**
+ * Splits [start, end] at millisecond precision into an earlier and a later half; undefined for an
+ * instant. When a full page showed one single time T inside the range (a dense instant, e.g.
+ * a bulk import), T gets a slice of its own, which saves halving down to it.
+ */
+export function splitRange(start: number, end: number, denseAt?: number): Array<[number, number]> | undefined {
 	if (end <= start) return undefined;
+	if (denseAt !== undefined && denseAt >= start && denseAt <= end) {
+		const parts: Array<[number, number]> = [];
+		if (denseAt > start) parts.push([start, denseAt - 1]);
+		parts.push([denseAt, denseAt]);
+		if (denseAt < end) parts.push([denseAt + 1, end]);
+		return parts;
+	}
 	const mid = start + Math.floor((end - start) / 2);
 	return [
 		[start, mid],

@@ -108,9 +108,10 @@ export async function readWindow(fetch: FetchSlice, from: number, to: number, op
 			complete(start, end, sentAt, records);
 			continue;
 		}
-		const halves = splitRange(start, end);
-		if (halves) {
-			pending.push(halves[1], halves[0]);
+		const parts = splitRange(start, end, singleTime(answer.records, options.keyOf));
+		if (parts) {
+			// A stack: the earliest part is read first.
+			pending.push(...parts.reverse());
 			continue;
 		}
 		collect(answer.records, end, records);
@@ -121,6 +122,13 @@ export async function readWindow(fetch: FetchSlice, from: number, to: number, op
 		complete(start, end, sentAt, records);
 	}
 	return result;
+}
+
+/** The one time every record of a page carries, if they all carry the same. */
+function singleTime(records: IDataObject[], keyOf: ReadOptions['keyOf']): number | undefined {
+	const times = new Set(records.map((record) => keyOf(record).time));
+	const [only] = times;
+	return times.size === 1 ? only : undefined;
 }
 
 /** Pages through one instant until a full pass sees a steady total; false if it never does. */
@@ -169,9 +177,10 @@ export async function findLatest(
 		const [start, end] = pending.pop()!;
 		const answer = await fetch(start, end, 1);
 		if (answer.records.length === 0) continue;
-		const halves = answer.last ? undefined : splitRange(start, end);
-		if (halves) {
-			pending.push(halves[0], halves[1]);
+		const parts = answer.last ? undefined : splitRange(start, end, singleTime(answer.records, keyOf));
+		if (parts) {
+			// A stack: the latest part is searched first.
+			pending.push(...parts);
 			continue;
 		}
 		let latest = answer.records[answer.records.length - 1];

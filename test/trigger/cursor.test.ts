@@ -147,6 +147,27 @@ describe('time slices', () => {
 		expect(splitRange(5, 5)).toBeUndefined();
 	});
 
+	it('gives a dense instant a slice of its own, keeping the parts in ascending order', () => {
+		expect(splitRange(0, 9, 4)).toEqual([
+			[0, 3],
+			[4, 4],
+			[5, 9],
+		]);
+		expect(splitRange(0, 9, 0)).toEqual([
+			[0, 0],
+			[1, 9],
+		]);
+		expect(splitRange(0, 9, 9)).toEqual([
+			[0, 8],
+			[9, 9],
+		]);
+		// A hint outside the range is ignored.
+		expect(splitRange(0, 9, 42)).toEqual([
+			[0, 4],
+			[5, 9],
+		]);
+	});
+
 	const options = { maxRequests: 50, keyOf, now: () => T0 + 1e6, serverStamped: true };
 
 	it('reads a small window in one request', async () => {
@@ -192,6 +213,24 @@ describe('time slices', () => {
 		expect(result.stopped).toBe(false);
 		expect(new Set(result.versions.map((v) => v.record.id)).size).toBe(230);
 		expect(log.filter(([, , page]) => page === 1).length).toBeGreaterThanOrEqual(2);
+	});
+
+	it('isolates an instant holding a bulk of records without halving down to it', async () => {
+		const log: Array<[number, number, number]> = [];
+		const rows = [
+			...Array.from({ length: 150 }, (_, i) => ({ id: i, updatedDate: iso(T0 + 40_000) })),
+			...Array.from({ length: 30 }, (_, i) => ({ id: 200 + i, updatedDate: iso(T0 + i * 1000) })),
+		];
+		const result = await readWindow(fakeList(rows, log), T0, T0 + 3_600_000, options);
+		expect(result.versions).toHaveLength(180);
+		// Whole window, then [T0, T], [T, T] pages 1–2, [T+1, end].
+		expect(log).toEqual([
+			[T0, T0 + 3_600_000, 1],
+			[T0, T0 + 39_999, 1],
+			[T0 + 40_000, T0 + 40_000, 1],
+			[T0 + 40_000, T0 + 40_000, 2],
+			[T0 + 40_001, T0 + 3_600_000, 1],
+		]);
 	});
 
 	it('stops starting slices at the request cap, keeping only complete slices', async () => {
