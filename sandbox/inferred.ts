@@ -42,8 +42,8 @@ export const WRITE_ACK_MESSAGE = 'Request completed successfully';
 export const DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 100;
 
-/** GET /inventoryLevels declares no page/size, so it answers every matching level in one page. */
-export const INVENTORY_SINGLE_PAGE = true;
+/* GET /inventoryLevels declares no page/size, so it answers every matching level in one page
+ * (routes/items.ts uses singlePage). */
 
 /** restockLevel filter: "above" = quantityOnHand > restockLevel; "below" = at or below it
  * (the docs say "below their restock (or minimum) quantity"; "at" is the usual reorder point). */
@@ -65,8 +65,17 @@ export interface PartnerProfile {
 	companies: Array<{ companyId: string; name: string; locations: Array<{ locationId: string; name: string }> }>;
 }
 
-/** Paths answered in the portal's lower-cased slug spelling too (README §12): routing is case-insensitive. */
-export const CASE_INSENSITIVE_PATHS = true;
+/* Behaviour the docs leave open, decided here (implemented where noted):
+ * - Paths match case-insensitively, so the portal's lower-cased slugs work too (README §12; contract.ts).
+ * - Query parameters the operation does not declare are ignored, not rejected (server.ts).
+ * - GET /vehicles and GET /items without companyId read all the partner's companies (companyId is optional there).
+ * - A record id of another partner's company answers 404, a foreign companyId 403 (routes/context.ts).
+ * - Tokens expire on the sandbox clock (a manual clock moved past 1 h expires them); rate limits use real time.
+ * - Repair-order and payment amounts are integer cents (the RO sample); item prices are dollars (the item example).
+ * - Refresh with an unknown/spent/expired refresh token answers 401; logout answers the write acknowledgement
+ *   with message "Logged out successfully".
+ * - Vehicles `sort` accepts any record field (allowed values undocumented); unknown fields keep id order.
+ */
 
 /** Sort keys documented per list, mapped to stored fields (payments "createdDate" = paymentDate). */
 export const SORT_FIELDS: Record<string, Record<string, string>> = {
