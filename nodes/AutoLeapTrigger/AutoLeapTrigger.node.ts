@@ -131,17 +131,18 @@ export class AutoLeapTrigger implements INodeType {
 		const staticData = this.getWorkflowStaticData('node');
 		const fingerprint = contentHash([event.value, settings.qs, settings.startFrom, settings.startDate ?? null]);
 		let state = loadState(staticData.cursor, fingerprint);
-		if (!state) {
-			// The only use of the poller's clock as a point in time: "Now" starts here, no backfill.
-			state = startState(fingerprint, settings.startDate ?? pollerClock.now());
-			if (settings.startDate === undefined) {
-				staticData.cursor = state as unknown as IDataObject;
-				return null;
-			}
-		}
+		// "Now" is the only use of the poller's clock as a point in time. Its clock and AutoLeap's
+		// may differ by up to the overlap, so the first poll reads what AutoLeap holds within the
+		// overlap around this moment and remembers it as seen: no backfill, and no change made
+		// after activation is lost to a skewed clock.
+		const baseline = !state && settings.startDate === undefined;
+		if (!state) state = startState(fingerprint, settings.startDate ?? pollerClock.now() - settings.overlapMs);
 
 		const from = windowStart(state);
-		const to = pollerClock.now();
+		// Up to AutoLeap's "now": the poller's clock plus what records showed AutoLeap to be ahead,
+		// plus the overlap for skew not yet learned. Later times are empty, and cost nothing unless
+		// a window is split.
+		const to = pollerClock.now() + Math.max(0, state.skew ?? 0) + settings.overlapMs;
 		if (from > to) return null;
 		const read = await readWindow(fetch, from, to, {
 			maxRequests: settings.maxRequests,
@@ -149,7 +150,7 @@ export class AutoLeapTrigger implements INodeType {
 			now: pollerClock.now,
 			serverStamped: event.serverStamped,
 		});
-		const fresh = read.versions.filter((version) => !isSeen(state, version.key));
+		const fresh = baseline ? [] : read.versions.filter((version) => !isSeen(state, version.key));
 		staticData.cursor = advance(state, {
 			from,
 			slices: read.slices,
@@ -157,6 +158,7 @@ export class AutoLeapTrigger implements INodeType {
 			observations: read.observations,
 			untimed: read.untimed || !event.serverStamped,
 			overlapMs: settings.overlapMs,
+			stopped: read.stopped,
 		}) as unknown as IDataObject;
 		// Versions come slice by slice in ascending time, each slice sorted: oldest first.
 		return fresh.length > 0 ? [fresh.map((version) => output(version.record))] : null;

@@ -35,6 +35,8 @@ export interface CursorState {
 	skew?: number;
 	/** Whether records without a time field were seen (then the poller's clock stands in). */
 	untimed?: boolean;
+	/** Whether the last poll read its whole window (false after the request cap or a changing instant). */
+	caughtUp?: boolean;
 	/** Versions read at or above the window start: key → time (ms). */
 	seen: Record<string, number>;
 }
@@ -111,8 +113,8 @@ export interface CompletedSlice {
 
 /**
  * Up to where (ms) this poll's complete slices prove everything was read: a slice answered when
- * AutoLeap's clock was at least S shows every version stamped ≤ S − L (older ones had time to
- * become visible). S is the newest record time seen so far, or the poller clock plus the learned
+ * AutoLeap's clock was at least S shows every version stamped < S − L (older ones had time to
+ * become visible; a write in the millisecond S itself may still come). S is the newest record time seen so far, or the poller clock plus the learned
  * skew. Stops at the first slice that does not prove its whole range, and never passes the last
  * complete slice.
  */
@@ -128,7 +130,8 @@ export function provenThrough(
 			slice.seenMaxTime ?? -Infinity,
 			skew === undefined ? -Infinity : slice.sentAt + skew,
 		);
-		const visibleThrough = serverAtLeast - overlapMs;
+		// Strictly below: a write in the same millisecond as the newest time seen may still come.
+		const visibleThrough = serverAtLeast - overlapMs - 1;
 		if (visibleThrough >= slice.end) {
 			through = slice.end;
 			continue;
@@ -157,6 +160,8 @@ export interface PollFacts {
 	observations: Array<{ time: number; receivedAt: number }>;
 	untimed: boolean;
 	overlapMs: number;
+	/** Whether the read stopped before the end of its window. */
+	stopped?: boolean;
 }
 
 /** The state after a poll: proven range, learned skew, remembered versions (pruned and bounded). */
@@ -169,6 +174,7 @@ export function advance(state: CursorState, facts: PollFacts): CursorState {
 		...state,
 		readThrough: Math.max(state.readThrough, proven),
 		skew: learnSkew(state.skew, facts.observations),
+		caughtUp: !facts.stopped,
 		seen: { ...state.seen },
 	};
 	if (untimed) next.untimed = true;

@@ -108,7 +108,7 @@ export async function readWindow(fetch: FetchSlice, from: number, to: number, op
 			complete(start, end, sentAt, records);
 			continue;
 		}
-		const parts = splitRange(start, end, singleTime(answer.records, options.keyOf));
+		const parts = splitRange(start, end, denseTime(answer.records, options.keyOf));
 		if (parts) {
 			// A stack: the earliest part is read first.
 			pending.push(...parts.reverse());
@@ -124,11 +124,22 @@ export async function readWindow(fetch: FetchSlice, from: number, to: number, op
 	return result;
 }
 
-/** The one time every record of a page carries, if they all carry the same. */
-function singleTime(records: IDataObject[], keyOf: ReadOptions['keyOf']): number | undefined {
-	const times = new Set(records.map((record) => keyOf(record).time));
-	const [only] = times;
-	return times.size === 1 ? only : undefined;
+/** A full page with this many records at one time marks a dense instant (a bulk import). */
+export const DENSE_SHARE = 25;
+
+/** The time most records of a page share, if enough of them do to mark a dense instant. */
+function denseTime(records: IDataObject[], keyOf: ReadOptions['keyOf']): number | undefined {
+	const counts = new Map<number, number>();
+	for (const record of records) {
+		const { time } = keyOf(record);
+		if (time !== undefined) counts.set(time, (counts.get(time) ?? 0) + 1);
+	}
+	let best: number | undefined;
+	let bestCount = 0;
+	for (const [time, count] of counts) {
+		if (count > bestCount) [best, bestCount] = [time, count];
+	}
+	return bestCount >= Math.min(DENSE_SHARE, records.length) ? best : undefined;
 }
 
 /** Pages through one instant until a full pass sees a steady total; false if it never does. */
@@ -177,7 +188,7 @@ export async function findLatest(
 		const [start, end] = pending.pop()!;
 		const answer = await fetch(start, end, 1);
 		if (answer.records.length === 0) continue;
-		const parts = answer.last ? undefined : splitRange(start, end, singleTime(answer.records, keyOf));
+		const parts = answer.last ? undefined : splitRange(start, end, denseTime(answer.records, keyOf));
 		if (parts) {
 			// A stack: the latest part is searched first.
 			pending.push(...parts);

@@ -70,8 +70,8 @@ describe('state', () => {
 			{ start: T0, end: T0 + 999, sentAt: 0, seenMaxTime: T0 + 10_000 },
 			{ start: T0 + 1000, end: T0 + 9_999, sentAt: 0, seenMaxTime: T0 + 10_000 },
 		];
-		// Server at ≥ T0+10s, overlap 5s: the first slice is proven, the second up to T0+5s.
-		expect(provenThrough(T0, slices, 5_000, undefined)).toBe(T0 + 5_000);
+		// Server at ≥ T0+10s, overlap 5s: the first slice is proven, the second below T0+5s.
+		expect(provenThrough(T0, slices, 5_000, undefined)).toBe(T0 + 4_999);
 		// The poller's clock counts only through the learned skew.
 		expect(provenThrough(T0, slices, 5_000, T0 + 20_000)).toBe(T0 + 9_999);
 		expect(provenThrough(T0, [{ start: T0, end: T0 + 5, sentAt: 0 }], 5_000, undefined)).toBe(T0 - 1);
@@ -97,7 +97,7 @@ describe('state', () => {
 			untimed: false,
 			overlapMs: 5_000,
 		});
-		expect(next.readThrough).toBe(T0 + 25_000);
+		expect(next.readThrough).toBe(T0 + 24_999);
 		expect(next.skew).toBe(T0 + 30_000 - 2);
 		expect(Object.keys(next.seen).sort()).toEqual(['b', 'c']);
 		expect(isSeen(next, 'b')).toBe(true);
@@ -116,7 +116,7 @@ describe('state', () => {
 			untimed: true,
 			overlapMs: 5_000,
 		});
-		expect(next.readThrough).toBe(T0 + 55_000);
+		expect(next.readThrough).toBe(T0 + 54_999);
 		expect(next.untimed).toBe(true);
 		expect(next.seen).toEqual({ 'x#h': T0 + 60_000 });
 	});

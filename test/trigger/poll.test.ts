@@ -42,10 +42,21 @@ const idOf = (event: string) => TRIGGER_EVENTS.find((e) => e.value === event)!.i
 describe('AutoLeap Trigger polls', () => {
 	it('records a start point on first activation, emits a change once, and an idle poll costs one GET', async () => {
 		const { sandbox } = ctx;
+		// Changed just before activation: not emitted (no backfill), even within the overlap.
+		const before = sandbox.store.list('vehicles', DEMO_COMPANY_ID)[5];
+		sandbox.store.update('vehicles', before.vehicleId, { mileage: 1 });
 		const trigger = activeTrigger(params('vehicleUpdated'));
 		expect(await trigger.poll()).toBeNull();
-		expect(apiCalls(sandbox)).toHaveLength(0);
-		expect((trigger.staticData['node:AutoLeap Trigger'] as IDataObject).cursor).toMatchObject({ floor: Date.parse(START) });
+		// The start point: one GET around "now" (± the 300 s overlap), remembered as seen.
+		const [baseline] = apiCalls(sandbox);
+		expect(apiCalls(sandbox)).toHaveLength(1);
+		expect(baseline.query).toMatchObject({
+			updatedDateStart: new Date(Date.parse(START) - 300_000).toISOString(),
+			updatedDateEnd: new Date(Date.parse(START) + 300_000).toISOString(),
+		});
+		const cursor = (trigger.staticData['node:AutoLeap Trigger'] as IDataObject).cursor as IDataObject;
+		expect(cursor).toMatchObject({ floor: Date.parse(START) - 300_000 });
+		expect(Object.keys(cursor.seen as IDataObject)).toContain(`${before.vehicleId}@${Date.parse(START)}`);
 
 		sandbox.clock.advance(1000);
 		const vehicle = sandbox.store.list('vehicles', DEMO_COMPANY_ID)[3];
