@@ -1,0 +1,273 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { AutoLeapApi } from '../../credentials/AutoLeapApi.credentials';
+import { resetLoginStateForTests } from '../../credentials/autoLeapAuth';
+import { setBudgetWindowForTests } from '../../nodes/AutoLeap/shared/transport/rateBudget';
+import { AutoLeapTrigger, pollerClock } from '../../nodes/AutoLeapTrigger/AutoLeapTrigger.node';
+import { eventByValue } from '../../nodes/AutoLeapTrigger/events';
+import { DEMO_COMPANY_ID, DEMO_PARTNER, startSandbox } from '../../sandbox';
+import type { ResourceName, Sandbox } from '../../sandbox';
+import { CredentialStore } from '../harness';
+import { runPoll } from '../harness/poll';
+
+/**
+ * A randomised run of the AutoLeap Trigger against the sandbox with a manual clock: creates and
+ * updates interleaved with polls (also while a poll's requests are in flight), bursts of writes
+ * in one frozen millisecond, polls that hit the request cap, n8n restarts between polls.
+ *
+ * Ground truth: no (record, version) may be emitted twice, and every version a poller could see
+ * must be emitted, by that poll or a later one: every version current throughout a poll that
+ * read its whole window (so also every record's final version: the drain polls at the end are
+ * such polls). A version written while a poll runs (after its slice was read) and overwritten
+ * before the next poll, or overwritten while polls are held back by the request cap, is visible
+ * to no poller; those are counted apart (`overwrittenBeforeRead`), from the versions current at
+ * the end of each poll.
+ */
+
+export interface SimulationOptions {
+	seed: number;
+	/** Creates and updates in total. */
+	events: number;
+	event?: 'vehicleUpdated' | 'repairOrderUpdated' | 'paymentUpdated' | 'customerUpdated';
+	overlapSeconds?: number;
+	maxRequests?: number;
+	/** n8n's clock minus AutoLeap's (ms); keep it inside the overlap. */
+	skewMs?: number;
+}
+
+export interface SimulationReport {
+	seed: number;
+	event: string;
+	events: number;
+	polls: number;
+	/** Versions current at the end of some poll. */
+	required: number;
+	emitted: number;
+	lost: number;
+	duplicated: number;
+	/** Versions current at the end of a poll that no later poll could read (overwritten first). */
+	overwrittenBeforeRead: number;
+	restarts: number;
+	/** Polls that used at least the request cap. */
+	cappedPolls: number;
+	frozenBursts: number;
+	writesDuringPolls: number;
+	idlePolls: number;
+	requestsPerIdlePoll: { average: number; max: number };
+	requests: number;
+}
+
+const RESOURCES: Record<string, ResourceName> = {
+	vehicleUpdated: 'vehicles',
+	repairOrderUpdated: 'orders',
+	paymentUpdated: 'payments',
+	customerUpdated: 'customers',
+};
+
+/** mulberry32: small, fast, reproducible. */
+function prng(seed: number) {
+	let a = seed >>> 0;
+	const next = () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+	return {
+		next,
+		int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+		chance: (p: number) => next() < p,
+		pick: <T>(list: T[]) => list[Math.floor(next() * list.length)],
+	};
+}
+
+export async function simulate(options: SimulationOptions): Promise<SimulationReport> {
+	const eventName = options.event ?? 'vehicleUpdated';
+	const event = eventByValue(eventName)!;
+	const resource = RESOURCES[eventName];
+	const overlapMs = (options.overlapSeconds ?? 30) * 1000;
+	const maxRequests = options.maxRequests ?? 10;
+	const rng = prng(options.seed);
+	const sandbox: Sandbox = await startSandbox({
+		port: 0,
+		clock: 'manual',
+		seed: options.seed,
+		limits: { get: 1e9, write: 1e9, windowMs: 1000 },
+	});
+	const realClock = pollerClock.now;
+	pollerClock.now = () => sandbox.clock.now() + (options.skewMs ?? 0);
+	setBudgetWindowForTests(1000);
+	resetLoginStateForTests();
+	const credentials = new CredentialStore([new AutoLeapApi()], {
+		autoLeapApi: {
+			...DEMO_PARTNER,
+			environment: 'custom',
+			customUrl: sandbox.url,
+			readsPerMinute: 1e9,
+			writesPerMinute: 1e9,
+		} as never,
+	});
+	const parameters = {
+		event: eventName,
+		companyId: DEMO_COMPANY_ID,
+		locationId: '',
+		startFrom: 'now',
+		simplify: false,
+		options: { overlap: overlapMs / 1000, maxRequests },
+	};
+
+	const report: SimulationReport = {
+		seed: options.seed,
+		event: eventName,
+		events: 0,
+		polls: 0,
+		required: 0,
+		emitted: 0,
+		lost: 0,
+		duplicated: 0,
+		overwrittenBeforeRead: 0,
+		restarts: 0,
+		cappedPolls: 0,
+		frozenBursts: 0,
+		writesDuringPolls: 0,
+		idlePolls: 0,
+		requestsPerIdlePoll: { average: 0, max: 0 },
+		requests: 0,
+	};
+	const versionOf = (record: IDataObject) => `${String(record[event.idField])}@${Date.parse(String(record[event.timeField]))}`;
+	const template = structuredClone(sandbox.store.list(resource, DEMO_COMPANY_ID)[0]);
+	for (const field of [event.idField, 'createdDate', 'updatedDate', 'paymentDate', 'lastUpdatedAt']) delete template[field];
+	const ids = sandbox.store.list(resource, DEMO_COMPANY_ID).map((record) => record[event.idField] as string | number);
+	const recent: Array<string | number> = [];
+	const current = new Map<string | number, string>();
+	const dirty = new Set<string | number>();
+	const required = new Set<string>();
+	const currentAtEnd = new Set<string>();
+	const emitted = new Map<string, number>();
+	const idleRequests: number[] = [];
+
+	let frozenLeft = 0;
+	let revision = 0;
+	const step = () => {
+		if (frozenLeft > 0) {
+			frozenLeft--;
+			return;
+		}
+		if (rng.chance(0.004)) {
+			// A bulk import: well over a page of writes in one millisecond.
+			frozenLeft = rng.int(101, 260);
+			report.frozenBursts++;
+			return;
+		}
+		sandbox.clock.advance(rng.chance(0.2) ? 0 : rng.int(1, 400));
+	};
+	const mutate = () => {
+		step();
+		let record: IDataObject;
+		if (rng.chance(0.3)) {
+			record = sandbox.store.create(resource, { ...structuredClone(template), simRevision: ++revision });
+			ids.push(record[event.idField] as string | number);
+		} else {
+			const id = recent.length > 0 && rng.chance(0.5) ? rng.pick(recent) : rng.pick(ids);
+			record = sandbox.store.update(resource, id, { simRevision: ++revision });
+		}
+		const id = record[event.idField] as string | number;
+		current.set(id, versionOf(record));
+		dirty.add(id);
+		recent.push(id);
+		if (recent.length > 50) recent.shift();
+		report.events++;
+	};
+
+	let nodeType = new AutoLeapTrigger();
+	let staticData: IDataObject = {};
+	const poll = async (writesDuring: number) => {
+		if (rng.chance(0.05)) {
+			// n8n restarts: a new node instance, fresh process state, static data from the database.
+			nodeType = new AutoLeapTrigger();
+			setBudgetWindowForTests(1000);
+			resetLoginStateForTests();
+			staticData = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+			report.restarts++;
+		}
+		const atStart = new Map(current);
+		const logBefore = sandbox.requestLog.length;
+		let done = false;
+		const running = runPoll({ nodeType, parameters, credentials, staticData }).finally(() => (done = true));
+		// Writes while the poll's requests are in flight.
+		for (let i = 0; i < writesDuring && !done; i++) {
+			await new Promise((resolve) => setTimeout(resolve, rng.int(0, 1)));
+			if (done) break;
+			mutate();
+			report.writesDuringPolls++;
+		}
+		const result = await running;
+		if (process.env.SIM_DEBUG) {
+			const before = (staticData['node:AutoLeap Trigger'] as IDataObject | undefined)?.cursor as IDataObject | undefined;
+			const after = (result.staticData['node:AutoLeap Trigger'] as IDataObject).cursor as IDataObject;
+			const q = sandbox.requestLog.slice(logBefore).filter((e) => e.path === event.path).map((e) => `${e.query.updatedDateStart?.slice(11)}..${e.query.updatedDateEnd?.slice(11)}p${e.query.page}`);
+			console.error(`poll ${report.polls} now=${new Date(sandbox.clock.now()).toISOString()} rt ${before?.readThrough}->${after.readThrough} floor ${after.floor} skew ${after.skew} seen ${Object.keys(after.seen as IDataObject).length} emitted ${result.items?.length ?? 0} ${q.join(' ')}`);
+			for (const item of result.items ?? []) console.error(`  emit ${versionOf(item.json)}`);
+		}
+		staticData = result.staticData;
+		report.polls++;
+		const requests = sandbox.requestLog.slice(logBefore).filter((entry) => entry.path === event.path).length;
+		report.requests += requests;
+		if (requests >= maxRequests) report.cappedPolls++;
+		for (const item of result.items ?? []) {
+			const key = versionOf(item.json);
+			emitted.set(key, (emitted.get(key) ?? 0) + 1);
+		}
+		for (const id of dirty) currentAtEnd.add(current.get(id)!);
+		dirty.clear();
+		const cursor = (staticData['node:AutoLeap Trigger'] as IDataObject | undefined)?.cursor as IDataObject | undefined;
+		if (cursor?.caughtUp === true) {
+			for (const [id, version] of current) if (atStart.get(id) === version) required.add(version);
+		}
+		return { items: result.items, requests };
+	};
+
+	try {
+		// Activation: the start point.
+		await poll(0);
+		while (report.events < options.events) {
+			mutate();
+			if (rng.chance(0.03)) await poll(rng.chance(0.5) ? rng.int(1, 40) : 0);
+			if (rng.chance(0.004)) {
+				// A quiet spell longer than the overlap, then polls that should find nothing.
+				sandbox.clock.advance(overlapMs + rng.int(1_000, 120_000));
+				await poll(0);
+				for (let i = 0; i < 2; i++) {
+					sandbox.clock.advance(60_000);
+					const { items, requests } = await poll(0);
+					if (items === null) idleRequests.push(requests);
+				}
+			}
+		}
+		// Drain: time moves on, nothing changes, until polls come back empty.
+		for (let quiet = 0, i = 0; quiet < 3 && i < 50; i++) {
+			sandbox.clock.advance(overlapMs + 60_000);
+			const { items, requests } = await poll(0);
+			quiet = items === null ? quiet + 1 : 0;
+			if (items === null) idleRequests.push(requests);
+		}
+	} finally {
+		pollerClock.now = realClock;
+		setBudgetWindowForTests(60_000);
+		await sandbox.close();
+	}
+
+	report.required = required.size;
+	report.emitted = [...emitted.values()].reduce((sum, n) => sum + n, 0);
+	report.lost = [...required].filter((key) => !emitted.has(key)).length;
+	report.duplicated = [...emitted.values()].filter((n) => n > 1).length;
+	report.overwrittenBeforeRead = [...currentAtEnd].filter((key) => !emitted.has(key) && !required.has(key)).length;
+	if (process.env.SIM_DEBUG) console.error('lost', [...required].filter((key) => !emitted.has(key)).slice(0, 20));
+	report.idlePolls = idleRequests.length;
+	report.requestsPerIdlePoll = {
+		average: idleRequests.length ? Number((idleRequests.reduce((s, n) => s + n, 0) / idleRequests.length).toFixed(2)) : 0,
+		max: Math.max(0, ...idleRequests),
+	};
+	return report;
+}
