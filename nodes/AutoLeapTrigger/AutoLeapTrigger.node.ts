@@ -124,7 +124,7 @@ export class AutoLeapTrigger implements INodeType {
 
 		// "Fetch test event": the newest matching record; the state is left alone.
 		if (this.getMode() === 'manual') {
-			const latest = await findLatest(fetch, settings.startDate ?? EARLIEST, pollerClock.now(), keyOf);
+			const latest = await findLatest(fetch, settings.startDate ?? EARLIEST, pollerClock.now() + settings.overlapMs, keyOf);
 			return latest ? [[output(latest)]] : null;
 		}
 

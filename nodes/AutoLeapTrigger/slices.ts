@@ -10,8 +10,9 @@ import { splitRange } from './cursor';
  * AutoLeap's list order is undocumented (the sandbox answers in id order, not time order), so
  * paging through a window while records move would skip some. Instead, a slice is asked for with
  * one page of 100: when that page is the last, the single answer is an atomic, complete read of
- * the slice. Otherwise the slice is halved (to the millisecond) and the earlier half read first,
- * so slices complete in ascending time order. Only an instant holding more than 100 records is
+ * the slice. Otherwise the slice is halved (to the millisecond; a time most of a full page shares,
+ * i.e. a bulk write, gets a slice of its own) and the earlier part read first, so slices complete
+ * in ascending time order. Only an instant holding more than 100 records is
  * paged, and then re-read until its total count holds still for a whole pass (records only leave
  * a past instant, shifting the pages).
  */
