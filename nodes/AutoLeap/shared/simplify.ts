@@ -13,7 +13,8 @@ export const SIMPLE_FIELDS = {
 	appointmentRequest: ['appointmentId', 'locationId', 'status', 'startDateTime', 'endDateTime', 'dropOffOption', 'customer', 'vehicle', 'updatedDate'],
 	repairOrder: ['repairOrderNumber', 'locationId', 'repairOrderStatus', 'workflowStatus', 'paymentStatus', 'customer', 'vehicleId', 'invoiceNumber', 'invoiceDate', 'finalizeDate', 'totalSales', 'amountPaid', 'updatedDate'],
 	payment: ['paymentId', 'locationId', 'roNumber', 'paymentDate', 'paymentType', 'paymentMethod', 'totalPaymentAmount', 'netPaidAmount', 'lastUpdatedAt'],
-	timesheetLog: ['logId', 'locationId', 'technician', 'clockIn', 'clockOut', 'durationMinutes', 'repairOrderNumber'],
+	// The id's name is undocumented (ID_FIELDS guesses `logId`): keep whichever a log carries.
+	timesheetLog: ['logId', 'timesheetLogId', 'locationId', 'technician', 'clockIn', 'clockOut', 'durationMinutes', 'repairOrderNumber'],
 } satisfies Record<string, string[]>;
 
 export type SimplifiedResource = keyof typeof SIMPLE_FIELDS;
