@@ -30,7 +30,7 @@ describe('Technician Timesheet', () => {
 		});
 		const records = jsonOf(result.items);
 		expect(records).toHaveLength(logs.filter((l) => l.clockIn >= from && l.clockIn <= to).length);
-		expect(records.every((r) => r.clockIn >= from && r.clockIn <= to)).toBe(true);
+		expect(records.every((r) => String(r.clockIn) >= from && String(r.clockIn) <= to)).toBe(true);
 		expect(records[0]).toHaveProperty('technician');
 		// Simplified logs keep their id (its name is inferred: the sandbox says timesheetLogId).
 		expect(records.filter((r) => (r.timesheetLogId ?? r.logId) === undefined)).toEqual([]);
