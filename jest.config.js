@@ -3,8 +3,9 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
-	// Type-checking is `npm run typecheck`; ts-jest only transpiles, which keeps the suite fast.
-	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.test.json' }] },
+	// Type-checking is `npm run typecheck`; with isolatedModules (tsconfig.test.json) ts-jest only
+	// transpiles, which keeps the suite fast.
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	setupFiles: ['<rootDir>/test/setup-env.ts'],
 	testTimeout: 60_000,
 	maxWorkers: 2,

@@ -35,7 +35,7 @@ export const ID_FIELDS = {
 	appointmentRequest: 'appointmentId',
 	repairOrder: 'repairOrderNumber',
 	payment: 'paymentId',
-	timesheetLog: 'logId', // INFERRED
+	timesheetLog: 'timesheetLogId', // INFERRED
 } as const;
 
 /**

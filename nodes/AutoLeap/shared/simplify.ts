@@ -13,7 +13,7 @@ export const SIMPLE_FIELDS = {
 	appointmentRequest: ['appointmentId', 'locationId', 'status', 'startDateTime', 'endDateTime', 'dropOffOption', 'customer', 'vehicle', 'updatedDate'],
 	repairOrder: ['repairOrderNumber', 'locationId', 'repairOrderStatus', 'workflowStatus', 'paymentStatus', 'customer', 'vehicleId', 'invoiceNumber', 'invoiceDate', 'finalizeDate', 'totalSales', 'amountPaid', 'updatedDate'],
 	payment: ['paymentId', 'locationId', 'roNumber', 'paymentDate', 'paymentType', 'paymentMethod', 'totalPaymentAmount', 'netPaidAmount', 'lastUpdatedAt'],
-	// The id's name is undocumented (ID_FIELDS guesses `logId`): keep whichever a log carries.
+	// The id's name is undocumented (ID_FIELDS guesses `timesheetLogId`): keep whichever a log carries.
 	timesheetLog: ['logId', 'timesheetLogId', 'locationId', 'technician', 'clockIn', 'clockOut', 'durationMinutes', 'repairOrderNumber'],
 } satisfies Record<string, string[]>;
 
