@@ -13,23 +13,38 @@ function manualClock(start = 0) {
 }
 
 describe('SlidingWindow', () => {
-	it('gives at most `limit` slots in any window, freeing each one window after it was taken', () => {
+	it('gives at most `limit` slots in any window, freeing each one window after its answer', () => {
 		const clock = manualClock();
 		const window = new SlidingWindow(3, 1_000, clock.now);
-		expect(window.tryTake()).toBeDefined();
+		window.tryTake()!(); // answered at once, at t=0
 		clock.advance(100);
-		expect(window.tryTake()).toBeDefined();
+		window.tryTake()!();
 		clock.advance(100);
-		expect(window.tryTake()).toBeDefined();
+		window.tryTake()!();
 		expect(window.tryTake()).toBeUndefined();
-		// The first slot (t=0) frees at t=1000, strictly after the window.
+		// The first slot (answered at t=0) frees at t=1000, strictly after the window.
 		expect(window.waitTime()).toBe(1_000 - 200 + 1);
 		clock.advance(799);
 		expect(window.tryTake()).toBeUndefined();
 		clock.advance(1);
-		expect(window.tryTake()).toBeDefined();
+		window.tryTake()!();
 		expect(window.tryTake()).toBeUndefined();
 		clock.advance(100);
+		expect(window.tryTake()).toBeDefined();
+	});
+
+	it('a request in flight holds its slot however long it takes (the server may stamp it late)', () => {
+		const clock = manualClock();
+		const window = new SlidingWindow(2, 1_000, clock.now);
+		const slow = window.tryTake()!;
+		window.tryTake()!();
+		clock.advance(5_000); // far longer than the window: the answered slot is gone, the slow one is not
+		expect(window.tryTake()).toBeDefined();
+		expect(window.tryTake()).toBeUndefined();
+		expect(window.waitTime()).toBe(SlidingWindow.IN_FLIGHT_POLL_MS);
+		slow(); // answered now: it holds its slot one more window
+		expect(window.waitTime()).toBe(1_001);
+		clock.advance(1_000);
 		expect(window.tryTake()).toBeDefined();
 	});
 
@@ -64,9 +79,9 @@ describe('RateBudget', () => {
 			clock.advance(ms);
 		});
 		const t0 = clock.now();
-		await budget.acquire('read');
-		await budget.acquire('read');
-		await budget.acquire('write');
+		(await budget.acquire('read'))();
+		(await budget.acquire('read'))();
+		(await budget.acquire('write'))();
 		expect(clock.now()).toBe(t0); // nothing waited
 		await budget.acquire('write'); // the write bucket is full: waits a window
 		expect(clock.now()).toBeGreaterThanOrEqual(t0 + 1_000);
@@ -93,9 +108,9 @@ describe('RateBudget', () => {
 		const budget = new RateBudget({ read: 1, write: 1, windowMs: 1_000 }, clock.now, async (ms) => {
 			clock.advance(ms);
 		});
-		await budget.acquire('read');
+		(await budget.acquire('read'))();
 		budget.setLimits({ read: 2, write: 1, windowMs: 1_000 });
-		await budget.acquire('read');
+		(await budget.acquire('read'))();
 		expect(clock.now()).toBe(0);
 	});
 });

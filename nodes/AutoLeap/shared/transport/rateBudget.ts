@@ -19,9 +19,20 @@ export function requestKind(method: string): RequestKind {
 	return method.toUpperCase() === 'GET' ? 'read' : 'write';
 }
 
-/** A sliding-window limiter: at most `limit` slots in any `windowMs`. */
+/**
+ * A sliding-window limiter: at most `limit` requests in any `windowMs`. A request holds its slot
+ * while it is in flight, however long that takes, and then for one window after its answer came
+ * back: the server stamps a request when it arrives, which is between the two, so this window is
+ * always at least as strict as AutoLeap's.
+ */
 export class SlidingWindow {
-	private readonly slots: number[] = [];
+	/** When the answers of finished requests came back, oldest first. */
+	private readonly answered: number[] = [];
+
+	private inFlight = 0;
+
+	/** How often to look again while only requests in flight fill the window. */
+	static readonly IN_FLIGHT_POLL_MS = 50;
 
 	constructor(
 		public limit: number,
@@ -32,35 +43,34 @@ export class SlidingWindow {
 	/** How long to wait before a slot is free (0 = now). */
 	waitTime(): number {
 		this.prune();
-		if (this.slots.length < this.limit) return 0;
-		return this.slots[this.slots.length - this.limit] + this.windowMs - this.now() + 1;
+		const excess = this.answered.length + this.inFlight - this.limit + 1;
+		if (excess <= 0) return 0;
+		if (excess > this.answered.length) return Math.min(SlidingWindow.IN_FLIGHT_POLL_MS, this.windowMs);
+		return this.answered[excess - 1] + this.windowMs - this.now() + 1;
 	}
 
-	/** Takes a slot if one is free; returns whether it did. */
+	/** Takes a slot if one is free; call the returned function once the answer is in. */
 	tryTake(): (() => void) | undefined {
 		if (this.waitTime() > 0) return undefined;
-		const index = this.slots.push(this.now()) - 1;
-		const taken = this.slots[index];
-		// The server stamps a request when it arrives, which is later than when we took the slot:
-		// moving the slot to the moment the answer came back keeps our window at least as strict.
+		this.inFlight++;
+		let released = false;
 		return () => {
-			const at = this.slots.indexOf(taken);
-			if (at !== -1) {
-				this.slots.splice(at, 1);
-				this.insert(this.now());
-			}
+			if (released) return;
+			released = true;
+			this.inFlight--;
+			this.insert(this.now());
 		};
 	}
 
 	private insert(time: number) {
-		let i = this.slots.length;
-		while (i > 0 && this.slots[i - 1] > time) i--;
-		this.slots.splice(i, 0, time);
+		let i = this.answered.length;
+		while (i > 0 && this.answered[i - 1] > time) i--;
+		this.answered.splice(i, 0, time);
 	}
 
 	private prune() {
 		const horizon = this.now() - this.windowMs;
-		while (this.slots.length > 0 && this.slots[0] <= horizon) this.slots.shift();
+		while (this.answered.length > 0 && this.answered[0] <= horizon) this.answered.shift();
 	}
 }
 
