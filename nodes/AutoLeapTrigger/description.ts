@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companySelect, locationSelect, simplifyToggle } from '../AutoLeap/shared/descriptions';
+import { companySelect, locationSelect } from '../AutoLeap/shared/descriptions';
+import { simplifyToggle } from '../AutoLeap/shared/listDescriptions';
 import { TRIGGER_EVENTS } from './events';
 
 export const DEFAULT_OVERLAP_SECONDS = 300;

@@ -85,39 +85,6 @@ export function recordLocator(
 	};
 }
 
-export function returnAllAndLimit(show: Show): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-		},
-	];
-}
-
-export function simplifyToggle(show: Show): INodeProperties {
-	return {
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-		displayOptions: { show },
-	};
-}
-
 /** Options of the bulk writes. */
 export function bulkOptions(show: Show): INodeProperties {
 	return {
@@ -261,19 +228,4 @@ export function addressCollection(name: 'mainAddress' | 'secondaryAddress', disp
 			},
 		],
 	};
-}
-
-/** Sends a filter as a query parameter, leaving it out when empty. */
-export function query(property: string): INodeProperties['routing'] {
-	return { send: { type: 'query', property, value: '={{ $value === "" ? undefined : $value }}' } };
-}
-
-/** Sends a date filter as UTC ISO 8601, the form AutoLeap documents (README §6). */
-export function dateQuery(property: string): INodeProperties['routing'] {
-	return { send: { type: 'query', property, value: '={{ $value ? new Date($value).toISOString() : undefined }}' } };
-}
-
-/** A date filter of a Get Many's Filters collection, named as AutoLeap's query parameter. */
-export function dateFilter(name: string, displayName: string, description: string): INodeProperties {
-	return { displayName, name, type: 'dateTime', default: '', description, routing: dateQuery(name) };
 }

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../shared/endpoints';
-import { companySelect, recordLocator, simplifyToggle } from '../../shared/descriptions';
+import { companySelect, recordLocator } from '../../shared/descriptions';
+import { simplifyToggle } from '../../shared/listDescriptions';
 
 const show = { resource: ['customer'], operation: ['get'] };
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companySelect, locationSelect, query, returnAllAndLimit, simplifyToggle } from '../../shared/descriptions';
+import { filtersCollection, getManyBasics, query } from '../../shared/listDescriptions';
 
 const show = { resource: ['inventoryLevel'], operation: ['getAll'] };
 
@@ -8,27 +8,16 @@ const show = { resource: ['inventoryLevel'], operation: ['getAll'] };
 export const RESTOCK_FILTERS = ['above', 'below'] as const;
 
 export const inventoryLevelGetManyDescription: INodeProperties[] = [
-	companySelect(show),
-	locationSelect(show),
-	...returnAllAndLimit(show),
-	simplifyToggle(show),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Restock Level',
-				name: 'restockLevel',
-				type: 'options',
-				default: 'below',
-				description: 'Only items whose quantity on hand is above, or below, their restock level',
-				options: RESTOCK_FILTERS.map((value) => ({ name: value === 'above' ? 'Above Restock Level' : 'Below Restock Level', value })),
-				routing: query('restockLevel'),
-			},
-		],
-	},
+	...getManyBasics(show, { location: true }),
+	filtersCollection(show, [
+		{
+			displayName: 'Restock Level',
+			name: 'restockLevel',
+			type: 'options',
+			default: 'below',
+			description: 'Only items whose quantity on hand is above, or below, their restock level',
+			options: RESTOCK_FILTERS.map((value) => ({ name: value === 'above' ? 'Above Restock Level' : 'Below Restock Level', value })),
+			routing: query('restockLevel'),
+		},
+	]),
 ];

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../shared/endpoints';
-import { companySelect, simplifyToggle } from '../../shared/descriptions';
+import { companySelect } from '../../shared/descriptions';
+import { simplifyToggle } from '../../shared/listDescriptions';
 import { itemIdInput } from '../item/get';
 
 const show = { resource: ['itemPricing'], operation: ['get'] };

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { TIMESHEET_RANGE } from '../../shared/endpoints';
-import { companySelect, dateQuery, locationSelect, returnAllAndLimit, simplifyToggle } from '../../shared/descriptions';
+import { companySelect, locationSelect } from '../../shared/descriptions';
+import { dateQuery, returnAllAndLimit, simplifyToggle } from '../../shared/listDescriptions';
 
 const show = { resource: ['technicianTimesheet'], operation: ['getAll'] };
 

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../shared/endpoints';
-import { recordLocator, simplifyToggle } from '../../shared/descriptions';
+import { recordLocator } from '../../shared/descriptions';
+import { simplifyToggle } from '../../shared/listDescriptions';
 
 const show = { resource: ['vehicle'], operation: ['get'] };
 
