@@ -121,7 +121,8 @@ function prepareUserFolder(): void {
 	mkdirSync(nodesDir, { recursive: true });
 	// Without its own package.json, npm would walk up and install into this repository.
 	writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
-	const args = ['install', join(packDir, packed[0].filename), '--omit=peer', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
+	// --legacy-peer-deps: not even resolve the n8n-workflow peer (n8n provides it); 1 s instead of 13 s.
+	const args = ['install', join(packDir, packed[0].filename), '--omit=peer', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
 	run('install it into the n8n user folder', 'npm', args, { cwd: nodesDir });
 	rmSync(packDir, { recursive: true, force: true });
 }
@@ -272,7 +273,10 @@ async function main(): Promise<void> {
 		const ok = await executeDemo(sandbox);
 		console.log(`\n${ok ? 'Done' : 'FAILED'} in ${seconds(started)}.`);
 		if (!ok) process.exitCode = 1;
-		else if (flags.serve) await serve(sandbox);
+		else if (flags.serve) {
+			await serve(sandbox);
+			console.log('Stopped n8n and the AutoLeap sandbox.');
+		}
 	} finally {
 		await sandbox.close();
 	}
