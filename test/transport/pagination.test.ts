@@ -58,6 +58,13 @@ describe('collectPages', () => {
 		expect(asked).toHaveLength(3);
 	});
 
+	it('reads an endpoint that ignores paging once, not until the page cap', async () => {
+		const everything = Array.from({ length: 250 }, (_v, i) => ({ itemId: String(i) }));
+		const fetchPage = jest.fn(async () => ({ results: { content: everything } }));
+		expect(await collectPages(fetchPage)).toHaveLength(250);
+		expect(fetchPage).toHaveBeenCalledTimes(1);
+	});
+
 	it('asks one page more when the total is a multiple of the size and nothing says last, and stops on the empty page', async () => {
 		const { asked, fetchPage } = server(200, (content) => ({ content }));
 		expect(await collectPages(fetchPage)).toHaveLength(200);
@@ -118,6 +125,7 @@ describe('isLastPage', () => {
 		['page below totalPages', { totalPages: 3 }, 2, 10, 10, false],
 		['short page, no facts', {}, 1, 9, 10, true],
 		['full page, no facts', {}, 1, 10, 10, false],
+		['more than a page, no facts (the endpoint does not page)', {}, 1, 250, 10, true],
 	])('%s', (_name, body, page, received, size, expected) => {
 		expect(isLastPage(body, page, received, size)).toBe(expected);
 	});

@@ -40,5 +40,6 @@ export function isLastPage(body: unknown, page: number, received: number, pageSi
 	const facts = pageFactsOf(body);
 	if (facts.last !== undefined) return facts.last || received === 0;
 	if (facts.totalPages !== undefined) return page >= facts.totalPages;
-	return received < pageSize;
+	// More than a page means the endpoint does not page at all (inventory levels may not).
+	return received !== pageSize;
 }
