@@ -31,6 +31,13 @@ describe('collectionOptions', () => {
 });
 
 describe('recordProblems', () => {
+	it('lets any text through an open list (documented values known to be incomplete), but not other types', () => {
+		const reasons: FieldSpec[] = [{ name: 'reason', label: 'Reason', kind: 'options', values: ['Direct mail'], openList: true }];
+		expect(recordProblems({ reason: 'Educational institution' }, reasons)).toEqual([]);
+		expect(recordProblems({ reason: 7 }, reasons)).toEqual(['"reason" must be text (got 7)']);
+		expect(recordProblems({ reason: 'Educational institution' }, [{ ...reasons[0], openList: false }])).toHaveLength(1);
+	});
+
 	it('accepts a valid record and skips fields that are absent or empty', () => {
 		expect(recordProblems({ year: 2021, mileage: 1.5, taxable: false, unit: 'Miles', make: 'Honda' }, SPECS)).toEqual([]);
 		expect(recordProblems({ year: '', make: null, other: 'not in the list' }, SPECS)).toEqual([]);

@@ -11,6 +11,8 @@ export interface FieldSpec {
 	kind: 'string' | 'number' | 'integer' | 'boolean' | 'options' | 'dateTime';
 	/** Allowed values for `options` fields, as AutoLeap spells them. */
 	values?: readonly string[];
+	/** The documented values are known to be incomplete: offer them, but let other values through. */
+	openList?: boolean;
 	description?: string;
 	placeholder?: string;
 }
@@ -61,6 +63,7 @@ function fieldProblem(spec: FieldSpec, value: unknown): string | undefined {
 		case 'boolean':
 			return typeof value === 'boolean' ? undefined : `must be true or false (got ${show(value)})`;
 		case 'options':
+			if (spec.openList) return typeof value === 'string' ? undefined : `must be text (got ${show(value)})`;
 			return spec.values?.includes(value as string) ? undefined : `must be one of ${spec.values?.join(', ')} (got ${show(value)})`;
 		default:
 			return typeof value === 'string' ? undefined : `must be text (got ${show(value)})`;
