@@ -1,8 +1,9 @@
 import { createHash } from 'crypto';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
-import { OperationalError, UserError } from 'n8n-workflow';
+import { OperationalError, sleep, UserError } from 'n8n-workflow';
 
 import { budgetFor } from '../nodes/AutoLeap/shared/transport/rateBudget';
+import { backoffDelay, retryPolicy } from '../nodes/AutoLeap/shared/transport/retry';
 
 /**
  * Pure helpers around the AutoLeap credential, shared by the credential class and the nodes.
@@ -110,20 +111,16 @@ function tokenOf(response: unknown): string {
 	return typeof token === 'string' ? token : '';
 }
 
-async function login(
+/** One login request, within the partner's write budget (AutoLeap counts logins as writes). */
+async function postLogin(
 	helpers: IHttpRequestHelper['helpers'],
 	credentials: ICredentialDataDecryptedObject,
-	owner: string,
-): Promise<LoginResult> {
-	const baseUrl = autoLeapBaseUrl(credentials);
-	// AutoLeap counts logins as writes.
+): Promise<unknown> {
 	const release = await budgetFor(accountKey(credentials), budgetLimits(credentials)).acquire('write');
-	let response: unknown;
-	let failure: Error | undefined;
 	try {
-		response = await helpers.httpRequest({
+		return await helpers.httpRequest({
 			method: 'POST',
-			url: `${baseUrl}/partners/login`,
+			url: `${autoLeapBaseUrl(credentials)}/partners/login`,
 			body: { partnerId: text(credentials.partnerId), authKey: text(credentials.authKey) },
 			json: true,
 			returnFullResponse: true,
@@ -132,16 +129,28 @@ async function login(
 	} catch (error) {
 		// The request error carries the request body (with the Auth Key): keep only its code.
 		const code = text((error as { code?: unknown })?.code);
-		failure = unavailable(`AutoLeap could not be reached${code ? ` (${code})` : ''}.`);
+		throw unavailable(`AutoLeap could not be reached${code ? ` (${code})` : ''}.`);
 	} finally {
 		release();
 	}
-	if (failure) throw failure;
+}
+
+async function login(
+	helpers: IHttpRequestHelper['helpers'],
+	credentials: ICredentialDataDecryptedObject,
+	owner: string,
+): Promise<LoginResult> {
+	let response = await postLogin(helpers, credentials);
+	// A 429 here is another client's doing (ours are paced): back off like every other request.
+	for (let retry = 0; statusOf(response) === 429 && retry < retryPolicy.rateLimitedRetries; retry++) {
+		await sleep(backoffDelay(retry));
+		response = await postLogin(helpers, credentials);
+	}
 
 	const status = statusOf(response);
 	if (status === 400 || status === 401 || status === 403 || status === 404) throw rejected();
 	if (status === 429) {
-		throw unavailable('AutoLeap refused the login because the partner account is over its rate limit.');
+		throw unavailable('AutoLeap kept refusing the login because the partner account is over its rate limit.');
 	}
 	if (status < 200 || status > 299) throw unavailable(`AutoLeap answered the login with HTTP ${status}.`);
 	const accessToken = tokenOf(response);

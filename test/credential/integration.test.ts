@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } 
 import { AutoLeapApi } from '../../credentials/AutoLeapApi.credentials';
 import { resetLoginStateForTests } from '../../credentials/autoLeapAuth';
 import { setBudgetWindowForTests } from '../../nodes/AutoLeap/shared/transport/rateBudget';
+import { retryPolicy } from '../../nodes/AutoLeap/shared/transport/retry';
 import { startSandbox } from '../../sandbox';
 import { DEMO_PARTNER, OTHER_PARTNER } from '../../sandbox/seed';
 import { DeclarativeProbe } from '../fixtures/DeclarativeProbe.node';
@@ -60,6 +61,20 @@ beforeEach(() => {
 });
 
 describe('the AutoLeap credential in n8n-core, against the sandbox', () => {
+	it('outlasts 429s on the login caused by another client: backs off, logs in, no item fails', async () => {
+		const saved = { ...retryPolicy };
+		Object.assign(retryPolicy, { baseDelayMs: 5, maxDelayMs: 20 });
+		try {
+			sandbox.injectFaults({ status: 429, count: 5, method: 'WRITE', path: '/partners/login' });
+			const run = await probe(storeFor(sandbox.url), 2);
+			expect(run.error).toBeUndefined();
+			expect(profilePartners(run.items)).toEqual(['demo-partner', 'demo-partner']);
+			expect(logins(sandbox).map((e) => e.status)).toEqual([429, 429, 429, 429, 429, 200]);
+		} finally {
+			Object.assign(retryPolicy, saved);
+		}
+	});
+
 	it('logs in once, saves the token, and later runs reuse it without logging in', async () => {
 		const store = storeFor(sandbox.url);
 		const first = await probe(store, 3);
