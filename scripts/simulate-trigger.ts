@@ -4,11 +4,7 @@
  * Options: --event vehicleUpdated|repairOrderUpdated|paymentUpdated|customerUpdated,
  * --overlap <seconds>, --max-requests <n>, --skew <ms>. Exits 1 if anything was lost or doubled.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-
-process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'autoleap-n8n-'));
+import './n8n-env';
 
 function arg(name: string): string | undefined {
 	const index = process.argv.indexOf(`--${name}`);
@@ -16,6 +12,10 @@ function arg(name: string): string | undefined {
 }
 
 async function main() {
+	if (process.argv.includes('--help')) {
+		console.log('npx tsx scripts/simulate-trigger.ts [--seed N] [--events N] [--event E] [--overlap S] [--max-requests N] [--skew MS]');
+		return;
+	}
 	const { simulate } = await import('../test/trigger/simulation');
 	const seed = Number(arg('seed') ?? Math.floor(Math.random() * 1e9));
 	const started = Date.now();
