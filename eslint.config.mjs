@@ -8,7 +8,8 @@ import tseslint from 'typescript-eslint';
 const community = n8nCommunityNodesPlugin.configs.recommended;
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**'] },
+	// e2e/.n8n-demo: the n8n user folder of `npm run demo:n8n`, where `n8n start` unpacks the editor's JS.
+	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'e2e/.n8n-demo/**'] },
 	{ plugins: { 'n8n-nodes-base': n8nNodesBase } },
 	{
 		files: ['**/*.ts'],
