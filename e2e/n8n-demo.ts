@@ -4,8 +4,8 @@
  * AutoLeap credential at the embedded sandbox and runs e2e/workflows/autoleap-demo.json with
  * `n8n execute`, then prints what each node did and what AutoLeap received.
  *
- *   npm run demo:n8n               run the workflow once and exit (non-zero if it failed)
- *   npm run demo:n8n -- --serve    then start the n8n editor with the trigger workflow published
+ *   npm run demo                   run the workflow once and exit (non-zero if it failed)
+ *   npm run demo -- --serve        then start the n8n editor with the trigger workflow published
  */
 import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';

@@ -1,8 +1,8 @@
 /**
- * The main job on a fresh clone: start the AutoLeap sandbox and run a small workflow through the
+ * The quick demo (no n8n install): start the AutoLeap sandbox and run a small workflow through the
  * AutoLeap node with n8n-core's execution engine, printing what each step did.
  *
- *   npm run demo            (AUTOLEAP_SANDBOX_PORT picks the port; default: any free one)
+ *   npm run demo:quick      (AUTOLEAP_SANDBOX_PORT picks the port; default: any free one)
  */
 import './n8n-env';
 
