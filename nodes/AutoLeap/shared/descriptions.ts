@@ -107,6 +107,26 @@ export function bulkOptions(show: Show): INodeProperties {
 	};
 }
 
+/** The optional fields of a Create (Additional Fields) or of an Update (Update Fields). */
+export function fieldsCollection(
+	name: 'additionalFields' | 'updateFields',
+	displayOptions: INodeProperties['displayOptions'],
+	options: INodeProperties[],
+): INodeProperties {
+	return name === 'updateFields'
+		? {
+				displayName: 'Update Fields',
+				name,
+				type: 'collection',
+				placeholder: 'Add Field',
+				default: {},
+				description: 'Only the fields given are changed',
+				displayOptions,
+				options,
+			}
+		: { displayName: 'Additional Fields', name, type: 'collection', placeholder: 'Add Field', default: {}, displayOptions, options };
+}
+
 /** Fields as inputs, or the whole record as JSON for power users. */
 export function inputMode(show: Show): INodeProperties {
 	return {

@@ -2,7 +2,9 @@ import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
 	IExecutePaginationFunctions,
+	IHttpRequestMethods,
 	INodeExecutionData,
+	INodePropertyRouting,
 } from 'n8n-workflow';
 
 import { autoLeapBaseUrl } from '../../../credentials/autoLeapAuth';
@@ -47,7 +49,7 @@ function simplified(this: IExecutePaginationFunctions, records: IDataObject[], r
 }
 
 /** Get Many: Return All or up to Limit, page by page. */
-export function readMany(resource?: SimplifiedResource) {
+function readMany(resource?: SimplifiedResource) {
 	return async function (this: IExecutePaginationFunctions, requestData: RequestData) {
 		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', 50) as number);
@@ -59,7 +61,7 @@ export function readMany(resource?: SimplifiedResource) {
 }
 
 /** Get: the one record, whichever envelope it comes in. */
-export function readOne(resource?: SimplifiedResource) {
+function readOne(resource?: SimplifiedResource) {
 	return async function (this: IExecutePaginationFunctions, requestData: RequestData) {
 		const record = recordOf(await send.call(this, requestData));
 		return linked.call(this, simplified.call(this, record ? [record] : [], resource));
@@ -71,7 +73,7 @@ export function readOne(resource?: SimplifiedResource) {
  * `echo`, the output is the body sent plus AutoLeap's acknowledgement, because AutoLeap's write
  * answers carry no record (`data` is `{}`), so the answer alone would not say what was created.
  */
-export function sendOne({ echo = false }: { echo?: boolean } = {}) {
+function sendOne({ echo = false }: { echo?: boolean } = {}) {
 	return async function (this: IExecutePaginationFunctions, requestData: RequestData) {
 		const body = await send.call(this, requestData);
 		if (echo) return linked.call(this, [echoed(requestData.options.body, body)]);
@@ -84,4 +86,30 @@ function echoed(sent: unknown, answer: unknown): IDataObject {
 	const { success = true, message, data } = isObject(answer) ? answer : {};
 	const returned = isObject(data) && Object.keys(data).length > 0 ? { data } : {};
 	return { ...(isObject(sent) ? sent : {}), success, message, ...returned };
+}
+
+/** The routing of a Get Many operation: GET `path`, paged, paced and retried by `readMany`. */
+export function listRouting(path: string, resource?: SimplifiedResource): INodePropertyRouting {
+	return { request: { method: 'GET', url: path }, send: { paginate: true }, operations: { pagination: readMany(resource) } };
+}
+
+/**
+ * The routing of a Get operation. Without `path` the URL comes from the record's own input (a
+ * resource locator carries it, so that n8n extracts the ID from a URL first).
+ */
+export function recordRouting(resource?: SimplifiedResource, path?: string): INodePropertyRouting {
+	return {
+		...(path ? { request: { method: 'GET' as const, url: path } } : {}),
+		send: { paginate: true },
+		operations: { pagination: readOne(resource) },
+	};
+}
+
+/** The routing of a single write; with `echo`, the output is the body sent plus AutoLeap's answer. */
+export function writeRouting(method: IHttpRequestMethods, path: string, { echo = false } = {}): INodePropertyRouting {
+	return {
+		request: { method, url: path, ...(method === 'GET' ? {} : { body: {} }) },
+		send: { paginate: true },
+		operations: { pagination: sendOne({ echo }) },
+	};
 }

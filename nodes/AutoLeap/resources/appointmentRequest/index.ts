@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../shared/endpoints';
-import { readMany, sendOne } from '../../shared/routing';
+import { listRouting, writeRouting } from '../../shared/routing';
 import { appointmentRequestCreateDescription } from './create';
 import { appointmentRequestGetManyDescription } from './getAll';
 
@@ -20,22 +20,14 @@ export const appointmentRequestDescription: INodeProperties[] = [
 				value: 'create',
 				action: 'Create an appointment request',
 				description: 'Ask a shop location for an appointment for a customer and vehicle (the shop then confirms or declines it)',
-				routing: {
-					request: { method: 'POST', url: PATHS.createAppointmentRequest },
-					send: { paginate: true },
-					operations: { pagination: sendOne({ echo: true }) },
-				},
+				routing: writeRouting('POST', PATHS.createAppointmentRequest, { echo: true }),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many appointment requests',
 				description: 'List appointment requests, filtered by status, location, appointment time, creation or update time',
-				routing: {
-					request: { method: 'GET', url: PATHS.appointmentRequests },
-					send: { paginate: true },
-					operations: { pagination: readMany('appointmentRequest') },
-				},
+				routing: listRouting(PATHS.appointmentRequests, 'appointmentRequest'),
 			},
 		],
 		default: 'getAll',

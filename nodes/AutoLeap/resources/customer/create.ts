@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { BULK_KEYS, PATHS } from '../../shared/endpoints';
-import { bulkOptions, companySelect, inputMode, recordJson } from '../../shared/descriptions';
+import { bulkOptions, companySelect, fieldsCollection, inputMode, recordJson } from '../../shared/descriptions';
 import { runBulkWrite } from '../../shared/bulkWrite';
 import { recordFromParameters } from '../../shared/records';
 import { customerFieldOptions, customerProblems } from './fields';
@@ -28,15 +28,7 @@ export const customerCreateDescription: INodeProperties[] = [
 	),
 	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', required: true, placeholder: 'e.g. John', displayOptions: fieldsMode },
 	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', required: true, placeholder: 'e.g. Doe', displayOptions: fieldsMode },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: fieldsMode,
-		options: customerFieldOptions(false),
-	},
+	fieldsCollection('additionalFields', fieldsMode, customerFieldOptions(false)),
 	bulkOptions(show),
 ];
 

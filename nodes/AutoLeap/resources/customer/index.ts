@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../shared/endpoints';
-import { readMany, readOne } from '../../shared/routing';
+import { listRouting, recordRouting } from '../../shared/routing';
 import { archiveCustomers, customerArchiveDescription } from './archive';
 import { createCustomers, customerCreateDescription } from './create';
 import { customerGetDescription } from './get';
@@ -25,18 +25,14 @@ export const customerDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a customer',
 				description: 'Retrieve one customer by ID',
-				routing: { send: { paginate: true }, operations: { pagination: readOne('customer') } },
+				routing: recordRouting('customer'),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many customers',
 				description: 'List customers, filtered by text or update time',
-				routing: {
-					request: { method: 'GET', url: PATHS.customers },
-					send: { paginate: true },
-					operations: { pagination: readMany('customer') },
-				},
+				routing: listRouting(PATHS.customers, 'customer'),
 			},
 			{ name: 'Update', value: 'update', action: 'Update customers', description: 'Change fields of customers (many per request)' },
 		],

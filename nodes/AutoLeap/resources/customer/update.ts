@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { BULK_KEYS, ID_FIELDS, PATHS } from '../../shared/endpoints';
-import { bulkOptions, companySelect, inputMode, recordJson, recordLocator } from '../../shared/descriptions';
+import { bulkOptions, companySelect, fieldsCollection, inputMode, recordJson, recordLocator } from '../../shared/descriptions';
 import { runBulkWrite } from '../../shared/bulkWrite';
 import { recordFromParameters } from '../../shared/records';
 import { customerFieldOptions, customerProblems } from './fields';
@@ -13,16 +13,7 @@ export const customerUpdateDescription: INodeProperties[] = [
 	recordLocator('customer', show),
 	inputMode(show),
 	recordJson(show, JSON.stringify({ notes: 'Prefers text reminders', communicationPreference: 'mobile' }, null, 2)),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields given are changed',
-		displayOptions: { show: { ...show, inputMode: ['fields'] } },
-		options: customerFieldOptions(true),
-	},
+	fieldsCollection('updateFields', { show: { ...show, inputMode: ['fields'] } }, customerFieldOptions(true)),
 	bulkOptions(show),
 ];
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../shared/endpoints';
-import { readMany } from '../../shared/routing';
+import { listRouting } from '../../shared/routing';
 import { inventoryLevelGetManyDescription } from './getAll';
 import { inventoryLevelUpdateDescription, updateInventoryLevels } from './update';
 
@@ -20,11 +20,7 @@ export const inventoryLevelDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many inventory levels',
 				description: 'List stocked items with their quantity on hand, by location and restock level',
-				routing: {
-					request: { method: 'GET', url: PATHS.inventoryLevels },
-					send: { paginate: true },
-					operations: { pagination: readMany('inventoryLevel') },
-				},
+				routing: listRouting(PATHS.inventoryLevels, 'inventoryLevel'),
 			},
 			{
 				name: 'Update',

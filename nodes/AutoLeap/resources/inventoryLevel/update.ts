@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { BULK_KEYS, ID_FIELDS, PATHS } from '../../shared/endpoints';
-import { bulkOptions, companySelect, locationSelect } from '../../shared/descriptions';
+import { bulkOptions, companySelect, fieldsCollection, locationSelect } from '../../shared/descriptions';
 import { collectionOptions, recordProblems } from '../../shared/fields';
 import type { FieldSpec } from '../../shared/fields';
 import { runBulkWrite } from '../../shared/bulkWrite';
@@ -24,16 +24,7 @@ export const inventoryLevelUpdateDescription: INodeProperties[] = [
 		description:
 			'The location whose stock changes. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields given are changed',
-		displayOptions: { show },
-		options: collectionOptions(INVENTORY_LEVEL_FIELDS),
-	},
+	fieldsCollection('updateFields', { show }, collectionOptions(INVENTORY_LEVEL_FIELDS)),
 	bulkOptions(show),
 ];
 

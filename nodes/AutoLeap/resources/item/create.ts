@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { BULK_KEYS, PATHS } from '../../shared/endpoints';
-import { bulkOptions, companySelect, inputMode, recordJson } from '../../shared/descriptions';
+import { bulkOptions, companySelect, fieldsCollection, inputMode, recordJson } from '../../shared/descriptions';
 import { collectionOptions } from '../../shared/fields';
 import { runBulkWrite } from '../../shared/bulkWrite';
 import { recordFromParameters } from '../../shared/records';
@@ -77,15 +77,7 @@ export const itemCreateDescription: INodeProperties[] = [
 		displayOptions: { show: { ...fieldsMode, itemType: ['tire'] } },
 		options: collectionOptions(TIRE_DETAIL_FIELDS),
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: fieldsMode },
-		options: collectionOptions(ITEM_FIELDS),
-	},
+	fieldsCollection('additionalFields', { show: fieldsMode }, collectionOptions(ITEM_FIELDS)),
 	bulkOptions(show),
 ];
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../shared/endpoints';
-import { readMany, readOne } from '../../shared/routing';
+import { listRouting, recordRouting } from '../../shared/routing';
 import { archiveItems, itemArchiveDescription } from './archive';
 import { createItems, itemCreateDescription } from './create';
 import { itemGetDescription } from './get';
@@ -25,18 +25,14 @@ export const itemDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get an item',
 				description: 'Retrieve one item by ID',
-				routing: { send: { paginate: true }, operations: { pagination: readOne('item') } },
+				routing: recordRouting('item'),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many items',
 				description: 'List items, filtered by type, part number or update time',
-				routing: {
-					request: { method: 'GET', url: PATHS.items },
-					send: { paginate: true },
-					operations: { pagination: readMany('item') },
-				},
+				routing: listRouting(PATHS.items, 'item'),
 			},
 		],
 		default: 'getAll',

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { readOne } from '../../shared/routing';
+import { recordRouting } from '../../shared/routing';
 import { itemPricingGetDescription } from './get';
 import { itemPricingUpdateDescription, updateItemPricing } from './update';
 
@@ -20,7 +20,7 @@ export const itemPricingDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get item pricing',
 				description: 'Retrieve the cost and price of one item (inferred from incomplete docs)',
-				routing: { send: { paginate: true }, operations: { pagination: readOne('itemPricing') } },
+				routing: recordRouting('itemPricing'),
 			},
 			{
 				name: 'Update',

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { BULK_KEYS, ID_FIELDS, PATHS } from '../../shared/endpoints';
-import { bulkOptions, companySelect } from '../../shared/descriptions';
+import { bulkOptions, companySelect, fieldsCollection } from '../../shared/descriptions';
 import { collectionOptions, recordProblems } from '../../shared/fields';
 import type { FieldSpec } from '../../shared/fields';
 import { runBulkWrite } from '../../shared/bulkWrite';
@@ -18,16 +18,7 @@ export const ITEM_PRICING_FIELDS: readonly FieldSpec[] = [
 export const itemPricingUpdateDescription: INodeProperties[] = [
 	companySelect(show, 'none'),
 	itemIdInput(show, 'The item whose pricing changes'),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields given are changed',
-		displayOptions: { show },
-		options: collectionOptions(ITEM_PRICING_FIELDS),
-	},
+	fieldsCollection('updateFields', { show }, collectionOptions(ITEM_PRICING_FIELDS)),
 	bulkOptions(show),
 ];
 

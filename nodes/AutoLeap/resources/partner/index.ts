@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../shared/endpoints';
-import { readOne, sendOne } from '../../shared/routing';
+import { recordRouting, writeRouting } from '../../shared/routing';
 
 /** Login and token refresh belong to the credential; these are the partner's other calls. */
 export const partnerDescription: INodeProperties[] = [
@@ -17,22 +17,14 @@ export const partnerDescription: INodeProperties[] = [
 				value: 'getProfile',
 				action: 'Get the partner profile',
 				description: 'Retrieve the partner details with the companies and locations it may use',
-				routing: {
-					request: { method: 'GET', url: PATHS.profile },
-					send: { paginate: true },
-					operations: { pagination: readOne() },
-				},
+				routing: recordRouting(undefined, PATHS.profile),
 			},
 			{
 				name: 'Log Out',
 				value: 'logOut',
 				action: 'Log out the partner',
 				description: 'Invalidate the current access token; the next request logs in again',
-				routing: {
-					request: { method: 'POST', url: PATHS.logout, body: {} },
-					send: { paginate: true },
-					operations: { pagination: sendOne() },
-				},
+				routing: writeRouting('POST', PATHS.logout),
 			},
 		],
 		default: 'getProfile',

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../shared/endpoints';
-import { readMany } from '../../shared/routing';
+import { listRouting } from '../../shared/routing';
 import { paymentGetManyDescription } from './getAll';
 
 const show = { resource: ['payment'] };
@@ -19,11 +19,7 @@ export const paymentDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many payments',
 				description: 'List payments on repair orders (amounts, method, refunds), filtered by payment or update time and location',
-				routing: {
-					request: { method: 'GET', url: PATHS.payments },
-					send: { paginate: true },
-					operations: { pagination: readMany('payment') },
-				},
+				routing: listRouting(PATHS.payments, 'payment'),
 			},
 		],
 		default: 'getAll',

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../shared/endpoints';
-import { readMany, readOne } from '../../shared/routing';
+import { listRouting, recordRouting } from '../../shared/routing';
 import { repairOrderGetDescription } from './get';
 import { repairOrderGetManyDescription } from './getAll';
 
@@ -20,18 +20,14 @@ export const repairOrderDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a repair order',
 				description: 'Retrieve one repair order (RO) by its number, with services, totals and payment status',
-				routing: { send: { paginate: true }, operations: { pagination: readOne('repairOrder') } },
+				routing: recordRouting('repairOrder'),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many repair orders',
 				description: 'List repair orders (estimates, work in progress, invoices), filtered by status, update, invoice or finalize time, or text',
-				routing: {
-					request: { method: 'GET', url: PATHS.repairOrders },
-					send: { paginate: true },
-					operations: { pagination: readMany('repairOrder') },
-				},
+				routing: listRouting(PATHS.repairOrders, 'repairOrder'),
 			},
 		],
 		default: 'getAll',

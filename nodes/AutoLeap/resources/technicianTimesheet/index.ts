@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../shared/endpoints';
-import { readMany } from '../../shared/routing';
+import { listRouting } from '../../shared/routing';
 import { technicianTimesheetGetManyDescription } from './getAll';
 
 const show = { resource: ['technicianTimesheet'] };
@@ -19,11 +19,7 @@ export const technicianTimesheetDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many technician timesheet logs',
 				description: "List technicians' clock-in and clock-out logs between two dates, optionally for one location",
-				routing: {
-					request: { method: 'GET', url: PATHS.timesheetLogs },
-					send: { paginate: true },
-					operations: { pagination: readMany('timesheetLog') },
-				},
+				routing: listRouting(PATHS.timesheetLogs, 'timesheetLog'),
 			},
 		],
 		default: 'getAll',

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../shared/endpoints';
-import { bulkOptions, companySelect, inputMode, recordJson, recordLocator, tagsCollection } from '../../shared/descriptions';
+import { bulkOptions, companySelect, fieldsCollection, inputMode, recordJson, recordLocator, tagsCollection } from '../../shared/descriptions';
 import { collectionOptions, recordProblems } from '../../shared/fields';
 import { runBulkWrite } from '../../shared/bulkWrite';
 import { recordFromParameters } from '../../shared/records';
@@ -14,15 +14,7 @@ export const vehicleCreateDescription: INodeProperties[] = [
 	recordLocator('customer', show, { description: 'The customer who owns the vehicle' }),
 	inputMode(show),
 	recordJson(show, JSON.stringify({ year: 2021, make: 'Honda', model: 'Accord', vin: '1HGCV1F14MA123456' }, null, 2)),
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: { ...show, inputMode: ['fields'] } },
-		options: [...collectionOptions(VEHICLE_FIELDS), tagsCollection],
-	},
+	fieldsCollection('additionalFields', { show: { ...show, inputMode: ['fields'] } }, [...collectionOptions(VEHICLE_FIELDS), tagsCollection]),
 	bulkOptions(show),
 ];
 

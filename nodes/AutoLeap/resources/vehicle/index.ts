@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../shared/endpoints';
-import { readMany, readOne } from '../../shared/routing';
+import { listRouting, recordRouting } from '../../shared/routing';
 import { archiveVehicles, vehicleArchiveDescription } from './archive';
 import { createVehicles, vehicleCreateDescription } from './create';
 import { vehicleGetDescription } from './get';
@@ -25,18 +25,14 @@ export const vehicleDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a vehicle',
 				description: 'Retrieve one vehicle by ID',
-				routing: { send: { paginate: true }, operations: { pagination: readOne('vehicle') } },
+				routing: recordRouting('vehicle'),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many vehicles',
 				description: 'List vehicles, filtered by customer, text or update time',
-				routing: {
-					request: { method: 'GET', url: PATHS.vehicles },
-					send: { paginate: true },
-					operations: { pagination: readMany('vehicle') },
-				},
+				routing: listRouting(PATHS.vehicles, 'vehicle'),
 			},
 			{ name: 'Update', value: 'update', action: 'Update vehicles', description: 'Change fields of vehicles (many per request)' },
 		],

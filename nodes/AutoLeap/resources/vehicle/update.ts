@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../shared/endpoints';
-import { bulkOptions, companySelect, inputMode, recordJson, recordLocator, tagsCollection } from '../../shared/descriptions';
+import { bulkOptions, companySelect, fieldsCollection, inputMode, recordJson, recordLocator, tagsCollection } from '../../shared/descriptions';
 import { collectionOptions, recordProblems } from '../../shared/fields';
 import { runBulkWrite } from '../../shared/bulkWrite';
 import { recordFromParameters } from '../../shared/records';
@@ -14,16 +14,7 @@ export const vehicleUpdateDescription: INodeProperties[] = [
 	recordLocator('vehicle', show),
 	inputMode(show),
 	recordJson(show, JSON.stringify({ mileage: 16000, mileageUnit: 'Miles' }, null, 2)),
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		description: 'Only the fields given are changed',
-		displayOptions: { show: { ...show, inputMode: ['fields'] } },
-		options: [...collectionOptions(VEHICLE_FIELDS), tagsCollection],
-	},
+	fieldsCollection('updateFields', { show: { ...show, inputMode: ['fields'] } }, [...collectionOptions(VEHICLE_FIELDS), tagsCollection]),
 	bulkOptions(show),
 ];
 
