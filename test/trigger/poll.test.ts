@@ -110,6 +110,32 @@ describe('AutoLeap Trigger polls', () => {
 		expect(await trigger.poll()).toBeNull();
 	});
 
+	it('Location and the endpoint filters narrow what is read and emitted', async () => {
+		const { sandbox } = ctx;
+		const [here, elsewhere] = ['364849', '364850'];
+		const trigger = activeTrigger(params('paymentUpdated', { locationId: here }));
+		expect(await trigger.poll()).toBeNull();
+		sandbox.clock.advance(2000);
+		const payments = sandbox.store.list('payments', DEMO_COMPANY_ID);
+		const inside = payments.find((p) => p.locationId === here)!;
+		const outside = payments.find((p) => p.locationId === elsewhere)!;
+		sandbox.store.update('payments', inside.paymentId, { paymentMethod: 'Check' });
+		sandbox.store.update('payments', outside.paymentId, { paymentMethod: 'Check' });
+		sandbox.clock.advance(2000);
+		sandbox.clearLog();
+		expect((await trigger.poll())?.map((p) => p.paymentId)).toEqual([inside.paymentId]);
+		expect(apiCalls(sandbox).every((call) => call.query.locationId === here)).toBe(true);
+
+		const requested = activeTrigger(params('appointmentRequestUpdated', { options: { status: 'confirmed' } }));
+		expect(await requested.poll()).toBeNull();
+		sandbox.clock.advance(2000);
+		const [confirmed, declined] = sandbox.store.list('appointmentRequests', DEMO_COMPANY_ID);
+		sandbox.store.update('appointmentRequests', confirmed.appointmentId, { status: 'confirmed' });
+		sandbox.store.update('appointmentRequests', declined.appointmentId, { status: 'declined' });
+		sandbox.clock.advance(2000);
+		expect((await requested.poll())?.map((a) => a.appointmentId)).toEqual([confirmed.appointmentId]);
+	});
+
 	const changes: Record<string, { resource: ResourceName; change: (sandbox: typeof ctx.sandbox) => string | number }> = {
 		customerUpdated: { resource: 'customers', change: (s) => update(s, 'customers', { firstName: 'Changed' }) },
 		vehicleUpdated: { resource: 'vehicles', change: (s) => update(s, 'vehicles', { color: 'Red' }) },
