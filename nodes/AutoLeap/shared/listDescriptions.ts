@@ -58,13 +58,13 @@ export function simplifyToggle(show: Show): INodeProperties {
 }
 
 /** Sends a filter as a query parameter, leaving it out when empty. */
-export function query(property: string): INodeProperties['routing'] {
-	return { send: { type: 'query', property, value: '={{ $value === "" ? undefined : $value }}' } };
+export function query(property: string, to: 'query' | 'body' = 'query'): INodeProperties['routing'] {
+	return { send: { type: to, property, value: '={{ $value === "" ? undefined : $value }}' } };
 }
 
-/** Sends a date filter as UTC ISO 8601, the form AutoLeap documents (README §6). */
-export function dateQuery(property: string): INodeProperties['routing'] {
-	return { send: { type: 'query', property, value: '={{ $value ? new Date($value).toISOString() : undefined }}' } };
+/** Sends a date as UTC ISO 8601, the form AutoLeap documents (README §6); left out when empty. */
+export function dateQuery(property: string, to: 'query' | 'body' = 'query'): INodeProperties['routing'] {
+	return { send: { type: to, property, value: '={{ $value ? new Date($value).toISOString() : undefined }}' } };
 }
 
 /** A date filter of a Get Many's Filters collection, named as AutoLeap's query parameter. */

@@ -2,20 +2,14 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { APPOINTMENT_EXTRA_FIELDS } from '../../shared/endpoints';
 import { companySelect, locationSelect } from '../../shared/descriptions';
+import { dateQuery, query } from '../../shared/listDescriptions';
 
 const show = { resource: ['appointmentRequest'], operation: ['create'] };
 
-type Routing = INodeProperties['routing'];
-
 /** A body field, left out when empty. */
-function body(property: string): Routing {
-	return { send: { type: 'body', property, value: '={{ $value === "" ? undefined : $value }}' } };
-}
-
+const body = (property: string) => query(property, 'body');
 /** A date-time body field, as the UTC ISO 8601 AutoLeap documents. */
-function dateBody(property: string): Routing {
-	return { send: { type: 'body', property, value: '={{ $value ? new Date($value).toISOString() : undefined }}' } };
-}
+const dateBody = (property: string) => dateQuery(property, 'body');
 
 const { customer, vehicle } = APPOINTMENT_EXTRA_FIELDS;
 
