@@ -1,0 +1,271 @@
+/**
+ * One real n8n: its own user folder with this package installed as a community package, the n8n
+ * CLI (import, execute, publish) and the server (`n8n start`) with an owner and a public-API key.
+ * Everything n8n runs is asynchronous here, so a sandbox in this process keeps answering.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+
+import { N8N_BIN, NODE24, RUNTIME_BIN, run } from './runtime';
+
+export const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Owner', password: 'AutoLeap-demo-1' };
+/** The credential the committed workflows refer to. */
+export const CREDENTIAL = { id: 'AutoLeapSandbox01', name: 'AutoLeap sandbox' };
+
+export function freePort(): Promise<number> {
+	return new Promise((done, fail) => {
+		const server = createServer().once('error', fail);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as AddressInfo;
+			server.close(() => done(port));
+		});
+	});
+}
+
+export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs: number, everyMs = 500): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (await check().catch(() => false)) return;
+		await new Promise((done) => setTimeout(done, everyMs));
+	}
+	throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+}
+
+export interface TaskData {
+	executionStatus?: string;
+	error?: { message?: string; description?: string };
+	data?: { main?: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }> | null> };
+}
+
+export interface Execution {
+	status?: string;
+	data: { resultData: { runData: Record<string, TaskData[]>; error?: { message?: string }; lastNodeExecuted?: string } };
+}
+
+/** Items a node put out (first output, all its runs). */
+export function itemsOf(execution: Execution, node: string): Array<Record<string, unknown>> {
+	const tasks = execution.data.resultData.runData[node];
+	if (!tasks) throw new Error(`Node "${node}" did not run`);
+	return tasks.flatMap((task) => task.data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+export interface CredentialData {
+	partnerId: string;
+	authKey: string;
+	customUrl: string;
+	readsPerMinute?: number;
+	writesPerMinute?: number;
+}
+
+export class N8n {
+	private constructor(readonly userFolder: string, private readonly owned: boolean) {}
+
+	/**
+	 * A fresh user folder (a temporary one unless `folder` is given) with the packed package
+	 * installed into `.n8n/nodes`, as n8n installs community packages.
+	 */
+	static create(tarball: string, folder?: string): N8n {
+		const userFolder = folder ?? mkdtempSync(join(tmpdir(), 'autoleap-n8n-'));
+		rmSync(join(userFolder, '.n8n'), { recursive: true, force: true });
+		const nodesDir = join(userFolder, '.n8n', 'nodes');
+		mkdirSync(nodesDir, { recursive: true });
+		// Without its own package.json, npm would walk up and install into this repository.
+		writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+		// --legacy-peer-deps: not even resolve the n8n-workflow peer (n8n provides it); 1 s instead of 13 s.
+		const args = ['install', tarball, '--omit=peer', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
+		run('install the package into an n8n user folder', 'npm', args, { cwd: nodesDir });
+		return new N8n(userFolder, folder === undefined);
+	}
+
+	async env(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
+		return {
+			...process.env,
+			PATH: `${RUNTIME_BIN}${delimiter}${process.env.PATH ?? ''}`, // anything n8n spawns runs on Node 24 too
+			N8N_USER_FOLDER: this.userFolder,
+			N8N_ENCRYPTION_KEY: 'autoleap-demo-not-a-secret', // fixed: imported credentials are encrypted with it
+			N8N_RUNNERS_BROKER_PORT: String(await freePort()), // the default 5679 may be taken
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_SECURE_COOKIE: 'false',
+			N8N_LOG_LEVEL: 'info', // `n8n execute` prints its JSON only at info
+			...extra,
+		};
+	}
+
+	/** Runs one n8n CLI command under Node 24. */
+	async cli(args: string[], allowFailure = false): Promise<{ code: number | null; stdout: string; stderr: string }> {
+		const child = spawn(NODE24, [N8N_BIN, ...args], { cwd: this.userFolder, env: await this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		const code = await new Promise<number | null>((done) => child.on('close', done));
+		if (code !== 0 && !allowFailure) {
+			throw new Error(`n8n ${args.join(' ')} failed (exit ${code})\n${stdout.slice(-4000)}\n${stderr.slice(-4000)}`);
+		}
+		return { code, stdout, stderr };
+	}
+
+	/** Imports an AutoLeap credential (n8n encrypts `data` with the fixed key). */
+	async importCredential(data: CredentialData, credential = CREDENTIAL): Promise<void> {
+		const file = join(this.userFolder, 'credential-import.json');
+		const full = { environment: 'custom', readsPerMinute: 150, writesPerMinute: 50, ...data };
+		writeFileSync(file, JSON.stringify([{ ...credential, type: 'autoLeapApi', data: full }]));
+		try {
+			await this.cli(['import:credentials', `--input=${file}`]);
+		} finally {
+			rmSync(file, { force: true });
+		}
+	}
+
+	/** Imports workflow objects (each with its own `id`). */
+	async importWorkflows(workflows: object[]): Promise<void> {
+		const dir = mkdtempSync(join(this.userFolder, 'workflows-'));
+		workflows.forEach((workflow, i) => writeFileSync(join(dir, `${i}.json`), JSON.stringify(workflow)));
+		try {
+			await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	}
+
+	async importWorkflowDir(dir: string): Promise<void> {
+		await this.cli(['import:workflow', '--separate', `--input=${resolve(dir)}`]);
+	}
+
+	/**
+	 * `n8n execute --id`: the run (a failed one too) is pretty-printed JSON from a line that is
+	 * exactly "{" to one that is exactly "}"; log lines come before it, and after it on failure.
+	 */
+	async execute(workflowId: string): Promise<Execution> {
+		const { stdout, stderr } = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], true);
+		const lines = stdout.split('\n');
+		const start = lines.indexOf('{');
+		try {
+			return JSON.parse(lines.slice(start, lines.indexOf('}', start) + 1).join('\n')) as Execution;
+		} catch {
+			throw new Error(`n8n execute --id=${workflowId} printed no run:\n${stdout.slice(-4000)}\n${stderr.slice(-2000)}`);
+		}
+	}
+
+	async publish(workflowId: string): Promise<void> {
+		await this.cli(['publish:workflow', `--id=${workflowId}`]);
+	}
+
+	/** `n8n start` on a free port; resolves once the server is ready, owned and has an API key. */
+	async start(options: { port?: number; ownerExists?: boolean } = {}): Promise<N8nServer> {
+		const port = options.port ?? (await freePort());
+		const base = `http://127.0.0.1:${port}`;
+		const logFile = join(this.userFolder, 'n8n.log');
+		const log = openSync(logFile, 'a');
+		const env = await this.env({ N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_PORT: String(port), N8N_EDITOR_BASE_URL: base });
+		const child = spawn(NODE24, [N8N_BIN, 'start'], { cwd: this.userFolder, env, stdio: ['ignore', log, log] });
+		const server = new N8nServer(base, logFile, child);
+		try {
+			await waitFor(async () => {
+				if (server.exited) throw new Error(`n8n exited; see ${logFile}`);
+				return (await fetch(`${base}/healthz/readiness`)).ok;
+			}, 'n8n to become ready', 180_000);
+			await server.signIn();
+		} catch (error) {
+			await server.stop();
+			throw error;
+		}
+		return server;
+	}
+
+	/** Removes a temporary user folder. */
+	dispose(): void {
+		if (this.owned) rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+export class N8nServer {
+	exited = false;
+	private cookie = '';
+	private apiKey = '';
+
+	constructor(
+		readonly base: string,
+		readonly logFile: string,
+		private readonly child: ReturnType<typeof spawn>,
+	) {
+		child.once('exit', () => (this.exited = true));
+	}
+
+	/** Sets up the owner on first start (no auth needed while none exists), else logs in. */
+	async signIn(): Promise<void> {
+		let response = await fetch(`${this.base}/rest/owner/setup`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(OWNER),
+		});
+		if (!response.ok) {
+			response = await fetch(`${this.base}/rest/login`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
+			});
+		}
+		if (!response.ok) throw new Error(`n8n sign-in: HTTP ${response.status} ${await response.text()}`);
+		this.cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+	}
+
+	/** The editor's own REST API, as the signed-in owner. */
+	async rest<T>(path: string, init: RequestInit = {}): Promise<T> {
+		const response = await fetch(`${this.base}/rest${path}`, {
+			...init,
+			headers: { 'content-type': 'application/json', cookie: this.cookie, ...(init.headers ?? {}) },
+		});
+		if (!response.ok) throw new Error(`n8n ${init.method ?? 'GET'} /rest${path}: HTTP ${response.status} ${await response.text()}`);
+		return ((await response.json()) as { data: T }).data;
+	}
+
+	/** n8n's public API (/api/v1) with an API key created for the owner on first use. */
+	async api<T>(path: string): Promise<T> {
+		if (!this.apiKey) {
+			const scopes = await this.rest<string[]>('/api-keys/scopes');
+			const key = await this.rest<{ rawApiKey: string }>('/api-keys', {
+				method: 'POST',
+				body: JSON.stringify({ label: 'autoleap-e2e', scopes, expiresAt: null }),
+			});
+			this.apiKey = key.rawApiKey;
+		}
+		const response = await fetch(`${this.base}/api/v1${path}`, { headers: { 'X-N8N-API-KEY': this.apiKey } });
+		if (!response.ok) throw new Error(`n8n GET /api/v1${path}: HTTP ${response.status} ${await response.text()}`);
+		return (await response.json()) as T;
+	}
+
+	/** Every finished execution of a workflow, oldest first, with its data. */
+	async executions(workflowId: string): Promise<Array<Execution & { id: string; mode: string; finished: boolean }>> {
+		const all: Array<Execution & { id: string; mode: string; finished: boolean }> = [];
+		let cursor = '';
+		do {
+			const page = await this.api<{ data: typeof all; nextCursor?: string | null }>(
+				`/executions?workflowId=${workflowId}&includeData=true&limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+			);
+			all.push(...page.data);
+			cursor = page.nextCursor ?? '';
+		} while (cursor);
+		return all.sort((a, b) => Number(a.id) - Number(b.id));
+	}
+
+	/** Stops n8n (SIGTERM; it exits in a few seconds). */
+	async stop(): Promise<void> {
+		if (this.exited) return;
+		const exited = new Promise((done) => this.child.once('exit', done));
+		this.child.kill('SIGTERM');
+		await exited;
+	}
+
+	/** Resolves when n8n exits by itself. */
+	whenExited(): Promise<void> {
+		return this.exited ? Promise.resolve() : new Promise((done) => this.child.once('exit', () => done()));
+	}
+}
