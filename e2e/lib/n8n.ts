@@ -81,8 +81,11 @@ export class N8n {
 	}
 
 	async env(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
+		// Jest sets NODE_ENV=test, under which n8n logs and prints nothing.
+		const inherited = { ...process.env };
+		delete inherited.NODE_ENV;
 		return {
-			...process.env,
+			...inherited,
 			PATH: `${RUNTIME_BIN}${delimiter}${process.env.PATH ?? ''}`, // anything n8n spawns runs on Node 24 too
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: 'autoleap-demo-not-a-secret', // fixed: imported credentials are encrypted with it
