@@ -236,7 +236,7 @@ export class N8nServer {
 			const scopes = await this.rest<string[]>('/api-keys/scopes');
 			const key = await this.rest<{ rawApiKey: string }>('/api-keys', {
 				method: 'POST',
-				body: JSON.stringify({ label: 'autoleap-e2e', scopes, expiresAt: null }),
+				body: JSON.stringify({ label: `autoleap-e2e-${Date.now()}`, scopes, expiresAt: null }),
 			});
 			this.apiKey = key.rawApiKey;
 		}
