@@ -169,6 +169,10 @@ export class N8n {
 		const log = openSync(logFile, 'a');
 		const env = await this.env({ N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_PORT: String(port), N8N_EDITOR_BASE_URL: base });
 		const child = spawn(NODE24, [N8N_BIN, 'start'], { cwd: this.userFolder, env, stdio: ['ignore', log, log] });
+		// Never leave an n8n behind, even when the script or test that started it crashes.
+		const orphanGuard = () => child.kill('SIGKILL');
+		process.once('exit', orphanGuard);
+		child.once('exit', () => process.removeListener('exit', orphanGuard));
 		const server = new N8nServer(base, logFile, child);
 		try {
 			await waitFor(async () => {
@@ -194,12 +198,13 @@ export class N8nServer {
 	private cookie = '';
 	private apiKey = '';
 
+	/** Without `child`: a server started elsewhere (e.g. by `npm run demo`), to sign in to and read. */
 	constructor(
 		readonly base: string,
 		readonly logFile: string,
-		private readonly child: ReturnType<typeof spawn>,
+		private readonly child?: ReturnType<typeof spawn>,
 	) {
-		child.once('exit', () => (this.exited = true));
+		child?.once('exit', () => (this.exited = true));
 	}
 
 	/** Sets up the owner on first start (no auth needed while none exists), else logs in. */
@@ -220,14 +225,19 @@ export class N8nServer {
 		this.cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
 	}
 
-	/** The editor's own REST API, as the signed-in owner. */
-	async rest<T>(path: string, init: RequestInit = {}): Promise<T> {
-		const response = await fetch(`${this.base}/rest${path}`, {
+	/** Any path of the server (e.g. the editor's /types/nodes.json), as the signed-in owner. */
+	async get<T>(path: string, init: RequestInit = {}): Promise<T> {
+		const response = await fetch(`${this.base}${path}`, {
 			...init,
 			headers: { 'content-type': 'application/json', cookie: this.cookie, ...(init.headers ?? {}) },
 		});
-		if (!response.ok) throw new Error(`n8n ${init.method ?? 'GET'} /rest${path}: HTTP ${response.status} ${await response.text()}`);
-		return ((await response.json()) as { data: T }).data;
+		if (!response.ok) throw new Error(`n8n ${init.method ?? 'GET'} ${path}: HTTP ${response.status} ${await response.text()}`);
+		return (await response.json()) as T;
+	}
+
+	/** The editor's own REST API, as the signed-in owner. */
+	async rest<T>(path: string, init: RequestInit = {}): Promise<T> {
+		return (await this.get<{ data: T }>(`/rest${path}`, init)).data;
 	}
 
 	/** n8n's public API (/api/v1) with an API key created for the owner on first use. */
@@ -261,14 +271,17 @@ export class N8nServer {
 
 	/** Stops n8n (SIGTERM; it exits in a few seconds). */
 	async stop(): Promise<void> {
-		if (this.exited) return;
-		const exited = new Promise((done) => this.child.once('exit', done));
-		this.child.kill('SIGTERM');
+		const child = this.child;
+		if (this.exited || !child) return;
+		const exited = new Promise((done) => child.once('exit', done));
+		child.kill('SIGTERM');
 		await exited;
 	}
 
 	/** Resolves when n8n exits by itself. */
 	whenExited(): Promise<void> {
-		return this.exited ? Promise.resolve() : new Promise((done) => this.child.once('exit', () => done()));
+		const child = this.child;
+		if (!child) throw new Error('this n8n was not started here');
+		return this.exited ? Promise.resolve() : new Promise((done) => child.once('exit', () => done()));
 	}
 }
