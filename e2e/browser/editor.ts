@@ -10,9 +10,10 @@ import { join } from 'node:path';
 
 import { chromium, selectors, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
+import { CHROMIUM } from '../lib/chromium';
 import { OWNER, type N8nServer } from '../lib/n8n';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
 const VIEWPORT = { width: 1400, height: 900 };
 /** The editor's first load takes 10–20 s on a busy 2-core machine. */
 const TIMEOUT = 90_000;
