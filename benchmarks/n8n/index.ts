@@ -12,7 +12,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import { N8n, type Execution, itemsOf, type N8nServer } from '../../e2e/lib/n8n';
-import { ensureRuntime, ROOT, run } from '../../e2e/lib/runtime';
+import { ensureRuntime, packPackage, ROOT } from '../../e2e/lib/runtime';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { DEMO_COMPANY_ID, DEMO_PARTNER } from '../../sandbox/seed';
 import { countRequests, type Measured, resultsPage } from './report';
@@ -77,20 +77,10 @@ async function lastExecutions(server: N8nServer, job: Job, count: number): Promi
 
 const erroredItems = (items: Array<Record<string, unknown>>) => items.filter((item) => item.error !== undefined).length;
 
-/**
- * Builds and packs the package into a folder of its own: e2e/.cache, where packPackage() puts it,
- * is emptied by any e2e run started meanwhile.
- */
-function pack(): string {
-	run('build the package', 'npm', ['run', 'build', '--silent']);
-	const dir = mkdtempSync(join(tmpdir(), 'autoleap-bench-pack-'));
-	const packed = JSON.parse(run('pack it', 'npm', ['pack', '--json', '--pack-destination', dir])) as Array<{ filename: string }>;
-	return join(dir, packed[0].filename);
-}
-
 async function main() {
 	ensureRuntime();
-	const tarball = pack();
+	// A folder of its own: an e2e run started meanwhile empties e2e/.cache.
+	const tarball = packPackage(mkdtempSync(join(tmpdir(), 'autoleap-bench-pack-')));
 	const probe = await startSandbox({ port: 0 });
 	const seeded = probe.store.list('vehicles', DEMO_COMPANY_ID).length;
 	await probe.close();

@@ -45,13 +45,13 @@ export function ensureRuntime(): void {
 	writeFileSync(READY_MARKER, lockHash);
 }
 
-/** Builds and packs this package (what `npm publish` would upload); returns the tarball's path. */
-export function packPackage(): string {
+/** Builds and packs this package (what `npm publish` would upload) into `dir`, emptied first. */
+export function packPackage(dir = PACK_DIR): string {
 	run('build the package', 'npm', ['run', 'build', '--silent']);
-	rmSync(PACK_DIR, { recursive: true, force: true });
-	mkdirSync(PACK_DIR, { recursive: true });
-	const packed = JSON.parse(run('pack it', 'npm', ['pack', '--json', '--pack-destination', PACK_DIR])) as Array<{ filename: string }>;
-	return join(PACK_DIR, packed[0].filename);
+	rmSync(dir, { recursive: true, force: true });
+	mkdirSync(dir, { recursive: true });
+	const packed = JSON.parse(run('pack it', 'npm', ['pack', '--json', '--pack-destination', dir])) as Array<{ filename: string }>;
+	return join(dir, packed[0].filename);
 }
 
 /** The tarball packed earlier in this run (jest's global setup packs once for every suite). */
