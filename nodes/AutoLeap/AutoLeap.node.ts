@@ -1,7 +1,9 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { getCompanies, getLocations, searchCustomers, searchVehicles } from './listSearch';
+import { CREDENTIAL_TYPE } from '../shared/autoleap/account';
+import { getCompanies, getLocations } from './methods/loadOptions';
+import { searchCustomers, searchVehicles } from './methods/listSearch';
 import { appointmentRequestDescription } from './resources/appointmentRequest';
 import { customerDescription, customerOperations } from './resources/customer';
 import { inventoryLevelDescription, inventoryLevelOperations } from './resources/inventoryLevel';
@@ -27,7 +29,7 @@ export class AutoLeap implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'autoLeapApi', required: true }],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
 		requestDefaults: {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},

@@ -17,7 +17,6 @@ import { splitRange } from './cursor';
  * a past instant, shifting the pages).
  */
 
-export const PAGE_SIZE = 100;
 /** An instant still changing after this many full passes is left for the next poll. */
 export const MAX_INSTANT_PASSES = 5;
 /** A hard stop for one instant's pages. */
