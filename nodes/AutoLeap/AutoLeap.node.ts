@@ -1,7 +1,6 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/autoleap/account';
 import { getCompanies, getLocations } from './methods/loadOptions';
 import { searchCustomers, searchVehicles } from './methods/listSearch';
 import { appointmentRequestDescription } from './resources/appointmentRequest';
@@ -29,7 +28,7 @@ export class AutoLeap implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		credentials: [{ name: 'autoLeapApi', required: true }],
 		requestDefaults: {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},

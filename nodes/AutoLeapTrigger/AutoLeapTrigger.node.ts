@@ -7,7 +7,6 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../shared/autoleap/account';
 import { PAGE_SIZE } from '../shared/autoleap/endpoints';
 import { simplifyRecord } from '../shared/autoleap/simplify';
 import { pageFactsOf, recordsOf } from '../shared/autoleap/transport/envelope';
@@ -158,7 +157,7 @@ export class AutoLeapTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		credentials: [{ name: 'autoLeapApi', required: true }],
 		properties: triggerProperties,
 	};
 

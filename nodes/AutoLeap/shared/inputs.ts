@@ -14,7 +14,7 @@ type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 /** A customer or vehicle chosen from a searchable list, by ID, or by its AutoLeap URL. */
 export function recordLocator(kind: 'customer' | 'vehicle', show: Show, extra: Partial<INodeProperties> = {}): INodeProperties {
 	const page = APP_PAGES[kind];
-	return {
+	const locator: INodeProperties = {
 		displayName: optionName(kind),
 		name: `${kind}Id`,
 		type: 'resourceLocator',
@@ -47,6 +47,9 @@ export function recordLocator(kind: 'customer' | 'vehicle', show: Show, extra: P
 		],
 		...extra,
 	};
+	// An optional locator (a filter) leaves `required` out, as n8n's lint asks.
+	if (!locator.required) delete locator.required;
+	return locator;
 }
 
 /** An item's AutoLeap ID (AutoLeap offers no item search to pick from beyond the list itself). */
@@ -86,12 +89,13 @@ export function bulkOptions(show: Show): INodeProperties {
 	};
 }
 
-/** The optional fields of a Create (Additional Fields) or of an Update (Update Fields). */
+/** The optional fields of a Create (Additional Fields) or of an Update (Update Fields), alphabetised. */
 export function fieldsCollection(
 	name: 'additionalFields' | 'updateFields',
 	displayOptions: INodeProperties['displayOptions'],
-	options: INodeProperties[],
+	unsorted: INodeProperties[],
 ): INodeProperties {
+	const options = [...unsorted].sort((a, b) => a.displayName.localeCompare(b.displayName));
 	return name === 'updateFields'
 		? {
 				displayName: 'Update Fields',

@@ -38,7 +38,12 @@ export const RESTOCK_LEVELS = ['above', 'below'] as const;
 
 export const SORT_DIRECTIONS = ['ASC', 'DESC'] as const;
 
-/** A value as n8n lists it: first letter upper-case (`part` → `Part`). */
+const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
+
+/** A value as n8n lists it, in title case (`part` → `Part`, `Direct pay permit` → `Direct Pay Permit`). */
 export function optionName(value: string): string {
-	return value.charAt(0).toUpperCase() + value.slice(1);
+	return value
+		.split(' ')
+		.map((word, i) => (i > 0 && SMALL_WORDS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)))
+		.join(' ');
 }

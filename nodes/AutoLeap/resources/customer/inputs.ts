@@ -14,11 +14,11 @@ const preferredLocation: INodeProperties = {
 		'The location the customer usually visits. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-/** The inputs of Additional Fields (Create) or Update Fields (Update), alphabetised. */
+/** The inputs of Additional Fields (Create) or Update Fields (Update). */
 export function customerFieldOptions(withNames: boolean): INodeProperties[] {
 	const plain = fieldOptions(withNames ? [...CUSTOMER_NAME_FIELDS, ...CUSTOMER_FIELDS] : CUSTOMER_FIELDS);
 	return [
 		...plain.map((option) => (option.name === preferredLocation.name ? preferredLocation : option)),
 		...[TAGS_GROUP, ...CONTACT_GROUPS].map(entryCollection),
-	].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	];
 }
