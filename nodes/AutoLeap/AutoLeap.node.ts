@@ -8,7 +8,7 @@ import { customerDescription, customerOperations } from './resources/customer';
 import { inventoryLevelDescription, inventoryLevelOperations } from './resources/inventoryLevel';
 import { itemDescription, itemOperations } from './resources/item';
 import { itemPricingDescription, itemPricingOperations } from './resources/itemPricing';
-import { partnerDescription } from './resources/partner';
+import { partnerDescription, partnerOperations } from './resources/partner';
 import { paymentDescription } from './resources/payment';
 import { repairOrderDescription } from './resources/repairOrder';
 import { technicianTimesheetDescription } from './resources/technicianTimesheet';
@@ -75,6 +75,7 @@ export class AutoLeap implements INodeType {
 		inventoryLevel: inventoryLevelOperations,
 		item: itemOperations,
 		itemPricing: itemPricingOperations,
+		partner: partnerOperations,
 		vehicle: vehicleOperations,
 	};
 }

@@ -88,7 +88,7 @@ async function sendBatch(
 ): Promise<void> {
 	const body = { companyId: batch[0].companyId, [write.bodyKey]: batch.map((entry) => entry.record) };
 	try {
-		const answer = await autoLeapRequest.call(this, { method: write.method, path: write.path, body }, batch[0].itemIndex);
+		const answer = await autoLeapRequest.call(this, { method: write.method, path: write.path, body }, { expect: 'ack', itemIndex: batch[0].itemIndex });
 		const { success = true, message } = isObject(answer) ? answer : {};
 		for (const { itemIndex, companyId, record } of batch) {
 			results[itemIndex] = { json: { companyId, ...record, success, message }, pairedItem: { item: itemIndex } };
