@@ -136,7 +136,7 @@ describe('sendToAutoLeap retries', () => {
 	});
 
 	it('sends with the credential\'s timeout and base URL', async () => {
-		const send = jest.fn(async (_options: object) => ({ content: [] }));
+		const send = jest.fn(async (options: object) => ({ content: [], options }));
 		await sendToAutoLeap(credentials({ timeoutSeconds: 7 }), read, { port: send, expect: 'list' });
 		expect(send.mock.calls[0][0]).toMatchObject({ baseURL: 'http://retry.test/v2', url: '/vehicles', timeout: 7_000, json: true });
 	});
