@@ -13,6 +13,15 @@ import { paymentDescription } from './resources/payment';
 import { repairOrderDescription } from './resources/repairOrder';
 import { technicianTimesheetDescription } from './resources/technicianTimesheet';
 import { vehicleDescription, vehicleOperations } from './resources/vehicle';
+import { withToolRouting } from './shared/asTool';
+
+const customOperations = {
+	customer: customerOperations,
+	inventoryLevel: inventoryLevelOperations,
+	item: itemOperations,
+	itemPricing: itemPricingOperations,
+	vehicle: vehicleOperations,
+};
 
 export class AutoLeap implements INodeType {
 	description: INodeTypeDescription = {
@@ -52,16 +61,21 @@ export class AutoLeap implements INodeType {
 				],
 				default: 'vehicle',
 			},
-			...appointmentRequestDescription,
-			...customerDescription,
-			...inventoryLevelDescription,
-			...itemDescription,
-			...itemPricingDescription,
-			...partnerDescription,
-			...paymentDescription,
-			...repairOrderDescription,
-			...technicianTimesheetDescription,
-			...vehicleDescription,
+			...withToolRouting(
+				[
+					...appointmentRequestDescription,
+					...customerDescription,
+					...inventoryLevelDescription,
+					...itemDescription,
+					...itemPricingDescription,
+					...partnerDescription,
+					...paymentDescription,
+					...repairOrderDescription,
+					...technicianTimesheetDescription,
+					...vehicleDescription,
+				],
+				customOperations,
+			),
 		],
 	};
 
@@ -70,11 +84,5 @@ export class AutoLeap implements INodeType {
 		listSearch: { searchCustomers, searchVehicles },
 	};
 
-	customOperations = {
-		customer: customerOperations,
-		inventoryLevel: inventoryLevelOperations,
-		item: itemOperations,
-		itemPricing: itemPricingOperations,
-		vehicle: vehicleOperations,
-	};
+	customOperations = customOperations;
 }
