@@ -32,17 +32,20 @@ export function withToolRouting(properties: INodeProperties[], operations: Custo
 	});
 }
 
+/** Which custom operation each tool routing runs (test/node/oneSender checks it is the same). */
+const handlers = new WeakMap<object, CustomOperation>();
+
+export const customOperationOf = (pagination: unknown): CustomOperation | undefined =>
+	typeof pagination === 'function' ? handlers.get(pagination) : undefined;
+
 function toolRouting(handler: CustomOperation): INodePropertyRouting {
-	return {
-		send: { paginate: true },
-		operations: {
-			async pagination(this: IExecutePaginationFunctions) {
-				const [items] = await handler.call(forThisItem(this));
-				const item = this.getItemIndex();
-				return items.map((result) => ({ ...result, pairedItem: { item } }));
-			},
-		},
-	};
+	async function autoLeapAsTool(this: IExecutePaginationFunctions) {
+		const [items] = await handler.call(forThisItem(this));
+		const item = this.getItemIndex();
+		return items.map((result) => ({ ...result, pairedItem: { item } }));
+	}
+	handlers.set(autoLeapAsTool, handler);
+	return { send: { paginate: true }, operations: { pagination: autoLeapAsTool } };
 }
 
 /** The engine's context for one item, seen as a run of that one item (index 0). */
