@@ -8,7 +8,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { AutoLeap } from '../nodes/AutoLeap/AutoLeap.node';
-import { simplifyRecord } from '../nodes/AutoLeap/shared/simplify';
+import { simplifyRecord } from '../nodes/shared/autoleap/simplify';
 import { DEMO_COMPANY_ID } from '../sandbox/seed';
 import { connectMcp, textOf } from './lib/mcp';
 import { itemsOf, waitFor, type N8nServer } from './lib/n8n';
