@@ -15,11 +15,20 @@ import { itemsOf, waitFor, type N8nServer } from './lib/n8n';
 import { useN8n } from './lib/suite';
 import { FROM_AI, MCP_PATH, MCP_WORKFLOW_ID, mcpWorkflow, toolName, TOOLS } from './workflows/mcp';
 
-const ctx = useN8n();
 let server: N8nServer | undefined;
 let client: Client | undefined;
 let sse: Client | undefined;
 const url = () => `${server!.base}/mcp/${MCP_PATH}`;
+
+// Declared before useN8n's: jest runs afterAll hooks in declaration order, and n8n must stop
+// before its user folder is removed.
+afterAll(async () => {
+	await client?.close();
+	await sse?.close();
+	await server?.stop();
+});
+
+const ctx = useN8n();
 
 const SEARCH = toolName(TOOLS.searchVehicles);
 const CREATE = toolName(TOOLS.createCustomer);
@@ -29,12 +38,6 @@ beforeAll(async () => {
 	await ctx.n8n.publish(MCP_WORKFLOW_ID);
 	server = await ctx.n8n.start();
 	client = await connectMcp(url(), 'streamableHttp');
-});
-
-afterAll(async () => {
-	await client?.close();
-	await sse?.close();
-	await server?.stop();
 });
 
 /** The action n8n names an operation by, e.g. "Get many vehicles". */
