@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE } from '../../../shared/autoleap/account';
+import { CREDENTIAL_TYPE, storedPair } from '../../../shared/autoleap/account';
 import { PATHS } from '../../../shared/autoleap/endpoints';
 import { autoLeapRequest } from '../../../shared/autoleap/transport/send';
 
@@ -13,8 +13,13 @@ export async function logOut(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const results: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < this.getInputData().length; itemIndex++) {
 		try {
-			const { refreshToken } = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
-			const body: IDataObject = refreshToken ? { refreshToken } : {};
+			const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+			if (!storedPair(credentials)) {
+				// Logging in only to log out would cost two writes for nothing.
+				results.push({ json: { success: true, message: 'There was no AutoLeap session to end' }, pairedItem: { item: itemIndex } });
+				continue;
+			}
+			const body: IDataObject = credentials.refreshToken ? { refreshToken: credentials.refreshToken } : {};
 			const answer = (await autoLeapRequest.call(this, { method: 'POST', path: PATHS.logout, body }, { expect: 'ack', itemIndex })) as IDataObject;
 			results.push({ json: { success: answer.success, message: answer.message }, pairedItem: { item: itemIndex } });
 		} catch (error) {
