@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	NodeApiError,
 	IDataObject,
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
@@ -15,6 +16,7 @@ import { checkAnswer } from './answers';
 import type { Expectation } from './answers';
 import { toAutoLeapError } from './errors';
 import { budgetFor, requestKind } from './rateBudget';
+import type { RequestKind } from './rateBudget';
 import { backoffDelay, retryPolicyFor, retryReason } from './retry';
 
 /** Every n8n context our nodes send from (IExecutePaginationFunctions is an IExecuteSingleFunctions). */
@@ -102,19 +104,35 @@ function authenticatedPort(ctx: AutoLeapContext): HttpPort {
 	};
 }
 
+/**
+ * One plain NodeApiError for a failure, without any secret the credential holds now or held in
+ * `known` (a renewal during the request may have replaced the tokens it was sent with).
+ */
+export async function nodeErrorOf(
+	this: AutoLeapContext,
+	error: unknown,
+	context: { kind: RequestKind; itemIndex?: number },
+	known: ICredentialDataDecryptedObject[] = [],
+): Promise<NodeApiError> {
+	const now = await this.getCredentials(CREDENTIAL_TYPE).catch(() => ({}) as ICredentialDataDecryptedObject);
+	return toAutoLeapError(this.getNode(), error, { ...context, secrets: [now, ...known].flatMap(secretsOf) });
+}
+
+/** Calls AutoLeap from a node and returns the checked body; errors are left as they came (map them with nodeErrorOf). */
+export async function sendFromNode(this: AutoLeapContext, request: AutoLeapRequest, expect: Expectation): Promise<unknown> {
+	return await sendToAutoLeap(await this.getCredentials(CREDENTIAL_TYPE), request, { port: authenticatedPort(this), expect });
+}
+
 /** Calls AutoLeap from a node and returns the checked body; failures become one plain NodeApiError. */
 export async function autoLeapRequest(
 	this: AutoLeapContext,
 	request: AutoLeapRequest,
 	{ expect, itemIndex }: { expect: Expectation; itemIndex?: number },
 ): Promise<unknown> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const before = await this.getCredentials(CREDENTIAL_TYPE);
 	try {
-		return await sendToAutoLeap(credentials, request, { port: authenticatedPort(this), expect });
+		return await sendToAutoLeap(before, request, { port: authenticatedPort(this), expect });
 	} catch (error) {
-		// The newest tokens too: a renewal may have replaced the ones read above.
-		const latest = await this.getCredentials(CREDENTIAL_TYPE).catch(() => credentials);
-		const secrets = [...secretsOf(credentials), ...secretsOf(latest)];
-		throw toAutoLeapError(this.getNode(), error, { kind: requestKind(request.method), itemIndex, secrets });
+		throw await nodeErrorOf.call(this, error, { kind: requestKind(request.method), itemIndex }, [before]);
 	}
 }
