@@ -87,6 +87,15 @@ export class AutoLeapApi implements ICredentialType {
 				'How many POST, PUT, PATCH and DELETE requests (logins included) AutoLeap allows this partner account per minute (50 by default; AutoLeap raises it for some partners)',
 		},
 		{
+			displayName: 'Processes Sharing This Account',
+			name: 'processes',
+			type: 'number',
+			default: 1,
+			typeOptions: { minValue: 1 },
+			description:
+				'How many n8n processes use this partner account at once (queue-mode workers plus the main, other n8n instances). Each starts at its share of the limits, and every process adapts its share when AutoLeap answers 429.',
+		},
+		{
 			displayName: 'Rate Limit Patience (Minutes)',
 			name: 'patienceMinutes',
 			type: 'number',

@@ -34,9 +34,9 @@ describe('accountKeyOf and budgetLimits', () => {
 	});
 
 	it('reads the limits, falling back to AutoLeap defaults', () => {
-		expect(limitsOf(base)).toEqual({ read: 150, write: 50, windowMs: 60_000 });
-		expect(limitsOf({ ...base, readsPerMinute: 600, writesPerMinute: 200, rateWindowMs: 6_000 })).toEqual({ read: 600, write: 200, windowMs: 6_000 });
-		expect(limitsOf({ ...base, readsPerMinute: 0, writesPerMinute: 'x', rateWindowMs: -1 })).toEqual({ read: 150, write: 50, windowMs: 60_000 });
+		expect(limitsOf(base)).toEqual({ read: 150, write: 50, windowMs: 60_000, processes: 1 });
+		expect(limitsOf({ ...base, readsPerMinute: 600, writesPerMinute: 200, rateWindowMs: 6_000 })).toEqual({ read: 600, write: 200, windowMs: 6_000, processes: 1 });
+		expect(limitsOf({ ...base, readsPerMinute: 0, writesPerMinute: 'x', rateWindowMs: -1 })).toEqual({ read: 150, write: 50, windowMs: 60_000, processes: 1 });
 	});
 });
 

@@ -114,6 +114,118 @@ describe('RateBudget', () => {
 	});
 });
 
+describe('the adaptive share (several processes on one account)', () => {
+	/** Takes every slot free now; returns their releases. */
+	const takeAll = (window: SlidingWindow) => {
+		const taken = [];
+		for (let release = window.tryTake(); release; release = window.tryTake()) taken.push(release);
+		return taken;
+	};
+
+	it('starts at the limit split among the processes the credential names', () => {
+		expect(new SlidingWindow(50, 60_000, manualClock().now, 2).currentShare).toBe(25);
+		expect(new SlidingWindow(50, 60_000, manualClock().now, 3).currentShare).toBe(16);
+		expect(takeAll(new SlidingWindow(50, 60_000, manualClock().now, 2))).toHaveLength(25);
+	});
+
+	it('halves on a 429 once per congestion: the other 429s and the answers of requests sent before the cut change nothing', () => {
+		const clock = manualClock();
+		const window = new SlidingWindow(50, 60_000, clock.now);
+		const sent = takeAll(window);
+		expect(sent).toHaveLength(50);
+		clock.advance(100);
+		// 20 of the 50 come back 429 (another process holds the rest of the account's window).
+		sent.slice(0, 20).forEach((release) => release('rateLimited'));
+		sent.slice(20).forEach((release) => release('answered'));
+		expect(window.currentShare).toBe(25);
+		// The 30 answered fill this process's new share: nothing more until they age out…
+		clock.advance(5_000);
+		expect(window.tryTake()).toBeUndefined();
+		clock.advance(60_000);
+		// …then a 429 for a request sent after the cut halves again.
+		const again = window.tryTake()!;
+		clock.advance(10);
+		again('rateLimited');
+		expect(window.currentShare).toBe(12);
+	});
+
+	it('after a 429 pauses that kind: a second of AutoLeap’s minute, doubling while 429s go on; a 429 uses no slot', () => {
+		const clock = manualClock();
+		const window = new SlidingWindow(2, 60_000, clock.now);
+		window.tryTake()!('rateLimited');
+		expect(window.waitTime()).toBe(1_000);
+		clock.advance(1_000);
+		window.tryTake()!('rateLimited');
+		expect(window.waitTime()).toBe(2_000);
+		clock.advance(2_000);
+		// Nothing counted in the window: the one slot of the share is free.
+		const release = window.tryTake()!;
+		expect(window.tryTake()).toBeUndefined();
+		release('answered');
+		// Accepted after the cut: the share grows back.
+		expect(window.currentShare).toBe(2);
+	});
+
+	it('grows by one for each request accepted after the last cut, up to its starting share', () => {
+		const clock = manualClock();
+		const window = new SlidingWindow(50, 60_000, clock.now, 2);
+		window.tryTake()!('rateLimited');
+		expect(window.currentShare).toBe(12);
+		clock.advance(1_000);
+		for (let i = 0; i < 20; i++) window.tryTake()!('answered');
+		expect(window.currentShare).toBe(25);
+	});
+
+	it('two busy processes on a 50-per-minute account: the account’s limit is used, their 429s are few, nobody waits past its patience', () => {
+		// Each process has 150 writes to send, as fast as its window allows; a 429 is retried after
+		// the sender's backoff (1 s doubling to 30 s, with jitter). AutoLeap accepts 50 per sliding minute.
+		const clock = manualClock();
+		const server: number[] = [];
+		let seed = 7;
+		const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+		const processes = [0, 1].map(() => ({ window: new SlidingWindow(50, 60_000, clock.now), left: 150, waiting: [] as Array<{ at: number; tries: number }>, done: 0 }));
+		let accepted = 0;
+		let rejected = 0;
+		let longestWait = 0;
+		while (processes.some((p) => p.done < 150) && clock.now() < 30 * 60_000) {
+			for (const p of processes) {
+				const due = p.waiting.filter((w) => w.at <= clock.now());
+				p.waiting = p.waiting.filter((w) => w.at > clock.now());
+				const ready = [...due, ...Array.from({ length: p.left }, () => ({ at: clock.now(), tries: 0 }))];
+				p.left = 0;
+				for (const request of ready) {
+					const release = p.window.tryTake();
+					if (!release) {
+						p.waiting.push({ ...request, at: clock.now() + 100 }); // the budget's wait
+						continue;
+					}
+					while (server.length && server[0] <= clock.now() - 60_000) server.shift();
+					if (server.length < 50) {
+						server.push(clock.now());
+						release('answered');
+						accepted++;
+						p.done++;
+					} else {
+						rejected++;
+						release('rateLimited');
+						const ceiling = Math.min(30_000, 1_000 * 2 ** request.tries);
+						const delay = ceiling / 2 + (random() * ceiling) / 2;
+						longestWait = Math.max(longestWait, delay);
+						p.waiting.push({ at: clock.now() + delay, tries: request.tries + 1 });
+					}
+				}
+			}
+			clock.advance(100);
+		}
+		const minutes = clock.now() / 60_000;
+		// 300 writes at 50 a minute: the last can go at 5 minutes at the earliest (one window after the 250th).
+		expect(accepted).toBe(300);
+		expect(minutes).toBeLessThanOrEqual(5 * 1.3);
+		expect(rejected / accepted).toBeLessThan(0.5);
+		expect(longestWait).toBeLessThanOrEqual(30_000);
+	});
+});
+
 describe('budgetFor', () => {
 	it('shares one budget per account and applies the current limits', async () => {
 		const a = budgetFor('url|a', { read: 1, write: 1, windowMs: 60_000 });

@@ -66,6 +66,8 @@ export interface AccountLimits {
 	read: number;
 	write: number;
 	windowMs: number;
+	/** n8n processes (queue-mode workers, other instances) known to share the account. */
+	processes: number;
 }
 
 /** The partner's request limits as configured on the credential. */
@@ -74,6 +76,7 @@ export function limitsOf(credentials: ICredentialDataDecryptedObject): AccountLi
 		read: positive(credentials.readsPerMinute, DEFAULT_READS_PER_MINUTE),
 		write: positive(credentials.writesPerMinute, DEFAULT_WRITES_PER_MINUTE),
 		windowMs: positive(credentials.rateWindowMs, DEFAULT_RATE_WINDOW_MS),
+		processes: positive(credentials.processes, 1),
 	};
 }
 

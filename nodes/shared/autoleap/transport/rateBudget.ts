@@ -4,6 +4,16 @@ import { sleep } from 'n8n-workflow';
  * AutoLeap counts requests per partner account in a sliding minute: GETs in one bucket, writes
  * (POST/PUT/PATCH/DELETE, login included) in another. One budget per account is shared by every
  * node, trigger and credential call in this n8n process, so that together they never exceed it.
+ *
+ * Processes cannot share memory: queue-mode workers, other n8n instances and other integrations
+ * on the same partner account each have a budget of their own. So each process takes a share of
+ * the limit (the limit divided by the credential's "Processes Sharing This Account", 1 by
+ * default), halves it when AutoLeap answers 429 to a request sent since the last cut (the others
+ * are using the rest), pauses sending of that kind after a 429 (one second of AutoLeap's minute,
+ * doubling while 429s go on, up to half a window), and grows it by one for every request AutoLeap
+ * accepts. The shares of N busy processes settle where their sum is the account's limit; a
+ * process that finds the window full probes it rarely instead of storming it, and takes the whole
+ * limit back within a window once the others stop.
  */
 export type RequestKind = 'read' | 'write';
 
@@ -11,7 +21,12 @@ export interface BudgetLimits {
 	read: number;
 	write: number;
 	windowMs: number;
+	/** How many processes are known to share the account (each starts at that share of the limit). */
+	processes?: number;
 }
+
+/** What a taken slot is released with: the answer's arrival counts, a 429 does not (AutoLeap counted nothing). */
+export type Release = (outcome?: 'answered' | 'rateLimited') => void;
 
 export function requestKind(method: string): RequestKind {
 	return method.toUpperCase() === 'GET' ? 'read' : 'write';
@@ -29,6 +44,17 @@ export class SlidingWindow {
 
 	private inFlight = 0;
 
+	/** This process's share of the limit now (adaptive, see above). */
+	private share: number;
+
+	/** When the share last changed: a 429 for a request sent before this says nothing new. */
+	private changedAt = -Infinity;
+
+	/** No request of this kind before this time (after a 429), and how many 429s in a row led to it. */
+	private pausedUntil = -Infinity;
+
+	private streak = 0;
+
 	/** How often to look again while only requests in flight fill the window. */
 	static readonly IN_FLIGHT_POLL_MS = 50;
 
@@ -36,7 +62,39 @@ export class SlidingWindow {
 		public limit: number,
 		public windowMs: number,
 		private readonly now: () => number = Date.now,
-	) {}
+		private processes = 1,
+	) {
+		this.share = this.startingShare();
+	}
+
+	/** The share a process starts from, and never exceeds: the limit split among the known processes. */
+	private startingShare(): number {
+		return Math.max(1, Math.floor(this.limit / Math.max(1, this.processes)));
+	}
+
+	/** The current share (for tests and logs). */
+	get currentShare(): number {
+		return this.share;
+	}
+
+	setLimit(limit: number, windowMs: number, processes = 1) {
+		const before = this.startingShare();
+		[this.limit, this.windowMs, this.processes] = [limit, windowMs, processes];
+		// A share at its cap follows a new cap; one cut by 429s only shrinks with it.
+		this.share = this.share >= before ? this.startingShare() : Math.min(this.share, this.startingShare());
+	}
+
+	/** AutoLeap answered 429 to a request taken at `sentAt`: others use the account too. */
+	rateLimited(sentAt: number) {
+		const now = this.now();
+		if (sentAt >= this.pausedUntil || this.pausedUntil === -Infinity) {
+			const base = this.windowMs / 60;
+			this.pausedUntil = now + Math.min(this.windowMs / 2, base * 2 ** Math.min(this.streak++, 30));
+		}
+		if (sentAt <= this.changedAt) return; // sent before the last change: already cut for this congestion
+		this.share = Math.max(1, Math.floor(this.share / 2));
+		this.changedAt = now;
+	}
 
 	/**
 	 * How long to wait before a slot is free (0 = now). `urgent` (a token renewal) does not wait for
@@ -44,21 +102,28 @@ export class SlidingWindow {
 	 */
 	waitTime(urgent = false): number {
 		this.prune();
-		const excess = this.answered.length + (urgent ? 0 : this.inFlight) - this.limit + 1;
+		const paused = this.pausedUntil - this.now();
+		if (paused > 0 && !urgent) return paused;
+		const excess = this.answered.length + (urgent ? 0 : this.inFlight) - this.share + 1;
 		if (excess <= 0) return 0;
 		if (excess > this.answered.length) return Math.min(SlidingWindow.IN_FLIGHT_POLL_MS, this.windowMs);
 		return this.answered[excess - 1] + this.windowMs - this.now() + 1;
 	}
 
 	/** Takes a slot if one is free; call the returned function once the answer is in. */
-	tryTake(urgent = false): (() => void) | undefined {
+	tryTake(urgent = false): Release | undefined {
 		if (this.waitTime(urgent) > 0) return undefined;
 		this.inFlight++;
+		const sentAt = this.now();
 		let released = false;
-		return () => {
+		return (outcome = 'answered') => {
 			if (released) return;
 			released = true;
 			this.inFlight--;
+			if (outcome === 'rateLimited') return this.rateLimited(sentAt);
+			this.streak = 0;
+			// Accepted after the last cut: there was room; one more slot for this process.
+			if (sentAt > this.changedAt) this.share = Math.min(this.startingShare(), this.share + 1);
 			this.insert(this.now());
 		};
 	}
@@ -84,24 +149,26 @@ export class RateBudget {
 		private readonly wait: (ms: number) => Promise<void> = sleep,
 	) {
 		this.windows = {
-			read: new SlidingWindow(limits.read, limits.windowMs, now),
-			write: new SlidingWindow(limits.write, limits.windowMs, now),
+			read: new SlidingWindow(limits.read, limits.windowMs, now, limits.processes),
+			write: new SlidingWindow(limits.write, limits.windowMs, now, limits.processes),
 		};
 	}
 
 	/** Limits come from the credential and may change between executions. */
 	setLimits(limits: BudgetLimits) {
-		for (const kind of ['read', 'write'] as const) {
-			this.windows[kind].limit = limits[kind];
-			this.windows[kind].windowMs = limits.windowMs;
-		}
+		for (const kind of ['read', 'write'] as const) this.windows[kind].setLimit(limits[kind], limits.windowMs, limits.processes);
+	}
+
+	/** This process's current share of the limit of each kind. */
+	shares(): Record<RequestKind, number> {
+		return { read: this.windows.read.currentShare, write: this.windows.write.currentShare };
 	}
 
 	/**
 	 * Waits for a free slot of this kind and takes it. Call the returned function when the
 	 * response has arrived.
 	 */
-	async acquire(kind: RequestKind, { urgent = false } = {}): Promise<() => void> {
+	async acquire(kind: RequestKind, { urgent = false } = {}): Promise<Release> {
 		const window = this.windows[kind];
 		for (;;) {
 			const release = window.tryTake(urgent);

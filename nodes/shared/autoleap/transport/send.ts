@@ -14,7 +14,7 @@ import { sleep } from 'n8n-workflow';
 import { accountKeyOf, baseUrlOf, CREDENTIAL_TYPE, limitsOf, renewalDue, secretsOf, timingOf } from '../account';
 import { checkAnswer } from './answers';
 import type { Expectation } from './answers';
-import { toAutoLeapError } from './errors';
+import { statusOf, toAutoLeapError } from './errors';
 import { budgetFor, requestKind } from './rateBudget';
 import type { RequestKind } from './rateBudget';
 import { backoffDelay, retryPolicyFor, retryReason } from './retry';
@@ -67,11 +67,13 @@ export async function sendToAutoLeap(
 		let failure: unknown;
 		const release = await budget.acquire(kind, { urgent: renewal });
 		try {
-			return checkAnswer(await port(options), expect);
+			const answer = checkAnswer(await port(options), expect);
+			release('answered');
+			return answer;
 		} catch (error) {
 			failure = error;
-		} finally {
-			release();
+			// A 429 used none of AutoLeap's budget, and tells this process to take a smaller share.
+			release(statusOf(error) === 429 ? 'rateLimited' : 'answered');
 		}
 		const reason = renewal ? undefined : retryReason(failure, kind);
 		let delay: number | undefined;
