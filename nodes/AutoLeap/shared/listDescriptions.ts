@@ -62,9 +62,12 @@ export function query(property: string, to: 'query' | 'body' = 'query'): INodePr
 	return { send: { type: to, property, value: '={{ $value === "" ? undefined : $value }}' } };
 }
 
-/** Sends a date as UTC ISO 8601, the form AutoLeap documents (README §6); left out when empty. */
+/**
+ * Sends a date as UTC `YYYY-MM-DDThh:mm:ssZ`, the form AutoLeap documents (README §6: whole seconds,
+ * a fraction is cut off); left out when empty.
+ */
 export function dateQuery(property: string, to: 'query' | 'body' = 'query'): INodeProperties['routing'] {
-	return { send: { type: to, property, value: '={{ $value ? new Date($value).toISOString() : undefined }}' } };
+	return { send: { type: to, property, value: '={{ $value ? new Date($value).toISOString().slice(0, 19) + "Z" : undefined }}' } };
 }
 
 /** A date filter of a Get Many's Filters collection, named as AutoLeap's query parameter. */
