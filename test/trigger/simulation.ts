@@ -5,15 +5,19 @@ import { resetLoginStateForTests } from '../../credentials/autoLeapAuth';
 import { setBudgetWindowForTests } from '../../nodes/AutoLeap/shared/transport/rateBudget';
 import { AutoLeapTrigger, pollerClock } from '../../nodes/AutoLeapTrigger/AutoLeapTrigger.node';
 import { eventByValue } from '../../nodes/AutoLeapTrigger/events';
+import { AUTOLEAP_DATE, AUTOLEAP_DATE_TIME } from '../../nodes/shared/autoleap/dates';
 import { DEMO_COMPANY_ID, DEMO_PARTNER, startSandbox } from '../../sandbox';
-import type { ResourceName, Sandbox } from '../../sandbox';
+import type { DateMode, EndBound, ResourceName, Sandbox, StampPrecision } from '../../sandbox';
 import { CredentialStore } from '../harness';
 import { runPoll } from '../harness/poll';
 
 /**
  * A randomised run of the AutoLeap Trigger against the sandbox with a manual clock: creates and
- * updates interleaved with polls (also while a poll's requests are in flight), bursts of writes
- * in one frozen millisecond, polls that hit the request cap, n8n restarts between polls.
+ * updates interleaved with polls (also while a poll's requests are in flight), bursts of more
+ * than a page of writes in one frozen millisecond or spread over one second, polls that hit the
+ * request cap, n8n restarts between polls. The sandbox reads date filters as set (by default as
+ * documented, so a bound with milliseconds fails the poll with a 400), reads an end bound `…:05Z`
+ * as its whole second or as the instant, and stamps records with or without milliseconds.
  *
  * Ground truth: no (record, version) may be emitted twice, and every version a poller could see
  * must be emitted, by that poll or a later one: every version current throughout a poll that
@@ -33,11 +37,19 @@ export interface SimulationOptions {
 	maxRequests?: number;
 	/** n8n's clock minus AutoLeap's (ms); keep it inside the overlap. */
 	skewMs?: number;
+	/** How the sandbox reads date filters (default documented: milliseconds are a 400). */
+	dates?: DateMode;
+	/** Whether an end bound …:05Z covers 05.500 (`second`, default) or not (`instant`). */
+	endBound?: EndBound;
+	/** Record stamps with milliseconds (default) or whole seconds. */
+	stamps?: StampPrecision;
 }
 
 export interface SimulationReport {
 	seed: number;
 	event: string;
+	/** The sandbox's date rules: mode/endBound/stamps. */
+	dates: string;
 	events: number;
 	polls: number;
 	/** Versions current at the end of some poll. */
@@ -51,6 +63,14 @@ export interface SimulationReport {
 	/** Polls that used at least the request cap. */
 	cappedPolls: number;
 	frozenBursts: number;
+	/** Bursts of more than a page of writes spread over one second (distinct ms when stamps carry them). */
+	secondBursts: number;
+	/** Updates that kept the record's time (same ms, or same second with whole-second stamps): no poller keyed on (id, time) can tell them apart. */
+	sameStampRewrites: number;
+	/** Requests the sandbox rejected (4xx): a bound in a form AutoLeap does not document fails here. */
+	rejected: number;
+	/** Date bounds sent in any form but YYYY-MM-DDThh:mm:ssZ / YYYY-MM-DD (counted, since `truncate` accepts them). */
+	undocumentedBounds: number;
 	writesDuringPolls: number;
 	idlePolls: number;
 	requestsPerIdlePoll: { average: number; max: number };
@@ -94,6 +114,9 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		clock: 'manual',
 		seed: options.seed,
 		limits: { get: 1e9, write: 1e9, windowMs: 1000 },
+		dates: options.dates ?? 'documented',
+		endBound: options.endBound ?? 'second',
+		stamps: options.stamps ?? 'milliseconds',
 	});
 	const realClock = pollerClock.now;
 	pollerClock.now = () => sandbox.clock.now() + (options.skewMs ?? 0);
@@ -120,6 +143,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 	const report: SimulationReport = {
 		seed: options.seed,
 		event: eventName,
+		dates: Object.values(sandbox.dates).join('/'),
 		events: 0,
 		polls: 0,
 		required: 0,
@@ -130,6 +154,10 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		restarts: 0,
 		cappedPolls: 0,
 		frozenBursts: 0,
+		secondBursts: 0,
+		sameStampRewrites: 0,
+		rejected: 0,
+		undocumentedBounds: 0,
 		writesDuringPolls: 0,
 		idlePolls: 0,
 		requestsPerIdlePoll: { average: 0, max: 0 },
@@ -148,16 +176,30 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 	const idleRequests: number[] = [];
 
 	let frozenLeft = 0;
+	let spreadLeft = 0;
 	let revision = 0;
 	const step = () => {
 		if (frozenLeft > 0) {
 			frozenLeft--;
 			return;
 		}
-		if (rng.chance(0.004)) {
+		if (spreadLeft > 0) {
+			// At most 3 ms apart: 260 writes stay inside the second the burst started in.
+			spreadLeft--;
+			sandbox.clock.advance(rng.int(0, 3));
+			return;
+		}
+		if (rng.chance(0.002)) {
 			// A bulk import: well over a page of writes in one millisecond.
 			frozenLeft = rng.int(101, 260);
 			report.frozenBursts++;
+			return;
+		}
+		if (rng.chance(0.002)) {
+			// A bulk import over one second: well over a page of writes, at distinct milliseconds.
+			spreadLeft = rng.int(101, 260);
+			report.secondBursts++;
+			sandbox.clock.advance(1000 - (sandbox.clock.now() % 1000) + rng.int(0, 50));
 			return;
 		}
 		sandbox.clock.advance(rng.chance(0.2) ? 0 : rng.int(1, 400));
@@ -173,6 +215,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 			record = sandbox.store.update(resource, id, { simRevision: ++revision });
 		}
 		const id = record[event.idField] as string | number;
+		if (current.get(id) === versionOf(record)) report.sameStampRewrites++;
 		current.set(id, versionOf(record));
 		dirty.add(id);
 		recent.push(id);
@@ -212,8 +255,16 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		}
 		staticData = result.staticData;
 		report.polls++;
-		const requests = sandbox.requestLog.slice(logBefore).filter((entry) => entry.path === event.path).length;
+		const sent = sandbox.requestLog.slice(logBefore).filter((entry) => entry.path === event.path);
+		const requests = sent.length;
 		report.requests += requests;
+		report.rejected += sent.filter((entry) => entry.status >= 400 && entry.status < 500).length;
+		for (const entry of sent) {
+			for (const name of [event.window.start, event.window.end]) {
+				const bound = entry.query[name];
+				if (!AUTOLEAP_DATE_TIME.test(bound) && !AUTOLEAP_DATE.test(bound)) report.undocumentedBounds++;
+			}
+		}
 		if (requests >= maxRequests) report.cappedPolls++;
 		for (const item of result.items ?? []) {
 			const key = versionOf(item.json);
