@@ -67,7 +67,7 @@ export interface SimulationReport {
 	secondBursts: number;
 	/** Updates that kept the record's time (same ms, or same second with whole-second stamps): no poller keyed on (id, time) can tell them apart. */
 	sameStampRewrites: number;
-	/** Requests the sandbox rejected (4xx): a bound in a form AutoLeap does not document fails here. */
+	/** Requests the sandbox answered 400 (a bound in a form AutoLeap does not document fails here); 401s are token expiries the credential renews. */
 	rejected: number;
 	/** Date bounds sent in any form but YYYY-MM-DDThh:mm:ssZ / YYYY-MM-DD (counted, since `truncate` accepts them). */
 	undocumentedBounds: number;
@@ -258,7 +258,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		const sent = sandbox.requestLog.slice(logBefore).filter((entry) => entry.path === event.path);
 		const requests = sent.length;
 		report.requests += requests;
-		report.rejected += sent.filter((entry) => entry.status >= 400 && entry.status < 500).length;
+		report.rejected += sent.filter((entry) => entry.status === 400).length;
 		for (const entry of sent) {
 			for (const name of [event.window.start, event.window.end]) {
 				const bound = entry.query[name];
