@@ -13,7 +13,6 @@ import '../scripts/n8n-env';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { AutoLeapApi } from '../credentials/AutoLeapApi.credentials';
-import { resetLoginStateForTests } from '../credentials/autoLeapAuth';
 import { AutoLeap } from '../nodes/AutoLeap/AutoLeap.node';
 import { startSandbox } from '../sandbox';
 import { DEMO_COMPANY_ID, DEMO_PARTNER } from '../sandbox/seed';
@@ -27,7 +26,7 @@ async function main() {
 	await probe.close();
 	// reset() below drops the vehicles the create benchmark added, so Return All reads 10,000.
 	const sandbox = await startSandbox({ port: 0, bulkVehicles: 10_000 - seeded, limits: { get: HIGH, write: HIGH } });
-	const credentials = new CredentialStore([new AutoLeapApi()], {
+	let credentials = new CredentialStore([new AutoLeapApi()], {
 		autoLeapApi: { ...DEMO_PARTNER, environment: 'custom', customUrl: sandbox.url, readsPerMinute: HIGH, writesPerMinute: HIGH, accessToken: '' },
 	});
 	const node = new AutoLeap();
@@ -56,8 +55,7 @@ async function main() {
 
 	sandbox.reset();
 	// reset() dropped the sandbox's tokens: start from a fresh login, as a new n8n would.
-	credentials.edit('autoLeapApi', { accessToken: '' });
-	resetLoginStateForTests();
+	credentials = new CredentialStore([new AutoLeapApi()], { autoLeapApi: { ...credentials.data('autoLeapApi'), accessToken: '' } });
 	const total = sandbox.store.list('vehicles', DEMO_COMPANY_ID).length;
 	const readAll = await measure({ resource: 'vehicle', operation: 'getAll', companyId: DEMO_COMPANY_ID, returnAll: true });
 	await sandbox.close();

@@ -2,20 +2,22 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
-	IHttpRequestOptions,
+	IDataObject,
+	IHttpRequestHelper,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
 import {
-	autoLeapPreAuthentication,
+	DEFAULT_RATE_WINDOW_MS,
 	DEFAULT_READS_PER_MINUTE,
 	DEFAULT_WRITES_PER_MINUTE,
-	hasUsableToken,
 	PRODUCTION_BASE_URL,
-} from './autoLeapAuth';
+} from '../nodes/shared/autoleap/account';
+import { authenticateRequest, TokenKeeper } from '../nodes/shared/autoleap/auth';
 
 export class AutoLeapApi implements ICredentialType {
+	// A literal, as n8n's lint reads it; the nodes send with CREDENTIAL_TYPE (test/credential).
 	name = 'autoLeapApi';
 
 	displayName = 'AutoLeap API';
@@ -89,6 +91,13 @@ export class AutoLeapApi implements ICredentialType {
 				'How many POST, PUT, PATCH and DELETE requests (logins included) AutoLeap allows this partner account per minute (50 by default; AutoLeap raises it for some partners)',
 		},
 		{
+			// AutoLeap's window is a minute; an emulator may scale it (tests, benchmarks).
+			displayName: 'Rate Window (Ms)',
+			name: 'rateWindowMs',
+			type: 'hidden',
+			default: DEFAULT_RATE_WINDOW_MS,
+		},
+		{
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'hidden',
@@ -104,20 +113,12 @@ export class AutoLeapApi implements ICredentialType {
 		},
 	];
 
-	preAuthentication = autoLeapPreAuthentication;
+	/** This process's tokens: n8n creates the credential type once per process. */
+	private readonly tokens = new TokenKeeper();
 
-	// A function, not a generic header: the token is sent only if it was issued for the current partner, key and URL.
-	authenticate = async (
-		credentials: ICredentialDataDecryptedObject,
-		requestOptions: IHttpRequestOptions,
-	): Promise<IHttpRequestOptions> => {
-		const headers = { ...(requestOptions.headers ?? {}) };
-		for (const name of Object.keys(headers)) {
-			if (name.toLowerCase() === 'authorization') delete headers[name];
-		}
-		if (hasUsableToken(credentials)) headers.Authorization = `Bearer ${credentials.accessToken as string}`;
-		return { ...requestOptions, headers };
-	};
+	preAuthentication = renewWith(this.tokens);
+
+	authenticate = authenticateRequest;
 
 	test: ICredentialTestRequest = {
 		request: {
@@ -128,5 +129,12 @@ export class AutoLeapApi implements ICredentialType {
 			url: '/partners/profile',
 			method: 'GET',
 		},
+	};
+}
+
+/** n8n calls `preAuthentication` with its request helpers as `this`. */
+function renewWith(tokens: TokenKeeper) {
+	return async function (this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		return { ...(await tokens.renew(this.helpers, credentials)) };
 	};
 }

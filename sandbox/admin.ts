@@ -1,19 +1,38 @@
 import type { ServerResponse } from 'node:http';
 import { DEMO_COMPANY_2_ID, DEMO_COMPANY_ID, DEMO_PARTNER, OTHER_COMPANY_ID, OTHER_PARTNER } from './seed';
+import { checkFault } from './faults';
 import type { SandboxState } from './state';
 import { RESOURCE_NAMES } from './store';
 import { storeHandle } from './storeHandle';
 import type { FaultSpec, ResourceName } from './types';
 
 /**
- * Test controls over HTTP for out-of-process users (demo script). Not rate-limited, not logged.
- *   POST /__admin/reset | /__admin/expireAllTokens | /__admin/revokeAllTokens
- *   POST /__admin/faults {status,count,method?,path?}   DELETE /__admin/faults   GET /__admin/faults
+ * Test controls over HTTP for out-of-process users (demo script, real n8n). Not rate-limited, not logged.
+ *   POST /__admin/reset | /__admin/expireAllTokens | /__admin/expireAccessTokens | /__admin/revokeAllTokens
+ *   GET /__admin/tokenLifetimes   POST /__admin/tokenLifetimes {accessMs?, refreshMs?} (tokens issued from now on)
+ *   POST /__admin/faults FaultSpec | FaultSpec[]   GET /__admin/faults   DELETE /__admin/faults[/:id]
  *   POST /__admin/latency {ms}
  *   GET /__admin/clock   POST /__admin/clock {set?: iso|ms, advance?: ms}
  *   GET /__admin/dates   POST /__admin/dates {mode?, endBound?, stamps?}   (see DateRules)
  *   GET /__admin/log     DELETE /__admin/log            GET /__admin/counters   GET /__admin/seed
  *   GET /__admin/records/:resource[?companyId=]   GET|PATCH /__admin/records/:resource/:id   POST /__admin/records/:resource
+ *
+ * Faults (FaultSpec in types.ts; same object for sandbox.injectFaults). Select with method (GET|WRITE|POST|...),
+ * path (and below), query ({page: 3}); count (default 1) or persistent: true; label. The log entry of
+ * the request it shaped has fault: {id, kind, variant, label, applied}; status 0 = no answer.
+ *   {kind:'status', status: 400|401|403|404|408|429|500|502|503|504, error?}   {success:false,error}
+ *   {kind:'html', status?}              text/html proxy page (200: captive portal; else nginx error page)
+ *   {kind:'successFalse', error?}       200 {success:false,error}, nothing applied
+ *   {kind:'empty', variant?: 'plain'|'json'}   200, Content-Length 0 (json: with a JSON Content-Type)
+ *   {kind:'truncated', applied?, variant?: 'body'|'connection', cutAt?}   200 JSON cut in the middle
+ *   {kind:'hang', applied?}             never answers; ends when the client gives up or on close()
+ *   {kind:'reset', applied?}            TCP reset, no answer
+ *   {kind:'delay', ms}                  the normal answer after ms (a write is applied at once)
+ *   {kind:'ignorePage', variant?: 'page1'|'neverLast', extra?}   page 1 whatever page is asked
+ *   {kind:'totalsLie', variant?: 'inflate'|'lastEarly'|'deflate', extra?}   page metadata lies
+ *   {kind:'echoSecrets', variant?: 'all'|'invalidToken'|'tokenParam'|'body', status?: 401 (200 too), error?: template}
+ *   {kind:'rejectRecords', variant?: 'index'|'id', indexes?, ids?, idField?, field?, status?: 400, error?: template}
+ * applied (writes, default false): true = the API applies the write, then the fault hits its 200 answer.
  */
 export async function handleAdmin(state: SandboxState, method: string, url: URL, text: string, res: ServerResponse): Promise<void> {
 	const send = (status: number, body: unknown) => {
@@ -39,17 +58,28 @@ export async function handleAdmin(state: SandboxState, method: string, url: URL,
 			case 'POST expireAllTokens':
 				state.tokens.expireAll();
 				return ok();
+			case 'POST expireAccessTokens':
+				state.tokens.expireAccess();
+				return ok();
 			case 'POST revokeAllTokens':
 				state.tokens.revokeAll();
 				return ok();
-			case 'POST faults':
-				state.faults.add(body as FaultSpec);
-				return ok({ faults: state.faults.pending() });
+			case 'GET tokenLifetimes':
+				return ok({ tokenLifetimes: state.tokenLifetimes() });
+			case 'POST tokenLifetimes':
+				return ok({ tokenLifetimes: state.setTokenLifetimes(body) });
+			case 'POST faults': {
+				const specs = (Array.isArray(body) ? body : [body]) as FaultSpec[];
+				specs.forEach(checkFault); // all or none
+				const added = specs.map((f) => state.faults.add(f));
+				return ok({ added, faults: state.faults.pending() });
+			}
 			case 'GET faults':
 				return ok({ faults: state.faults.pending() });
 			case 'DELETE faults':
-				state.faults.clear();
-				return ok();
+				if (resource !== undefined && !/^\d+$/.test(resource)) throw new Error(`Fault id must be a number, not "${resource}"`);
+				state.faults.clear(resource === undefined ? undefined : Number(resource));
+				return ok({ faults: state.faults.pending() });
 			case 'POST latency':
 				state.latencyMs = Math.max(0, Number(body.ms) || 0);
 				return ok({ latencyMs: state.latencyMs });

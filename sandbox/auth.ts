@@ -24,7 +24,8 @@ export interface TokenPair {
 	refreshToken: string;
 }
 
-/** Token lifecycle as documented: 1 h access, 3 h refresh, rotation on refresh, logout ends the session. */
+/** Token lifecycle as documented: 1 h access, 3 h refresh, rotation on refresh, logout ends the session.
+ * Expiry is stamped at issue (like a JWT's exp) on the sandbox clock, so a manual clock drives it. */
 export class TokenStore {
 	private access = new Map<string, TokenInfo>();
 	private refresh = new Map<string, TokenInfo>();
@@ -77,17 +78,30 @@ export class TokenStore {
 		return { ok: true, partnerId: info.session.partnerId, token: m[1] };
 	}
 
-	/** Logout: every access and refresh token of the caller's session stops working. */
-	logout(accessToken: string): void {
+	/** Logout: every access and refresh token of the caller's session stops working, and so does
+	 * the session of a refresh token sent in the body (the guide: logout invalidates the refresh
+	 * token) when it is the same partner's. */
+	logout(accessToken: string, refreshToken?: string): void {
 		const info = this.access.get(accessToken);
 		if (!info) return;
-		for (const t of info.session.accessTokens) this.access.delete(t);
-		for (const t of info.session.refreshTokens) this.refresh.delete(t);
+		const other = refreshToken === undefined ? undefined : this.refresh.get(refreshToken);
+		this.endSession(info.session);
+		if (other && other.session.partnerId === info.session.partnerId) this.endSession(other.session);
+	}
+
+	private endSession(session: Session): void {
+		for (const t of session.accessTokens) this.access.delete(t);
+		for (const t of session.refreshTokens) this.refresh.delete(t);
 	}
 
 	expireAll(): void {
-		for (const info of this.access.values()) info.expiresAt = 0;
+		this.expireAccess();
 		for (const info of this.refresh.values()) info.expiresAt = 0;
+	}
+
+	/** Access tokens expire now; refresh tokens keep their lifetime. */
+	expireAccess(): void {
+		for (const info of this.access.values()) info.expiresAt = 0;
 	}
 
 	revokeAll(): void {

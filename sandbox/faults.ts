@@ -1,43 +1,127 @@
-import type { FaultSpec } from './types';
+import type { FaultHit, FaultKind, FaultSpec, PendingFault } from './types';
 
-const FAULT_TEXT: Record<number, string> = {
+/** Statuses a `status` fault may answer, with AutoLeap's {success:false,error} body. */
+export const FAULT_TEXT: Record<number, string> = {
+	400: 'Bad request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	404: 'Not found',
+	408: 'Request timeout',
 	429: 'Rate limit exceeded',
 	500: 'Internal server error',
 	502: 'Bad gateway',
 	503: 'Service unavailable',
+	504: 'Gateway timeout',
 };
 
-/** Queue of injected failures; each matching request consumes one before auth and limits run. */
+/** Variants per kind; the first is the default. */
+const VARIANTS: Partial<Record<FaultKind, string[]>> = {
+	empty: ['plain', 'json'],
+	truncated: ['body', 'connection'],
+	ignorePage: ['page1', 'neverLast'],
+	totalsLie: ['inflate', 'lastEarly', 'deflate'],
+	echoSecrets: ['all', 'invalidToken', 'tokenParam', 'body'],
+	rejectRecords: ['index', 'id'],
+};
+const KINDS: FaultKind[] = [
+	'status', 'html', 'successFalse', 'empty', 'truncated', 'hang', 'reset', 'delay', 'ignorePage', 'totalsLie', 'echoSecrets', 'rejectRecords',
+];
+const KEYS = new Set([
+	'kind', 'count', 'persistent', 'method', 'path', 'query', 'label', 'status', 'error', 'headers', 'applied', 'ms', 'variant', 'body',
+	'cutAt', 'extra', 'indexes', 'ids', 'idField', 'field',
+]);
+const METHODS = ['GET', 'WRITE', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+export interface FaultRequest {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+	body: unknown;
+	authorization?: string;
+}
+
+/** Faults that answer instead of the API; the others alter the API's 200 answer. */
+export function answersInstead(f: PendingFault, method: string): boolean {
+	const write = method !== 'GET';
+	if (f.kind === 'ignorePage' || f.kind === 'totalsLie') return false;
+	if (f.kind === 'truncated') return write && !f.applied;
+	if (f.kind === 'hang' || f.kind === 'reset') return !(write && f.applied);
+	return true;
+}
+
+/** Queue of injected faults, matched by method, path (and below) and query. */
 export class FaultQueue {
-	private faults: FaultSpec[] = [];
+	private faults: PendingFault[] = [];
+	private nextId = 1;
 
-	add(f: FaultSpec): void {
-		if (![429, 500, 502, 503].includes(f.status)) throw new Error(`Unsupported fault status ${f.status}`);
-		if (!(f.count > 0)) return;
-		this.faults.push({ ...f, path: f.path ? normalise(f.path) : undefined });
+	add(spec: FaultSpec): PendingFault {
+		const f = checkFault(spec);
+		const pending: PendingFault = { ...f, id: this.nextId++, kind: f.kind ?? 'status', used: 0, path: f.path ? normalise(f.path) : undefined };
+		pending.count = f.persistent ? undefined : (f.count ?? 1);
+		pending.variant ??= VARIANTS[pending.kind]?.[0];
+		this.faults.push(pending);
+		return { ...pending };
 	}
 
-	clear(): void {
-		this.faults = [];
+	clear(id?: number): void {
+		this.faults = id === undefined ? [] : this.faults.filter((f) => f.id !== id);
 	}
 
-	pending(): FaultSpec[] {
+	pending(): PendingFault[] {
 		return this.faults.map((f) => ({ ...f }));
 	}
 
-	take(method: string, path: string): { status: number; error: string } | undefined {
-		const write = method !== 'GET';
-		const p = path.toLowerCase();
-		const i = this.faults.findIndex(
-			(f) =>
-				(!f.method || (f.method === 'WRITE') === write) &&
-				(!f.path || p === f.path.toLowerCase() || p.startsWith(f.path.toLowerCase() + '/')),
-		);
-		if (i < 0) return undefined;
-		const f = this.faults[i];
-		if (--f.count <= 0) this.faults.splice(i, 1);
-		return { status: f.status, error: FAULT_TEXT[f.status] };
+	/** Oldest fault matching the request, of the given phase, that `accept` agrees to (not consumed). */
+	first(r: FaultRequest, instead: boolean, accept: (f: PendingFault) => boolean = () => true): PendingFault | undefined {
+		return this.faults.find((f) => matches(f, r) && answersInstead(f, r.method) === instead && accept(f));
 	}
+
+	/** Consumes one use of the fault; returns what the request log records. */
+	use(f: PendingFault, method: string): FaultHit {
+		f.used++;
+		if (!f.persistent && f.count !== undefined && --f.count <= 0) this.faults = this.faults.filter((x) => x !== f);
+		const hit: FaultHit = { id: f.id, kind: f.kind };
+		if (f.variant) hit.variant = f.variant;
+		if (f.label) hit.label = f.label;
+		if (method !== 'GET' && (f.kind === 'truncated' || f.kind === 'hang' || f.kind === 'reset')) hit.applied = !!f.applied;
+		return hit;
+	}
+}
+
+function matches(f: PendingFault, r: FaultRequest): boolean {
+	if (f.method && !(f.method === r.method || (f.method === 'WRITE' && r.method !== 'GET'))) return false;
+	const p = r.path.toLowerCase();
+	if (f.path && !(p === f.path.toLowerCase() || p.startsWith(f.path.toLowerCase() + '/'))) return false;
+	return Object.entries(f.query ?? {}).every(([k, v]) => r.query[k] === String(v));
+}
+
+/** Rejects misspelt or impossible specs (admin callers send raw JSON). */
+export function checkFault(spec: FaultSpec): FaultSpec {
+	if (!spec || typeof spec !== 'object' || Array.isArray(spec)) throw new Error('A fault must be an object');
+	const unknown = Object.keys(spec).filter((k) => !KEYS.has(k));
+	if (unknown.length) throw new Error(`Unknown fault field(s): ${unknown.join(', ')}`);
+	const kind = spec.kind ?? 'status';
+	if (!KINDS.includes(kind)) throw new Error(`Unknown fault kind "${String(kind)}" (one of: ${KINDS.join(', ')})`);
+	const bad = (msg: string) => new Error(`${kind} fault: ${msg}`);
+	if (!spec.persistent && spec.count !== undefined && !(Number.isInteger(spec.count) && spec.count >= 1)) throw bad('count must be an integer >= 1 (or persistent: true)');
+	if (spec.method !== undefined && !METHODS.includes(spec.method)) throw bad(`method must be one of ${METHODS.join(', ')}`);
+	if (spec.query !== undefined && (typeof spec.query !== 'object' || Object.values(spec.query).some((v) => v === null || typeof v === 'object'))) throw bad('query must map names to values');
+	const variants = VARIANTS[kind];
+	if (spec.variant !== undefined && !variants?.includes(spec.variant)) throw bad(`variant must be one of ${variants?.join(', ') ?? '(none)'}`);
+	const s = spec.status;
+	if (s !== undefined) {
+		const ok =
+			kind === 'status' || kind === 'rejectRecords' ? s in FAULT_TEXT
+			: kind === 'echoSecrets' ? s === 200 || s in FAULT_TEXT
+			: kind === 'html' || kind === 'empty' ? Number.isInteger(s) && s >= 200 && s <= 599
+			: false;
+		if (!ok) throw bad(`status ${String(s)} is not supported`);
+	} else if (kind === 'status') throw bad('status is required');
+	if (kind === 'delay' && !(typeof spec.ms === 'number' && spec.ms >= 0)) throw bad('ms (>= 0) is required');
+	if (spec.cutAt !== undefined && !(Number.isInteger(spec.cutAt) && spec.cutAt >= 0)) throw bad('cutAt must be an integer >= 0');
+	if (spec.indexes !== undefined && !(Array.isArray(spec.indexes) && spec.indexes.every((i) => Number.isInteger(i) && i >= 0))) throw bad('indexes must be integers >= 0');
+	if (kind === 'rejectRecords' && spec.variant === 'id' && !(Array.isArray(spec.ids) && spec.ids.length)) throw bad('variant "id" needs ids');
+	return spec;
 }
 
 /** "/v2/vehicles/" -> "/vehicles" */

@@ -48,9 +48,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		},
 		reset: () => state.reset(),
 		expireAllTokens: () => state.tokens.expireAll(),
+		expireAccessTokens: () => state.tokens.expireAccess(),
 		revokeAllTokens: () => state.tokens.revokeAll(),
+		setTokenLifetimes: (lifetimes) => state.setTokenLifetimes(lifetimes),
+		get tokenLifetimes() {
+			return state.tokenLifetimes();
+		},
 		injectFaults: (fault) => state.faults.add(fault),
-		clearFaults: () => state.faults.clear(),
+		clearFaults: (id) => state.faults.clear(id),
+		get pendingFaults() {
+			return state.faults.pending();
+		},
 		setLatency: (ms) => {
 			state.latencyMs = Math.max(0, ms);
 		},
@@ -61,8 +69,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return { ...state.dates };
 		},
 		setDates: (rules) => state.setDates(rules),
+		// Also ends hung and delayed requests: their sockets are destroyed, their timers cleared.
 		close: () =>
 			new Promise<void>((resolve, reject) => {
+				state.stopTimers();
 				server.close((err) => (err ? reject(err) : resolve()));
 				server.closeAllConnections();
 			}),

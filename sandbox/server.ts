@@ -2,11 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleAdmin } from './admin';
 import { ContractRouter, listOperations } from './contract';
 import { ApiError } from './errors';
-import { normalise } from './faults';
+import { accepts, cut, insteadWire, jsonWire, type Wire } from './faultReplies';
+import { normalise, type FaultRequest } from './faults';
+import { canLie, lie } from './pageLies';
 import { ANONYMOUS_BUCKET, bucketOf } from './rateLimit';
 import { HANDLERS } from './routes';
 import { normaliseCustomerType } from './routes/customers';
 import type { SandboxState } from './state';
+import type { PendingFault, RequestLogEntry } from './types';
 import { validateRequest } from './validation';
 
 export const BASE_PATH = '/v2';
@@ -17,6 +20,8 @@ interface ApiAnswer {
 	status: number;
 	body: unknown;
 	partnerId?: string;
+	/** The operation is a paged list (it takes `page`). */
+	paged?: boolean;
 }
 
 const fail = (status: number, error: string, partnerId?: string): ApiAnswer => ({ status, body: { success: false, error }, partnerId });
@@ -84,17 +89,66 @@ export function createRequestHandler(state: SandboxState) {
 				malformed = true;
 			}
 		}
+		const entry: RequestLogEntry = { method, path, query, body: redact(parsed), status: 0, time: state.clock.now(), at: Date.now() };
+		state.log.push(entry);
 		const onBase = url.pathname === BASE_PATH || url.pathname.toLowerCase().startsWith(`${BASE_PATH}/`);
+		const fr: FaultRequest = { method, path, query, body: parsed, authorization: req.headers.authorization };
+
+		// 1. A fault that answers instead of the API (before auth and limits).
+		const instead = onBase ? state.faults.first(fr, true, (f) => accepts(f, fr)) : undefined;
+		let delayMs = 0;
+		if (instead) {
+			entry.fault = state.faults.use(instead, method);
+			if (instead.kind === 'hang' || instead.kind === 'reset') return noAnswer(instead.kind, req, entry);
+			if (instead.kind !== 'delay') return send(state, res, entry, insteadWire(instead, fr));
+			delayMs = instead.ms ?? 0;
+		}
+
+		// 2. The API's own answer; page=1 whatever was asked under an ignorePage fault.
+		const ignore = onBase && !instead ? state.faults.first(fr, false, (f) => f.kind === 'ignorePage') : undefined;
+		const apiQuery = ignore && query.page !== undefined ? { ...query, page: '1' } : query;
 		const answer = onBase
-			? answerApi(state, { method, path, query, body: parsed, hasBody: text.trim() !== '', malformed, authorization: req.headers.authorization })
+			? answerApi(state, { method, path, query: apiQuery, body: parsed, hasBody: text.trim() !== '', malformed, authorization: req.headers.authorization })
 			: fail(404, `Route not found: ${method} ${url.pathname} (the API lives under ${BASE_PATH})`);
-		state.log.push({
-			method, path, query, body: redact(parsed), status: answer.status, partnerId: answer.partnerId,
-			time: state.clock.now(), at: Date.now(),
-		});
-		if (state.latencyMs > 0) await new Promise((r) => setTimeout(r, state.latencyMs));
-		sendJson(res, answer.status, answer.body);
+		entry.status = answer.status;
+		entry.partnerId = answer.partnerId;
+
+		// 3. A fault that alters a 200 answer (after the write was applied).
+		const lies = (f: PendingFault) => !!answer.paged && canLie(f, answer.body);
+		const alter = instead || answer.status !== 200 ? undefined
+			: ignore && lies(ignore) ? ignore
+			: state.faults.first(fr, false, (f) => f.kind !== 'ignorePage' && (f.kind !== 'totalsLie' || lies(f)));
+		if (!alter) return send(state, res, entry, jsonWire(answer.status, answer.body), delayMs);
+		entry.fault = state.faults.use(alter, method);
+		if (alter.kind === 'hang' || alter.kind === 'reset') return noAnswer(alter.kind, req, entry);
+		if (alter.kind === 'ignorePage' || alter.kind === 'totalsLie') lie(alter, answer.body);
+		const wire = jsonWire(answer.status, answer.body);
+		if (alter.kind !== 'truncated') return send(state, res, entry, wire);
+		if (alter.variant === 'body') return send(state, res, entry, cut(alter, wire));
+		// 'connection': the full Content-Length is announced, then the connection dies mid-body.
+		await state.sleep(state.latencyMs);
+		res.writeHead(wire.status, { ...wire.headers, 'Content-Length': Buffer.byteLength(wire.text) });
+		res.write(cut(alter, wire).text, () => res.destroy());
 	};
+}
+
+async function send(state: SandboxState, res: ServerResponse, entry: RequestLogEntry, w: Wire, extraMs = 0): Promise<void> {
+	entry.status = w.status;
+	await state.sleep(state.latencyMs + extraMs);
+	res.writeHead(w.status, { ...w.headers, 'Content-Length': Buffer.byteLength(w.text) });
+	res.end(w.text);
+}
+
+/** hang: keep the socket open until the client or close() ends it; reset: TCP RST, no answer. */
+function noAnswer(kind: 'hang' | 'reset', req: IncomingMessage, entry: RequestLogEntry): void {
+	entry.status = 0;
+	if (kind === 'reset') {
+		req.socket.resetAndDestroy();
+		return;
+	}
+	req.socket.once('close', () => {
+		entry.closedAt = Date.now();
+	});
 }
 
 interface ApiRequest {
@@ -107,11 +161,8 @@ interface ApiRequest {
 	authorization?: string;
 }
 
-/** Order: injected fault, route, auth, rate limit, JSON/contract validation, handler. */
+/** Order: route, auth, rate limit, JSON/contract validation, handler (faults are the caller's). */
 export function answerApi(state: SandboxState, r: ApiRequest): ApiAnswer {
-	const fault = state.faults.take(r.method, r.path);
-	if (fault) return fail(fault.status, fault.error);
-
 	const match = getRouter().match(r.method, r.path);
 	if (match === 'method') return fail(405, `Method ${r.method} not allowed on ${r.path}`);
 	if (!match) return fail(404, `Route not found: ${r.method} ${r.path}`);
@@ -148,7 +199,7 @@ export function answerApi(state: SandboxState, r: ApiRequest): ApiAnswer {
 			partner: state.partner(partnerId), accessToken, store: state.store, clock: state.clock,
 			tokens: state.tokens, partners: state.partners, counters: state.counters, dates: state.dates,
 		});
-		return { status: out.status ?? 200, body: out.body, partnerId };
+		return { status: out.status ?? 200, body: out.body, partnerId, paged: op.queryParams.has('page') };
 	} catch (e) {
 		if (e instanceof ApiError) return fail(e.status, e.message, partnerId);
 		console.error(`[sandbox] ${op.operationId} failed:`, e);

@@ -5,7 +5,7 @@ import { FaultQueue } from './faults';
 import { DEFAULT_LIMITS, RateLimiter } from './rateLimit';
 import { PARTNERS, seedStore, type PartnerAccount } from './seed';
 import { Store } from './store';
-import type { DateRules, RequestLogEntry, SandboxCounters, SandboxOptions } from './types';
+import type { DateRules, RequestLogEntry, SandboxCounters, SandboxOptions, TokenLifetimes } from './types';
 
 const HOUR = 3_600_000;
 
@@ -18,11 +18,12 @@ export class SandboxState {
 	readonly faults = new FaultQueue();
 	readonly partners: PartnerAccount[] = PARTNERS;
 	readonly log: RequestLogEntry[] = [];
-	readonly counters: SandboxCounters = { logins: 0, failedLogins: 0, refreshes: 0, logouts: 0 };
+	readonly counters: SandboxCounters = { logins: 0, failedLogins: 0, refreshes: 0, failedRefreshes: 0, logouts: 0 };
 	latencyMs: number;
 	/** Replaced as a whole by setDates, so a request in flight keeps the rules it started with. */
 	dates: DateRules;
 	private readonly seededAt: number;
+	private readonly timers = new Set<NodeJS.Timeout>();
 
 	constructor(readonly options: SandboxOptions) {
 		this.clock = createClock(options.clock ?? 'real', options.startTime);
@@ -56,6 +57,42 @@ export class SandboxState {
 		this.log.length = 0;
 		for (const k of Object.keys(this.counters) as Array<keyof SandboxCounters>) this.counters[k] = 0;
 		this.latencyMs = this.options.latencyMs ?? 0;
+		this.tokens.accessTtlMs = this.options.accessTokenTtlMs ?? HOUR;
+		this.tokens.refreshTtlMs = this.options.refreshTokenTtlMs ?? 3 * HOUR;
+	}
+
+	/** Lifetimes of tokens issued from now on (sandbox clock). */
+	setTokenLifetimes(l: { accessMs?: unknown; refreshMs?: unknown }): TokenLifetimes {
+		const ms = (v: unknown, name: string) => {
+			if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new Error(`${name} must be a positive number of milliseconds`);
+			return v;
+		};
+		const access = l.accessMs === undefined ? this.tokens.accessTtlMs : ms(l.accessMs, 'accessMs');
+		const refresh = l.refreshMs === undefined ? this.tokens.refreshTtlMs : ms(l.refreshMs, 'refreshMs');
+		this.tokens.accessTtlMs = access;
+		this.tokens.refreshTtlMs = refresh;
+		return this.tokenLifetimes();
+	}
+
+	tokenLifetimes(): TokenLifetimes {
+		return { accessMs: this.tokens.accessTtlMs, refreshMs: this.tokens.refreshTtlMs };
+	}
+
+	/** Waits ms (resolves at once for 0); close() cancels pending waits so none outlives the sandbox. */
+	sleep(ms: number): Promise<void> {
+		if (!(ms > 0)) return Promise.resolve();
+		return new Promise((resolve) => {
+			const t = setTimeout(() => {
+				this.timers.delete(t);
+				resolve();
+			}, ms);
+			this.timers.add(t);
+		});
+	}
+
+	stopTimers(): void {
+		for (const t of this.timers) clearTimeout(t);
+		this.timers.clear();
 	}
 
 	/** Changes the date rules (unknown values throw); returns the rules now in force. */

@@ -63,12 +63,79 @@ export interface SandboxOptions {
 	stamps?: StampPrecision;
 }
 
+export type FaultKind =
+	| 'status' | 'html' | 'successFalse' | 'empty' | 'truncated' | 'hang' | 'reset' | 'delay'
+	| 'ignorePage' | 'totalsLie' | 'echoSecrets' | 'rejectRecords';
+
+/**
+ * An injected misbehaviour (see sandbox/admin.ts for the list with examples). A request takes at
+ * most one fault: first the oldest matching fault that answers instead of the API; if none, the
+ * oldest matching fault that alters the API's answer (ignorePage, totalsLie, truncated, and
+ * hang/reset with applied:true), consumed only when that answer is a 200. Faults that answer
+ * instead of the API run before auth and rate limits (no budget spent, nothing applied).
+ */
 export interface FaultSpec {
-	status: 429 | 500 | 502 | 503;
-	count: number;
-	method?: 'GET' | 'WRITE';
+	/** Default 'status' (so the old `{status, count}` form still works). */
+	kind?: FaultKind;
+	/** How many matching requests it answers (default 1). */
+	count?: number;
+	/** Answer every matching request until cleared (count is ignored). */
+	persistent?: boolean;
+	/** GET, WRITE (any non-GET) or one method. */
+	method?: 'GET' | 'WRITE' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 	/** Path (with or without the /v2 prefix); matches that path and anything below it. */
 	path?: string;
+	/** Every listed query parameter must be present with this value (`{page: 3}`). */
+	query?: Record<string, string | number | boolean>;
+	/** Name copied into the request log. */
+	label?: string;
+	/** status: 400/401/403/404/408/429/500/502/503/504; html/empty: any 200-599 (default 200);
+	 * echoSecrets: 200 or an error status (default 401); rejectRecords: default 400. */
+	status?: number;
+	/** Error text instead of the default (status, successFalse, echoSecrets prefix, rejectRecords template). */
+	error?: string;
+	/** Extra response headers (e.g. `{"Retry-After": "2"}`) for faults that answer. */
+	headers?: Record<string, string>;
+	/** Writes: whether the API applied the write before truncated/hang/reset (default false). */
+	applied?: boolean;
+	/** delay: milliseconds before the normal answer. */
+	ms?: number;
+	/** Per kind: empty 'plain'|'json'; truncated 'body'|'connection'; ignorePage 'page1'|'neverLast';
+	 * totalsLie 'inflate'|'lastEarly'|'deflate'; echoSecrets 'all'|'invalidToken'|'tokenParam'|'body';
+	 * rejectRecords 'index'|'id'. The first is the default. */
+	variant?: string;
+	/** html: page body instead of the built-in proxy page. */
+	body?: string;
+	/** truncated: bytes kept (default half the answer). */
+	cutAt?: number;
+	/** ignorePage neverLast: claimed totalPages (default 1000); totalsLie inflate: extra records (default 1000). */
+	extra?: number;
+	/** rejectRecords index: element indexes to name (default [0]). */
+	indexes?: number[];
+	/** rejectRecords id: ids that are "stale"; the fault matches only batches containing one. */
+	ids?: Array<string | number>;
+	/** rejectRecords: element field checked for `ids` (default the collection's id field, e.g. vehicleId). */
+	idField?: string;
+	/** rejectRecords index: field named in the message (default the element's first field). */
+	field?: string;
+}
+
+/** A queued fault as listed by GET /__admin/faults. */
+export interface PendingFault extends FaultSpec {
+	id: number;
+	kind: FaultKind;
+	/** Requests it has answered so far. */
+	used: number;
+}
+
+/** Which fault shaped a logged answer. */
+export interface FaultHit {
+	id: number;
+	kind: FaultKind;
+	variant?: string;
+	label?: string;
+	/** Writes with truncated/hang/reset: whether the write was applied. */
+	applied?: boolean;
 }
 
 export interface RequestLogEntry {
@@ -78,18 +145,29 @@ export interface RequestLogEntry {
 	query: Record<string, string>;
 	/** Parsed JSON body (secrets redacted), or undefined. */
 	body: unknown;
+	/** HTTP status the client got; 0 when none (hang, reset, or a connection cut mid-body). */
 	status: number;
 	partnerId?: string;
+	/** The injected fault that answered or altered this request. */
+	fault?: FaultHit;
+	/** hang: real time (ms) the client closed the socket. */
+	closedAt?: number;
 	/** Sandbox clock (ms). */
 	time: number;
 	/** Real wall time (ms). */
 	at: number;
 }
 
+export interface TokenLifetimes {
+	accessMs: number;
+	refreshMs: number;
+}
+
 export interface SandboxCounters {
 	logins: number;
 	failedLogins: number;
 	refreshes: number;
+	failedRefreshes: number;
 	logouts: number;
 }
 
@@ -114,10 +192,18 @@ export interface Sandbox {
 	readonly counters: SandboxCounters;
 	clearLog(): void;
 	reset(): void;
+	/** Access and refresh tokens answer 401 "expired". */
 	expireAllTokens(): void;
+	/** Access tokens answer 401 "expired"; refresh tokens keep working. */
+	expireAccessTokens(): void;
 	revokeAllTokens(): void;
-	injectFaults(fault: FaultSpec): void;
-	clearFaults(): void;
+	/** Lifetimes (sandbox clock) of tokens issued from now on; reset() restores the start options. */
+	setTokenLifetimes(lifetimes: Partial<TokenLifetimes>): TokenLifetimes;
+	readonly tokenLifetimes: TokenLifetimes;
+	injectFaults(fault: FaultSpec): PendingFault;
+	/** All faults, or the one with this id. */
+	clearFaults(id?: number): void;
+	readonly pendingFaults: PendingFault[];
 	setLatency(ms: number): void;
 	setLimits(limits: Partial<RateLimits>): void;
 	/** The current date rules (a copy). */

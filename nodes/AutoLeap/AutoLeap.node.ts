@@ -1,7 +1,8 @@
 import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { getCompanies, getLocations, searchCustomers, searchVehicles } from './listSearch';
+import { getCompanies, getLocations } from './methods/loadOptions';
+import { searchCustomers, searchVehicles } from './methods/listSearch';
 import { appointmentRequestDescription } from './resources/appointmentRequest';
 import { customerDescription, customerOperations } from './resources/customer';
 import { inventoryLevelDescription, inventoryLevelOperations } from './resources/inventoryLevel';

@@ -7,19 +7,19 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { getCompanies, getLocations } from '../AutoLeap/listSearch/profile';
-import { simplifyRecord } from '../AutoLeap/shared/simplify';
-import { autoLeapRequest, isLastPage, pageFactsOf, recordsOf } from '../AutoLeap/shared/transport';
 import { autoLeapEndBound, autoLeapStartBound, startOfSecond } from '../shared/autoleap/dates';
+import { PAGE_SIZE } from '../shared/autoleap/endpoints';
+import { simplifyRecord } from '../shared/autoleap/simplify';
+import { pageFactsOf, recordsOf } from '../shared/autoleap/transport/envelope';
+import { isLastPage } from '../shared/autoleap/transport/pagination';
+import { autoLeapRequest } from '../shared/autoleap/transport/send';
+import { getCompanies, getLocations } from '../shared/parameters';
 import { advance, contentHash, isSeen, loadState, startState, timeOf, versionOf, windowStart } from './cursor';
 import { DEFAULT_MAX_REQUESTS, DEFAULT_OVERLAP_SECONDS, triggerProperties } from './description';
 import { eventByValue } from './events';
 import type { TriggerEvent } from './events';
-import { findLatest, PAGE_SIZE, readWindow } from './slices';
+import { findLatest, readWindow } from './slices';
 import type { FetchSlice } from './slices';
-
-/** The poller's clock; tests align it with the sandbox's manual clock. */
-export const pollerClock = { now: (): number => Date.now() };
 
 /** "Fetch test event" searches back to here when no start date is set. */
 const EARLIEST = Date.UTC(2000, 0, 1);
@@ -97,6 +97,58 @@ function sliceFetcher(ctx: IPollFunctions, { event, qs }: Settings): FetchSlice 
 	};
 }
 
+/** One poll: read the window since the cursor, emit what is new, move the cursor. */
+async function poll(this: IPollFunctions, now: () => number): Promise<INodeExecutionData[][] | null> {
+	const settings = settingsOf(this);
+	const { event } = settings;
+	const fetch = sliceFetcher(this, settings);
+	const keyOf = (record: IDataObject) => versionOf(record, event.idField, event.timeField);
+	const output = (record: IDataObject): INodeExecutionData => ({
+		json: settings.simplify ? simplifyRecord(event.resource, record) : record,
+	});
+
+	// "Fetch test event": the newest matching record; the state is left alone.
+	if (this.getMode() === 'manual') {
+		const latest = await findLatest(fetch, settings.startDate ?? EARLIEST, now() + settings.overlapMs, keyOf);
+		return latest ? [[output(latest)]] : null;
+	}
+
+	const staticData = this.getWorkflowStaticData('node');
+	const fingerprint = contentHash([event.value, settings.qs, settings.startFrom, settings.startDate ?? null]);
+	let state = loadState(staticData.cursor, fingerprint);
+	// "Now" is the only use of the poller's clock as a point in time. Its clock and AutoLeap's
+	// may differ by up to the overlap, so the first poll reads what AutoLeap holds within the
+	// overlap around this moment and remembers it as seen: no backfill, and no change made
+	// after activation is lost to a skewed clock.
+	const baseline = !state && settings.startDate === undefined;
+	if (!state) state = startState(fingerprint, settings.startDate ?? now() - settings.overlapMs);
+
+	const from = windowStart(state);
+	// Up to AutoLeap's "now": the poller's clock plus what records showed AutoLeap to be ahead,
+	// plus the overlap for skew not yet learned, in whole seconds. Later times are empty, and cost
+	// nothing unless a window is split.
+	const to = startOfSecond(now() + Math.max(0, state.skew ?? 0) + settings.overlapMs) - 1;
+	if (from > to) return null;
+	const read = await readWindow(fetch, from, to, {
+		maxRequests: settings.maxRequests,
+		keyOf,
+		now,
+		serverStamped: event.serverStamped,
+	});
+	const fresh = baseline ? [] : read.versions.filter((version) => !isSeen(state, version.key));
+	staticData.cursor = advance(state, {
+		from,
+		slices: read.slices,
+		versions: read.versions.map(({ key, time }) => ({ key, time })),
+		observations: read.observations,
+		untimed: read.untimed || !event.serverStamped,
+		overlapMs: settings.overlapMs,
+		stopped: read.stopped,
+	}) as unknown as IDataObject;
+	// Versions come slice by slice in ascending time, each slice sorted: oldest first.
+	return fresh.length > 0 ? [fresh.map((version) => output(version.record))] : null;
+}
+
 export class AutoLeapTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'AutoLeap Trigger',
@@ -118,54 +170,13 @@ export class AutoLeapTrigger implements INodeType {
 		loadOptions: { getCompanies, getLocations },
 	};
 
-	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const settings = settingsOf(this);
-		const { event } = settings;
-		const fetch = sliceFetcher(this, settings);
-		const keyOf = (record: IDataObject) => versionOf(record, event.idField, event.timeField);
-		const output = (record: IDataObject): INodeExecutionData => ({
-			json: settings.simplify ? simplifyRecord(event.resource, record) : record,
-		});
+	/** n8n calls `poll` with the poll context as `this`; the clock comes from the constructor. */
+	poll: (this: IPollFunctions) => Promise<INodeExecutionData[][] | null>;
 
-		// "Fetch test event": the newest matching record; the state is left alone.
-		if (this.getMode() === 'manual') {
-			const latest = await findLatest(fetch, settings.startDate ?? EARLIEST, pollerClock.now() + settings.overlapMs, keyOf);
-			return latest ? [[output(latest)]] : null;
-		}
-
-		const staticData = this.getWorkflowStaticData('node');
-		const fingerprint = contentHash([event.value, settings.qs, settings.startFrom, settings.startDate ?? null]);
-		let state = loadState(staticData.cursor, fingerprint);
-		// "Now" is the only use of the poller's clock as a point in time. Its clock and AutoLeap's
-		// may differ by up to the overlap, so the first poll reads what AutoLeap holds within the
-		// overlap around this moment and remembers it as seen: no backfill, and no change made
-		// after activation is lost to a skewed clock.
-		const baseline = !state && settings.startDate === undefined;
-		if (!state) state = startState(fingerprint, settings.startDate ?? pollerClock.now() - settings.overlapMs);
-
-		const from = windowStart(state);
-		// Up to AutoLeap's "now": the poller's clock plus what records showed AutoLeap to be ahead,
-		// plus the overlap for skew not yet learned, in whole seconds. Later times are empty, and
-		// cost nothing unless a window is split.
-		const to = startOfSecond(pollerClock.now() + Math.max(0, state.skew ?? 0) + settings.overlapMs) - 1;
-		if (from > to) return null;
-		const read = await readWindow(fetch, from, to, {
-			maxRequests: settings.maxRequests,
-			keyOf,
-			now: pollerClock.now,
-			serverStamped: event.serverStamped,
-		});
-		const fresh = baseline ? [] : read.versions.filter((version) => !isSeen(state, version.key));
-		staticData.cursor = advance(state, {
-			from,
-			slices: read.slices,
-			versions: read.versions.map(({ key, time }) => ({ key, time })),
-			observations: read.observations,
-			untimed: read.untimed || !event.serverStamped,
-			overlapMs: settings.overlapMs,
-			stopped: read.stopped,
-		}) as unknown as IDataObject;
-		// Versions come slice by slice in ascending time, each slice sorted: oldest first.
-		return fresh.length > 0 ? [fresh.map((version) => output(version.record))] : null;
+	/** `now`: the poller's clock (n8n's; tests align it with the sandbox's manual clock). */
+	constructor({ now = Date.now }: { now?: () => number } = {}) {
+		this.poll = async function (this: IPollFunctions) {
+			return await poll.call(this, now);
+		};
 	}
 }

@@ -1,7 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companySelect, locationSelect } from '../AutoLeap/shared/descriptions';
-import { simplifyToggle } from '../AutoLeap/shared/listDescriptions';
+import { ITEM_TYPE_FILTERS } from '../shared/autoleap/enums';
+import {
+	appointmentRequestStatusOptions,
+	companySelect,
+	enumOptions,
+	locationSelect,
+	repairOrderStatusOptions,
+	simplifyToggle,
+} from '../shared/parameters';
 import { TRIGGER_EVENTS } from './events';
 
 export const DEFAULT_OVERLAP_SECONDS = 300;
@@ -67,14 +74,7 @@ export const triggerProperties: INodeProperties[] = [
 				default: '',
 				description: 'Only items of this type',
 				displayOptions: { show: { '/event': ['itemUpdated'] } },
-				options: [
-					{ name: 'All', value: '' },
-					{ name: 'Discount', value: 'discount' },
-					{ name: 'Fee', value: 'fee' },
-					{ name: 'Labor', value: 'labor' },
-					{ name: 'Part', value: 'part' },
-					{ name: 'Tire', value: 'tire' },
-				],
+				options: enumOptions(ITEM_TYPE_FILTERS, { all: true }),
 			},
 			{
 				displayName: 'Max Requests per Poll',
@@ -101,16 +101,7 @@ export const triggerProperties: INodeProperties[] = [
 				default: '',
 				description: 'Only repair orders in this status',
 				displayOptions: { show: { '/event': eventsWith((event) => event.filters.includes('repairOrderStatusId')) } },
-				options: [
-					{ name: 'All', value: '' },
-					{ name: 'AR', value: 6 },
-					{ name: 'Complete', value: 3 },
-					{ name: 'Deleted', value: 7 },
-					{ name: 'Estimate', value: 1 },
-					{ name: 'Posted', value: 5 },
-					{ name: 'Saved', value: 4 },
-					{ name: 'WIP', value: 2 },
-				],
+				options: repairOrderStatusOptions({ all: true }),
 			},
 			{
 				displayName: 'Status',
@@ -119,12 +110,7 @@ export const triggerProperties: INodeProperties[] = [
 				default: '',
 				description: 'Only appointment requests in this status',
 				displayOptions: { show: { '/event': eventsWith((event) => event.filters.includes('status')) } },
-				options: [
-					{ name: 'All', value: '' },
-					{ name: 'Confirmed', value: 'confirmed' },
-					{ name: 'Declined', value: 'declined' },
-					{ name: 'Requested', value: 'requested' },
-				],
+				options: appointmentRequestStatusOptions({ all: true }),
 			},
 		],
 	},

@@ -1,5 +1,5 @@
-import { ID_FIELDS, PATHS, UPDATED_AT_FIELDS } from '../AutoLeap/shared/endpoints';
-import type { SimplifiedResource } from '../AutoLeap/shared/simplify';
+import { ID_FIELDS, PATHS, TIME_WINDOWS, UPDATED_AT_FIELDS, UPDATED_WINDOW } from '../shared/autoleap/endpoints';
+import type { SimplifiedResource } from '../shared/autoleap/simplify';
 
 /** A filter of a list endpoint the trigger offers as an option. */
 export type EventFilter = 'repairOrderStatusId' | 'type' | 'status';
@@ -26,7 +26,7 @@ export interface TriggerEvent {
 	filters: EventFilter[];
 }
 
-const UPDATED = { start: 'updatedDateStart', end: 'updatedDateEnd' };
+const UPDATED = UPDATED_WINDOW;
 const updatedAt = (resource: string) => UPDATED_AT_FIELDS[resource] ?? UPDATED_AT_FIELDS.default;
 
 /**
@@ -41,7 +41,7 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 		description: 'A customer asked for an appointment',
 		resource: 'appointmentRequest',
 		path: PATHS.appointmentRequests,
-		window: { start: 'createdDateStart', end: 'createdDateEnd' },
+		window: TIME_WINDOWS.appointmentRequestCreated,
 		timeField: 'createdDate', // INFERRED from the createdDate* filter names
 		idField: ID_FIELDS.appointmentRequest,
 		serverStamped: true,
@@ -93,7 +93,7 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 		description: 'A payment was recorded (by its payment date)',
 		resource: 'payment',
 		path: PATHS.payments,
-		window: { start: 'paymentDateStart', end: 'paymentDateEnd' },
+		window: TIME_WINDOWS.paymentDate,
 		timeField: 'paymentDate',
 		idField: ID_FIELDS.payment,
 		serverStamped: false,
@@ -119,7 +119,7 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 		description: 'A repair order was finalized (by its finalize date)',
 		resource: 'repairOrder',
 		path: PATHS.repairOrders,
-		window: { start: 'finalizeStartDate', end: 'finalizeEndDate' },
+		window: TIME_WINDOWS.repairOrderFinalized,
 		timeField: 'finalizeDate',
 		idField: ID_FIELDS.repairOrder,
 		serverStamped: false,
@@ -132,7 +132,7 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 		description: 'A repair order was invoiced (by its invoice date)',
 		resource: 'repairOrder',
 		path: PATHS.repairOrders,
-		window: { start: 'invoiceStartDate', end: 'invoiceEndDate' },
+		window: TIME_WINDOWS.repairOrderInvoiced,
 		timeField: 'invoiceDate',
 		idField: ID_FIELDS.repairOrder,
 		serverStamped: false,

@@ -23,7 +23,6 @@ import { splitRange } from './cursor';
  * still for a whole pass (records only leave a past second, shifting the pages).
  */
 
-export const PAGE_SIZE = 100;
 /** A second still changing after this many full passes is left for the next poll. */
 export const MAX_SECOND_PASSES = 5;
 /** A hard stop for one second's pages. */

@@ -24,14 +24,18 @@ export const partnerLogin: RouteHandler = (ctx) => {
 
 export const refreshTokens: RouteHandler = (ctx) => {
 	const result = ctx.tokens.rotate(String(ctx.body.refreshToken));
-	if ('error' in result) throw new ApiError(401, result.error);
+	if ('error' in result) {
+		ctx.counters.failedRefreshes++;
+		throw new ApiError(401, result.error);
+	}
 	ctx.counters.refreshes++;
 	return { body: { success: true, data: result.pair } };
 };
 
-/** Ends the whole session: its access token(s) and refresh token(s). */
+/** Ends the whole session: its access token(s) and refresh token(s), and the body's refresh token. */
 export const partnerLogout: RouteHandler = (ctx) => {
-	if (ctx.accessToken) ctx.tokens.logout(ctx.accessToken);
+	const refreshToken = typeof ctx.body?.refreshToken === 'string' ? ctx.body.refreshToken : undefined;
+	if (ctx.accessToken) ctx.tokens.logout(ctx.accessToken, refreshToken);
 	ctx.counters.logouts++;
 	return { body: { success: true, message: 'Logged out successfully', data: {} } };
 };

@@ -1,9 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { AutoLeapApi } from '../../credentials/AutoLeapApi.credentials';
-import { resetLoginStateForTests } from '../../credentials/autoLeapAuth';
-import { setBudgetWindowForTests } from '../../nodes/AutoLeap/shared/transport/rateBudget';
-import { retryPolicy } from '../../nodes/AutoLeap/shared/transport/retry';
 import { startSandbox } from '../../sandbox';
 import { DEMO_PARTNER, OTHER_PARTNER } from '../../sandbox/seed';
 import { DeclarativeProbe } from '../fixtures/DeclarativeProbe.node';
@@ -54,25 +51,21 @@ afterAll(async () => {
 });
 
 beforeEach(() => {
-	resetLoginStateForTests();
-	setBudgetWindowForTests(60_000);
 	sandbox.reset();
 	sandbox.clearLog();
 });
 
 describe('the AutoLeap credential in n8n-core, against the sandbox', () => {
 	it('outlasts 429s on the login caused by another client: backs off, logs in, no item fails', async () => {
-		const saved = { ...retryPolicy };
-		Object.assign(retryPolicy, { baseDelayMs: 5, maxDelayMs: 20 });
-		try {
-			sandbox.injectFaults({ status: 429, count: 5, method: 'WRITE', path: '/partners/login' });
-			const run = await probe(storeFor(sandbox.url), 2);
-			expect(run.error).toBeUndefined();
-			expect(profilePartners(run.items)).toEqual(['demo-partner', 'demo-partner']);
-			expect(logins(sandbox).map((e) => e.status)).toEqual([429, 429, 429, 429, 429, 200]);
-		} finally {
-			Object.assign(retryPolicy, saved);
-		}
+		sandbox.injectFaults({ status: 429, count: 5, method: 'WRITE', path: '/partners/login' });
+		// A window scaled to 600 ms scales the backoff (a sixtieth of the window, doubling) with it.
+		const store = new CredentialStore([new AutoLeapApi()], {
+			[TYPE]: { ...DEMO_PARTNER, environment: 'custom', customUrl: sandbox.url, rateWindowMs: 600 },
+		});
+		const run = await probe(store, 2);
+		expect(run.error).toBeUndefined();
+		expect(profilePartners(run.items)).toEqual(['demo-partner', 'demo-partner']);
+		expect(logins(sandbox).map((e) => e.status)).toEqual([429, 429, 429, 429, 429, 200]);
 	});
 
 	it('logs in once, saves the token, and later runs reuse it without logging in', async () => {
@@ -84,9 +77,10 @@ describe('the AutoLeap credential in n8n-core, against the sandbox', () => {
 		expect(logins(sandbox)).toHaveLength(1);
 		expect(store.data(TYPE).accessToken).toEqual(expect.any(String));
 
-		resetLoginStateForTests(); // a new process: only the saved token remains
+		// A new process: a fresh credential type, and only the token saved in the store remains.
+		const restarted = new CredentialStore([new AutoLeapApi()], { [TYPE]: store.data(TYPE) });
 		sandbox.clearLog();
-		const second = await probe(store, 2);
+		const second = await probe(restarted, 2);
 		expect(second.error).toBeUndefined();
 		expect(logins(sandbox)).toHaveLength(0);
 		expect(profileCalls(sandbox).map((e) => e.status)).toEqual([200, 200]);

@@ -1,8 +1,8 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
 import { AutoLeapApi } from '../../credentials/AutoLeapApi.credentials';
-import { resetLoginStateForTests, tokenOwner } from '../../credentials/autoLeapAuth';
-import * as rateBudget from '../../nodes/AutoLeap/shared/transport/rateBudget';
+import { tokenOwnerOf } from '../../nodes/shared/autoleap/account';
+import * as rateBudget from '../../nodes/shared/autoleap/transport/rateBudget';
 
 const SECRET_KEY = 'sk-unit-9f8e7d6c5b4a';
 const creds: ICredentialDataDecryptedObject = {
@@ -32,11 +32,11 @@ const ok = (token: string) => async () => {
 	return { statusCode: 200, body: { success: true, data: { accessToken: token, refreshToken: 'refresh-' + token } } };
 };
 
-const preAuth = new AutoLeapApi().preAuthentication;
+/** A fresh credential type per test: the tokens of a fresh n8n process. */
+let preAuth: AutoLeapApi['preAuthentication'];
 
 beforeEach(() => {
-	resetLoginStateForTests();
-	rateBudget.setBudgetWindowForTests(60_000);
+	preAuth = new AutoLeapApi().preAuthentication;
 });
 
 afterEach(() => jest.restoreAllMocks());
@@ -44,11 +44,12 @@ afterEach(() => jest.restoreAllMocks());
 describe('preAuthentication', () => {
 	it('logs in with the partner ID and key and returns the token with its owner', async () => {
 		const { context, calls } = fakeHelpers(ok('tok-a'));
-		await expect(preAuth.call(context, { ...creds })).resolves.toEqual({ accessToken: 'tok-a', tokenOwner: tokenOwner(creds) });
+		await expect(preAuth.call(context, { ...creds })).resolves.toEqual({ accessToken: 'tok-a', tokenOwner: tokenOwnerOf(creds) });
 		expect(calls).toHaveLength(1);
 		expect(calls[0]).toMatchObject({
 			method: 'POST',
-			url: 'http://auth.test/v2/partners/login',
+			baseURL: 'http://auth.test/v2',
+			url: '/partners/login',
 			body: { partnerId: 'unit-partner', authKey: SECRET_KEY },
 		});
 		expect(calls[0].headers?.Authorization).toBeUndefined();
@@ -108,16 +109,17 @@ describe('preAuthentication', () => {
 			events.push('request');
 			return await ok('tok-a')();
 		});
-		await preAuth.call(context, { ...creds, writesPerMinute: 7 });
-		expect(events).toEqual(['budget http://auth.test/v2|unit-partner 150/7', 'acquire write', 'request', 'release']);
+		// A partner of its own: the budget of 'unit-partner' already holds this file's other logins.
+		await preAuth.call(context, { ...creds, partnerId: 'budget-partner', writesPerMinute: 7 });
+		expect(events).toEqual(['budget http://auth.test/v2|budget-partner 150/7', 'acquire write', 'request', 'release']);
 	});
 
 	it('waits for a write slot when the write budget is spent', async () => {
-		rateBudget.setBudgetWindowForTests(400);
 		const { context } = fakeHelpers(async (_o, n) => ({ statusCode: 200, body: { data: { accessToken: `tok-${n}` } } }));
 		const started = Date.now();
-		const first = await preAuth.call(context, { ...creds, writesPerMinute: 1 });
-		await preAuth.call(context, { ...creds, ...(first as ICredentialDataDecryptedObject), writesPerMinute: 1 });
+		const scaled = { ...creds, writesPerMinute: 1, rateWindowMs: 400 };
+		const first = await preAuth.call(context, scaled);
+		await preAuth.call(context, { ...scaled, ...(first as ICredentialDataDecryptedObject) });
 		expect(Date.now() - started).toBeGreaterThanOrEqual(350);
 	});
 

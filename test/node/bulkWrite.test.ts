@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { apiCalls, DEMO_COMPANY_ID, run, useSandbox } from './helpers';
 
 // Small windows: the sandbox's and the node's budgets both roll over every second.
-const ctx = useSandbox({ limits: { windowMs: 1000 } }, 1000);
+const ctx = useSandbox();
 
 const vehicleCreate = {
 	resource: 'vehicle',

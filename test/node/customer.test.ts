@@ -1,5 +1,5 @@
-import { SIMPLE_FIELDS } from '../../nodes/AutoLeap/shared/simplify';
-import { APP_URL } from '../../nodes/AutoLeap/shared/endpoints';
+import { SIMPLE_FIELDS } from '../../nodes/shared/autoleap/simplify';
+import { APP_URL } from '../../nodes/shared/autoleap/endpoints';
 import { apiCalls, DEMO_COMPANY_ID, DEMO_LOCATION_ID, jsonOf, run, useSandbox } from './helpers';
 
 const ctx = useSandbox();

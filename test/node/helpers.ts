@@ -1,10 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { AutoLeapApi } from '../../credentials/AutoLeapApi.credentials';
-import { resetLoginStateForTests } from '../../credentials/autoLeapAuth';
 import { AutoLeap } from '../../nodes/AutoLeap/AutoLeap.node';
-import { setBudgetWindowForTests } from '../../nodes/AutoLeap/shared/transport/rateBudget';
-import { retryPolicy } from '../../nodes/AutoLeap/shared/transport/retry';
 import { DEMO_PARTNER, startSandbox } from '../../sandbox';
 import type { RequestLogEntry, Sandbox, SandboxOptions } from '../../sandbox';
 import { CredentialStore, runNode } from '../harness';
@@ -20,30 +17,24 @@ export function credentialsFor(sandbox: Sandbox, extra: IDataObject = {}): Crede
 	});
 }
 
-const originalPolicy = { ...retryPolicy };
-
 /**
- * One sandbox per test file, a fresh login state, budget window and short retry delays per test
- * (restored afterwards), so each file runs in a few seconds.
+ * One sandbox per test file; per test a fresh credential (a fresh process's tokens) and AutoLeap's
+ * rate window scaled to `windowMs` on both sides, so retry delays (a sixtieth of the window) are
+ * short and each file runs in a few seconds.
  */
-export function useSandbox(options: SandboxOptions = {}, windowMs = 60_000) {
+export function useSandbox(options: SandboxOptions = {}, windowMs = 1_000) {
 	const context = {} as { sandbox: Sandbox; credentials: CredentialStore };
 	beforeAll(async () => {
-		context.sandbox = await startSandbox({ port: 0, ...options });
+		context.sandbox = await startSandbox({ port: 0, ...options, limits: { windowMs, ...options.limits } });
 	});
 	afterAll(async () => {
-		Object.assign(retryPolicy, originalPolicy);
-		setBudgetWindowForTests(60_000);
 		await context.sandbox.close();
 	});
 	beforeEach(() => {
-		resetLoginStateForTests();
-		setBudgetWindowForTests(windowMs);
-		Object.assign(retryPolicy, originalPolicy, { baseDelayMs: 5, maxDelayMs: 40 });
 		context.sandbox.reset();
 		context.sandbox.clearFaults();
 		context.sandbox.clearLog();
-		context.credentials = credentialsFor(context.sandbox);
+		context.credentials = credentialsFor(context.sandbox, { rateWindowMs: windowMs });
 	});
 	return context;
 }

@@ -1,4 +1,4 @@
-import { SIMPLE_FIELDS } from '../../nodes/AutoLeap/shared/simplify';
+import { SIMPLE_FIELDS } from '../../nodes/shared/autoleap/simplify';
 import { apiCalls, DEMO_COMPANY_ID, jsonOf, run, useSandbox } from './helpers';
 
 const ctx = useSandbox();

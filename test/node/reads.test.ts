@@ -2,7 +2,6 @@ import { LoadOptionsContext } from 'n8n-core';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { AutoLeap } from '../../nodes/AutoLeap/AutoLeap.node';
-import { setBudgetWindowForTests } from '../../nodes/AutoLeap/shared/transport/rateBudget';
 import { buildAdditionalData, buildNodeWorkflow } from '../harness';
 import type { CredentialStore } from '../harness';
 import { apiCalls, credentialsFor, DEMO_COMPANY_ID, DEMO_LOCATION_IDS, jsonOf, run, useSandbox } from './helpers';
@@ -163,10 +162,9 @@ describe('the shared budget', () => {
 	it('500 items each getting a vehicle stay under a small limit: no 429 from the sandbox, no failed item', async () => {
 		// 50 GETs per 400 ms: 500 unpaced requests (about 3 s here) would exceed it many times over.
 		const windowMs = 400;
-		setBudgetWindowForTests(windowMs);
 		ctx.sandbox.setLimits({ get: 50, windowMs });
 		try {
-			const credentials = credentialsFor(ctx.sandbox, { readsPerMinute: 50 });
+			const credentials = credentialsFor(ctx.sandbox, { readsPerMinute: 50, rateWindowMs: windowMs });
 			const ids = vehiclesOf().map((v) => v.vehicleId as string);
 			const inputItems = Array.from({ length: 500 }, (_v, i) => ({ id: ids[i % ids.length] }));
 			const result = await run(credentials, { resource: 'vehicle', operation: 'get', vehicleId: byId('={{ $json.id }}') }, {
@@ -180,7 +178,7 @@ describe('the shared budget', () => {
 			expect(gets).toHaveLength(500);
 			expect(gets.filter((c) => c.status === 429)).toEqual([]);
 		} finally {
-			ctx.sandbox.setLimits({ get: 150, windowMs: 60_000 });
+			ctx.sandbox.setLimits({ get: 150, windowMs: 1_000 });
 		}
 	});
 });

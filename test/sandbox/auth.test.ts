@@ -1,5 +1,5 @@
 import { DEMO_COMPANY_ID, DEMO_PARTNER, OTHER_COMPANY_ID, OTHER_PARTNER, startSandbox } from '../../sandbox';
-import { call, login, sleep, useSandbox } from './helpers';
+import { admin, call, login, sleep, useSandbox } from './helpers';
 
 describe('sandbox auth', () => {
 	const sb = useSandbox({ seedData: false });
@@ -118,5 +118,76 @@ describe('sandbox token expiry (short TTL, real clock)', () => {
 		} finally {
 			await sandbox.close();
 		}
+	});
+});
+
+describe('sandbox token lifecycle controls (manual clock)', () => {
+	const sb = useSandbox({ clock: 'manual', seedData: false });
+	beforeEach(() => sb().reset());
+	const profile = (token: string) => call(sb(), 'GET', '/partners/profile', { token });
+	const refresh = (refreshToken: string) => call(sb(), 'POST', '/partners/generateNewAccessToken', { body: { refreshToken } });
+
+	it('setTokenLifetimes applies to tokens issued from then on, on the sandbox clock; reset restores them', async () => {
+		const before = await login(sb());
+		expect(sb().setTokenLifetimes({ accessMs: 1000, refreshMs: 5000 })).toEqual({ accessMs: 1000, refreshMs: 5000 });
+		const t = await login(sb());
+		sb().clock.advance(1000);
+		expect((await profile(t.accessToken)).body.error).toBe('Access token expired');
+		expect((await profile(before.accessToken)).status).toBe(200);
+		sb().clock.advance(4000);
+		expect((await refresh(t.refreshToken)).body.error).toBe('Refresh token expired');
+		expect(sb().counters).toMatchObject({ refreshes: 0, failedRefreshes: 1 });
+		sb().reset();
+		expect(sb().tokenLifetimes).toEqual({ accessMs: 3_600_000, refreshMs: 10_800_000 });
+		expect(() => sb().setTokenLifetimes({ accessMs: 0 })).toThrow(/accessMs/);
+	});
+
+	it('expireAccessTokens keeps refresh tokens valid; refreshes are counted', async () => {
+		const t = await login(sb());
+		sb().expireAccessTokens();
+		expect((await profile(t.accessToken)).body).toEqual({ success: false, error: 'Access token expired' });
+		const r = await refresh(t.refreshToken);
+		expect(r.status).toBe(200);
+		expect((await profile(r.body.data.accessToken)).status).toBe(200);
+		expect(sb().counters).toMatchObject({ logins: 1, refreshes: 1, failedRefreshes: 0 });
+	});
+
+	it('rotation spends the old refresh token: a second use is a 401 and a failed refresh', async () => {
+		const t = await login(sb());
+		expect((await refresh(t.refreshToken)).status).toBe(200);
+		const again = await refresh(t.refreshToken);
+		expect(again).toMatchObject({ status: 401, body: { success: false, error: 'Invalid refresh token' } });
+		expect(sb().counters).toMatchObject({ refreshes: 1, failedRefreshes: 1 });
+	});
+
+	it('logout takes the documented body {refreshToken} and ends that session too', async () => {
+		const a = await login(sb());
+		const b = await login(sb());
+		const other = await login(sb(), OTHER_PARTNER);
+		const out = await call(sb(), 'POST', '/partners/logout', { token: a.accessToken, body: { refreshToken: b.refreshToken } });
+		expect(out).toMatchObject({ status: 200, body: { success: true } });
+		expect((await profile(a.accessToken)).status).toBe(401);
+		expect((await refresh(a.refreshToken)).status).toBe(401);
+		expect((await profile(b.accessToken)).status).toBe(401);
+		expect((await refresh(b.refreshToken)).status).toBe(401);
+		// another partner's refresh token in the body is not ended
+		const c = await login(sb());
+		await call(sb(), 'POST', '/partners/logout', { token: c.accessToken, body: { refreshToken: other.refreshToken } });
+		expect((await refresh(other.refreshToken)).status).toBe(200);
+		expect(sb().counters.logouts).toBe(2);
+	});
+
+	it('over /__admin/: tokenLifetimes and expireAccessTokens', async () => {
+		expect((await admin(sb(), 'POST', 'tokenLifetimes', { accessMs: 2000 })).body.tokenLifetimes).toEqual({ accessMs: 2000, refreshMs: 10_800_000 });
+		expect((await admin(sb(), 'GET', 'tokenLifetimes')).body.tokenLifetimes.accessMs).toBe(2000);
+		expect((await admin(sb(), 'POST', 'tokenLifetimes', { refreshMs: -1 })).status).toBe(400);
+		const t = await login(sb());
+		await admin(sb(), 'POST', 'clock', { advance: 2000 });
+		expect((await profile(t.accessToken)).status).toBe(401);
+		const r = await refresh(t.refreshToken);
+		await admin(sb(), 'POST', 'expireAccessTokens');
+		expect((await profile(r.body.data.accessToken)).status).toBe(401);
+		expect((await refresh(r.body.data.refreshToken)).status).toBe(200);
+		expect((await admin(sb(), 'GET', 'counters')).body.counters).toMatchObject({ refreshes: 2, failedRefreshes: 0 });
 	});
 });

@@ -1,5 +1,6 @@
-import { collectionOptions, entryProblems, recordProblems } from '../../nodes/AutoLeap/shared/fields';
-import type { FieldSpec } from '../../nodes/AutoLeap/shared/fields';
+import { fieldOptions } from '../../nodes/AutoLeap/shared/inputs';
+import { entryProblems, recordProblems } from '../../nodes/shared/autoleap/fields/spec';
+import type { FieldSpec } from '../../nodes/shared/autoleap/fields/spec';
 
 const SPECS: FieldSpec[] = [
 	{ name: 'year', label: 'Year', kind: 'integer' },
@@ -10,9 +11,9 @@ const SPECS: FieldSpec[] = [
 	{ name: 'make', label: 'Make', kind: 'string', placeholder: 'e.g. Honda' },
 ];
 
-describe('collectionOptions', () => {
+describe('fieldOptions', () => {
 	it('turns each spec into an n8n input of its kind, alphabetised by label', () => {
-		const options = collectionOptions(SPECS);
+		const options = fieldOptions(SPECS);
 		expect(options.map((o) => o.displayName)).toEqual(['Active Since', 'Make', 'Mileage', 'Mileage Unit', 'Taxable', 'Year']);
 		const byName = Object.fromEntries(options.map((o) => [o.name, o]));
 		expect(byName.year).toMatchObject({ type: 'number', default: 0, typeOptions: { numberPrecision: 0 } });
@@ -25,7 +26,7 @@ describe('collectionOptions', () => {
 
 	it('does not reorder the caller\'s list', () => {
 		const specs = [...SPECS];
-		collectionOptions(specs);
+		fieldOptions(specs);
 		expect(specs).toEqual(SPECS);
 	});
 });

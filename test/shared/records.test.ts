@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { recordFromParameters, toAutoLeapFields } from '../../nodes/AutoLeap/shared/records';
+import { recordFromParameters, toAutoLeapFields } from '../../nodes/AutoLeap/shared/recordInput';
 
 describe('toAutoLeapFields', () => {
 	it('turns fixedCollections into AutoLeap lists and objects, colours without "#"', () => {

@@ -1,4 +1,4 @@
-import { pageFactsOf, recordOf, recordsOf } from '../../nodes/AutoLeap/shared/transport/envelope';
+import { pageFactsOf, recordOf, recordsOf } from '../../nodes/shared/autoleap/transport/envelope';
 
 const a = { id: 'a' };
 const b = { id: 'b' };

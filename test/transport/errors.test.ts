@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { autoLeapMessageOf, redact, statusOf, toAutoLeapError } from '../../nodes/AutoLeap/shared/transport/errors';
+import { autoLeapMessageOf, redact, statusOf, toAutoLeapError } from '../../nodes/shared/autoleap/transport/errors';
 
 const node: INode = { id: '1', name: 'AutoLeap', type: 'autoLeap', typeVersion: 1, position: [0, 0], parameters: {} };
 

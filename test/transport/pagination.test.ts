@@ -1,4 +1,5 @@
-import { collectPages, isLastPage, MAX_PAGES, PAGE_SIZE } from '../../nodes/AutoLeap/shared/transport/pagination';
+import { PAGE_SIZE } from '../../nodes/shared/autoleap/endpoints';
+import { collectPages, isLastPage, MAX_PAGES } from '../../nodes/shared/autoleap/transport/pagination';
 
 const records = (from: number, count: number) => Array.from({ length: count }, (_v, i) => ({ n: from + i }));
 

@@ -2,9 +2,8 @@ import {
 	budgetFor,
 	RateBudget,
 	requestKind,
-	setBudgetWindowForTests,
 	SlidingWindow,
-} from '../../nodes/AutoLeap/shared/transport/rateBudget';
+} from '../../nodes/shared/autoleap/transport/rateBudget';
 
 /** A clock the test moves by hand. */
 function manualClock(start = 0) {
@@ -116,23 +115,14 @@ describe('RateBudget', () => {
 });
 
 describe('budgetFor', () => {
-	afterEach(() => setBudgetWindowForTests(60_000));
-
 	it('shares one budget per account and applies the current limits', async () => {
-		setBudgetWindowForTests(60_000);
-		const a = budgetFor('url|a', { read: 1, write: 1 });
-		expect(budgetFor('url|a', { read: 2, write: 1 })).toBe(a);
-		expect(budgetFor('url|b', { read: 1, write: 1 })).not.toBe(a);
+		const a = budgetFor('url|a', { read: 1, write: 1, windowMs: 60_000 });
+		expect(budgetFor('url|a', { read: 2, write: 1, windowMs: 60_000 })).toBe(a);
+		expect(budgetFor('url|b', { read: 1, write: 1, windowMs: 60_000 })).not.toBe(a);
 		await a.acquire('read');
 		// The second call raised the read limit to 2: a second slot is free now.
 		const second = await Promise.race([a.acquire('read').then(() => 'taken'), new Promise((r) => setTimeout(() => r('waiting'), 50))]);
 		expect(second).toBe('taken');
-	});
-
-	it('setBudgetWindowForTests forgets the budgets', () => {
-		const a = budgetFor('url|a', { read: 1, write: 1 });
-		setBudgetWindowForTests(1_000);
-		expect(budgetFor('url|a', { read: 1, write: 1 })).not.toBe(a);
 	});
 });
 

@@ -1,7 +1,7 @@
-import { backoffDelay, retryPolicy, retryReason, withRetries } from '../../nodes/AutoLeap/shared/transport/retry';
+import { backoffDelay, retryPolicyFor, retryReason, withRetries } from '../../nodes/shared/autoleap/transport/retry';
 
-const original = { ...retryPolicy };
-afterEach(() => Object.assign(retryPolicy, original));
+/** AutoLeap's minute: 1 s doubling up to 30 s. */
+const policy = retryPolicyFor(60_000);
 
 const failure = (status?: number) => Object.assign(new Error(`HTTP ${status}`), status ? { httpCode: String(status) } : {});
 
@@ -20,28 +20,35 @@ function flaky(statuses: Array<number | undefined>) {
 	return { send, wait, waits };
 }
 
+describe('retryPolicyFor', () => {
+	it('scales the delays with the account\'s rate window', () => {
+		expect(policy).toMatchObject({ baseDelayMs: 1_000, maxDelayMs: 30_000 });
+		expect(retryPolicyFor(6_000)).toMatchObject({ baseDelayMs: 100, maxDelayMs: 3_000 });
+	});
+});
+
 describe('backoffDelay', () => {
 	it('doubles per attempt, between half and all of the ceiling', () => {
 		for (let attempt = 0; attempt < 5; attempt++) {
-			const ceiling = retryPolicy.baseDelayMs * 2 ** attempt;
-			expect(backoffDelay(attempt, () => 0)).toBe(ceiling / 2);
-			expect(backoffDelay(attempt, () => 1)).toBe(ceiling);
-			expect(backoffDelay(attempt, () => 0.5)).toBe((ceiling * 3) / 4);
+			const ceiling = policy.baseDelayMs * 2 ** attempt;
+			expect(backoffDelay(policy, attempt, () => 0)).toBe(ceiling / 2);
+			expect(backoffDelay(policy, attempt, () => 1)).toBe(ceiling);
+			expect(backoffDelay(policy, attempt, () => 0.5)).toBe((ceiling * 3) / 4);
 		}
 	});
 
 	it('is jittered: random draws give different delays within the bounds', () => {
-		const delays = Array.from({ length: 200 }, () => backoffDelay(3));
-		const ceiling = retryPolicy.baseDelayMs * 8;
+		const delays = Array.from({ length: 200 }, () => backoffDelay(policy, 3));
+		const ceiling = policy.baseDelayMs * 8;
 		expect(Math.min(...delays)).toBeGreaterThanOrEqual(ceiling / 2);
 		expect(Math.max(...delays)).toBeLessThanOrEqual(ceiling);
 		expect(new Set(delays).size).toBeGreaterThan(50);
 	});
 
 	it('never exceeds maxDelayMs', () => {
-		retryPolicy.maxDelayMs = 5_000;
-		expect(backoffDelay(20, () => 1)).toBe(5_000);
-		expect(backoffDelay(20, () => 0)).toBe(2_500);
+		const capped = { ...policy, maxDelayMs: 5_000 };
+		expect(backoffDelay(capped, 20, () => 1)).toBe(5_000);
+		expect(backoffDelay(capped, 20, () => 0)).toBe(2_500);
 	});
 });
 
@@ -66,9 +73,9 @@ describe('withRetries', () => {
 	it('retries 429 on reads and writes with growing waits', async () => {
 		for (const kind of ['read', 'write'] as const) {
 			const { send, wait, waits } = flaky([429, 429, 429]);
-			await expect(withRetries(kind, send, wait)).resolves.toBe('ok');
+			await expect(withRetries(kind, send, policy, wait)).resolves.toBe('ok');
 			expect(send).toHaveBeenCalledTimes(4);
-			const bounds = [0, 1, 2].map((attempt) => retryPolicy.baseDelayMs * 2 ** attempt);
+			const bounds = [0, 1, 2].map((attempt) => policy.baseDelayMs * 2 ** attempt);
 			waits.forEach((ms, i) => {
 				expect(ms).toBeGreaterThanOrEqual(bounds[i] / 2);
 				expect(ms).toBeLessThanOrEqual(bounds[i]);
@@ -78,35 +85,33 @@ describe('withRetries', () => {
 
 	it('retries 5xx and network failures on reads', async () => {
 		const { send, wait } = flaky([500, undefined, 502]);
-		await expect(withRetries('read', send, wait)).resolves.toBe('ok');
+		await expect(withRetries('read', send, policy, wait)).resolves.toBe('ok');
 		expect(send).toHaveBeenCalledTimes(4);
 	});
 
 	it('does not retry a 5xx on a write (it may have been applied)', async () => {
 		const { send, wait, waits } = flaky([500]);
-		await expect(withRetries('write', send, wait)).rejects.toThrow('HTTP 500');
+		await expect(withRetries('write', send, policy, wait)).rejects.toThrow('HTTP 500');
 		expect(send).toHaveBeenCalledTimes(1);
 		expect(waits).toEqual([]);
 	});
 
 	it('does not retry a 404', async () => {
 		const { send, wait } = flaky([404]);
-		await expect(withRetries('read', send, wait)).rejects.toThrow('HTTP 404');
+		await expect(withRetries('read', send, policy, wait)).rejects.toThrow('HTTP 404');
 		expect(send).toHaveBeenCalledTimes(1);
 	});
 
 	it('gives up after the 429 bound', async () => {
-		retryPolicy.rateLimitedRetries = 3;
 		const { send, wait, waits } = flaky(Array(10).fill(429));
-		await expect(withRetries('write', send, wait)).rejects.toThrow('HTTP 429');
+		await expect(withRetries('write', send, { ...policy, rateLimitedRetries: 3 }, wait)).rejects.toThrow('HTTP 429');
 		expect(send).toHaveBeenCalledTimes(4);
 		expect(waits).toHaveLength(3);
 	});
 
 	it('gives up after the 5xx bound, counted apart from 429s', async () => {
-		retryPolicy.serverErrorRetries = 2;
 		const { send, wait } = flaky([429, 500, 429, 500, 500]);
-		await expect(withRetries('read', send, wait)).rejects.toThrow('HTTP 500');
+		await expect(withRetries('read', send, { ...policy, serverErrorRetries: 2 }, wait)).rejects.toThrow('HTTP 500');
 		expect(send).toHaveBeenCalledTimes(5);
 	});
 });

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { AutoLeapTrigger, pollerClock } from '../../nodes/AutoLeapTrigger/AutoLeapTrigger.node';
+import { AutoLeapTrigger } from '../../nodes/AutoLeapTrigger/AutoLeapTrigger.node';
 import { TRIGGER_EVENTS } from '../../nodes/AutoLeapTrigger/events';
 import type { ResourceName } from '../../sandbox';
 import { runPoll } from '../harness/poll';
@@ -8,15 +8,8 @@ import { apiCalls, DEMO_COMPANY_ID, useSandbox } from '../node/helpers';
 
 const START = '2025-06-02T12:00:00.000Z';
 const ctx = useSandbox({ clock: 'manual', startTime: START, limits: { get: 100_000, write: 100_000, windowMs: 1000 } }, 1000);
-const realClock = pollerClock.now;
-
-beforeEach(() => {
-	// n8n and AutoLeap agree on the time: the poller reads the sandbox's manual clock.
-	pollerClock.now = () => ctx.sandbox.clock.now();
-});
-afterAll(() => {
-	pollerClock.now = realClock;
-});
+/** n8n and AutoLeap agree on the time: the poller reads the sandbox's manual clock. */
+const trigger = () => new AutoLeapTrigger({ now: () => ctx.sandbox.clock.now() });
 
 function params(event: string, extra: INodeParameters = {}): INodeParameters {
 	return { event, companyId: DEMO_COMPANY_ID, locationId: '', startFrom: 'now', simplify: false, options: {}, ...extra };
@@ -33,7 +26,7 @@ function activeTrigger(parameters: INodeParameters) {
 			staticData = stored;
 		},
 		async poll(mode: 'trigger' | 'manual' = 'trigger') {
-			const result = await runPoll({ nodeType: new AutoLeapTrigger(), parameters, credentials: ctx.credentials, staticData, mode });
+			const result = await runPoll({ nodeType: trigger(), parameters, credentials: ctx.credentials, staticData, mode });
 			if (mode === 'trigger') staticData = result.staticData;
 			return result.items?.map((item) => item.json) ?? null;
 		},

@@ -1,9 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { AutoLeapApi } from '../../credentials/AutoLeapApi.credentials';
-import { resetLoginStateForTests } from '../../credentials/autoLeapAuth';
-import { setBudgetWindowForTests } from '../../nodes/AutoLeap/shared/transport/rateBudget';
-import { AutoLeapTrigger, pollerClock } from '../../nodes/AutoLeapTrigger/AutoLeapTrigger.node';
+import { AutoLeapTrigger } from '../../nodes/AutoLeapTrigger/AutoLeapTrigger.node';
 import { eventByValue } from '../../nodes/AutoLeapTrigger/events';
 import { AUTOLEAP_DATE, AUTOLEAP_DATE_TIME } from '../../nodes/shared/autoleap/dates';
 import { DEMO_COMPANY_ID, DEMO_PARTNER, startSandbox } from '../../sandbox';
@@ -118,17 +116,16 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		endBound: options.endBound ?? 'second',
 		stamps: options.stamps ?? 'milliseconds',
 	});
-	const realClock = pollerClock.now;
-	pollerClock.now = () => sandbox.clock.now() + (options.skewMs ?? 0);
-	setBudgetWindowForTests(1000);
-	resetLoginStateForTests();
-	const credentials = new CredentialStore([new AutoLeapApi()], {
+	// n8n's clock: the sandbox's manual clock plus the skew.
+	const now = () => sandbox.clock.now() + (options.skewMs ?? 0);
+	let credentials = new CredentialStore([new AutoLeapApi()], {
 		autoLeapApi: {
 			...DEMO_PARTNER,
 			environment: 'custom',
 			customUrl: sandbox.url,
 			readsPerMinute: 1e9,
 			writesPerMinute: 1e9,
+			rateWindowMs: 1000,
 		} as never,
 	});
 	const parameters = {
@@ -223,14 +220,13 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		report.events++;
 	};
 
-	let nodeType = new AutoLeapTrigger();
+	let nodeType = new AutoLeapTrigger({ now });
 	let staticData: IDataObject = {};
 	const poll = async (writesDuring: number) => {
 		if (rng.chance(0.05)) {
 			// n8n restarts: a new node instance, fresh process state, static data from the database.
-			nodeType = new AutoLeapTrigger();
-			setBudgetWindowForTests(1000);
-			resetLoginStateForTests();
+			nodeType = new AutoLeapTrigger({ now });
+			credentials = new CredentialStore([new AutoLeapApi()], { autoLeapApi: credentials.data('autoLeapApi') });
 			staticData = JSON.parse(JSON.stringify(staticData)) as IDataObject;
 			report.restarts++;
 		}
@@ -304,8 +300,6 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 			if (items === null) idleRequests.push(requests);
 		}
 	} finally {
-		pollerClock.now = realClock;
-		setBudgetWindowForTests(60_000);
 		await sandbox.close();
 	}
 

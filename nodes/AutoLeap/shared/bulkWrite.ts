@@ -1,7 +1,9 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData } from 'n8n-workflow';
 
-import { autoLeapRequest, isObject, statusOf } from './transport';
+import { isObject } from '../../shared/autoleap/transport/envelope';
+import { statusOf } from '../../shared/autoleap/transport/errors';
+import { autoLeapRequest } from '../../shared/autoleap/transport/send';
 
 /** AutoLeap's maximum batch is undocumented; 100 matches its page size and is a node option. */
 export const DEFAULT_BATCH_SIZE = 100;

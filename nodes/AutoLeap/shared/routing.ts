@@ -4,38 +4,31 @@ import type {
 	IExecutePaginationFunctions,
 	IHttpRequestMethods,
 	INodeExecutionData,
+	INodeProperties,
 	INodePropertyRouting,
 } from 'n8n-workflow';
 
-import { autoLeapBaseUrl } from '../../../credentials/autoLeapAuth';
-import { simplifyRecord } from './simplify';
-import type { SimplifiedResource } from './simplify';
-import { CREDENTIAL, collectPages, isObject, recordOf, recordsOf, requestKind, sendPaced, toAutoLeapError } from './transport';
+import { simplifyRecord } from '../../shared/autoleap/simplify';
+import type { SimplifiedResource } from '../../shared/autoleap/simplify';
+import { isObject, recordOf, recordsOf } from '../../shared/autoleap/transport/envelope';
+import { collectPages } from '../../shared/autoleap/transport/pagination';
+import { autoLeapRequest } from '../../shared/autoleap/transport/send';
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
 
 /**
  * n8n's declarative engine lets a node take over sending only through
- * `routing.operations.pagination`. Every declarative operation goes through one of these, so that
- * each request is paced under the partner's budget, retried on 429, read from whichever envelope
- * AutoLeap answers with, and linked to its input item.
+ * `routing.operations.pagination`. Every declarative operation goes through one of the three
+ * below, which hand the request n8n prepared (URL, query, body from the parameters) to the one
+ * AutoLeap sender: paced, retried, at the credential's base URL, linked to its input item.
  */
 async function send(this: IExecutePaginationFunctions, requestData: RequestData, qs: IDataObject = {}) {
-	const credentials = await this.getCredentials(CREDENTIAL);
-	const kind = requestKind(requestData.options.method ?? 'GET');
-	const options = {
-		...requestData.options,
-		baseURL: autoLeapBaseUrl(credentials),
-		qs: { ...requestData.options.qs, ...qs },
-	};
-	try {
-		const items = await sendPaced(credentials, kind, async () =>
-			await this.makeRoutingRequest({ ...requestData, options }),
-		);
-		return items.length === 1 ? items[0].json : items.map((item) => item.json);
-	} catch (error) {
-		throw toAutoLeapError(this.getNode(), error, { kind, itemIndex: this.getItemIndex() });
-	}
+	const { method = 'GET', url = '', qs: query, body } = requestData.options;
+	return await autoLeapRequest.call(
+		this,
+		{ method, path: url, qs: { ...query, ...qs }, body: isObject(body) ? body : undefined },
+		this.getItemIndex(),
+	);
 }
 
 function linked(this: IExecutePaginationFunctions, records: IDataObject[]): INodeExecutionData[] {
@@ -48,37 +41,49 @@ function simplified(this: IExecutePaginationFunctions, records: IDataObject[], r
 	return records.map((record) => simplifyRecord(resource, record));
 }
 
-/** Get Many: Return All or up to Limit, page by page. */
-function readMany(resource?: SimplifiedResource) {
-	return async function (this: IExecutePaginationFunctions, requestData: RequestData) {
+/** The routing of a Get Many operation: GET `path`, Return All or up to Limit, page by page. */
+export function listRouting(path: string, resource?: SimplifiedResource): INodePropertyRouting {
+	async function autoLeapList(this: IExecutePaginationFunctions, requestData: RequestData) {
 		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', 50) as number);
-		const records = await collectPages(async (page, size) => await send.call(this, requestData, { page, size }), {
-			limit,
-		});
+		const records = await collectPages(async (page, size) => await send.call(this, requestData, { page, size }), { limit });
 		return linked.call(this, simplified.call(this, records, resource));
-	};
+	}
+	return { request: { method: 'GET', url: path }, send: { paginate: true }, operations: { pagination: autoLeapList } };
 }
 
-/** Get: the one record, whichever envelope it comes in. */
-function readOne(resource?: SimplifiedResource) {
-	return async function (this: IExecutePaginationFunctions, requestData: RequestData) {
+/**
+ * The routing of a Get operation: the one record, whichever envelope it comes in. Without `path`
+ * the URL comes from the record's own input (a resource locator carries it, so that n8n extracts
+ * the ID from a URL first).
+ */
+export function recordRouting(resource?: SimplifiedResource, path?: string): INodePropertyRouting {
+	async function autoLeapRecord(this: IExecutePaginationFunctions, requestData: RequestData) {
 		const record = recordOf(await send.call(this, requestData));
 		return linked.call(this, simplified.call(this, record ? [record] : [], resource));
+	}
+	return {
+		...(path ? { request: { method: 'GET' as const, url: path } } : {}),
+		send: { paginate: true },
+		operations: { pagination: autoLeapRecord },
 	};
 }
 
 /**
- * A single write (or a read whose answer is not a list): AutoLeap's answer as it came. With
- * `echo`, the output is the body sent plus AutoLeap's acknowledgement, because AutoLeap's write
- * answers carry no record (`data` is `{}`), so the answer alone would not say what was created.
+ * The routing of a single write. With `echo`, the output is the body sent plus AutoLeap's
+ * acknowledgement, because AutoLeap's write answers carry no record (`data` is `{}`).
  */
-function sendOne({ echo = false }: { echo?: boolean } = {}) {
-	return async function (this: IExecutePaginationFunctions, requestData: RequestData) {
-		const body = await send.call(this, requestData);
-		if (echo) return linked.call(this, [echoed(requestData.options.body, body)]);
-		const records = recordsOf(body);
-		return linked.call(this, records.length > 0 ? records : [(body ?? {}) as IDataObject]);
+export function writeRouting(method: IHttpRequestMethods, path: string, { echo = false } = {}): INodePropertyRouting {
+	async function autoLeapWrite(this: IExecutePaginationFunctions, requestData: RequestData) {
+		const answer = await send.call(this, requestData);
+		if (echo) return linked.call(this, [echoed(requestData.options.body, answer)]);
+		const records = recordsOf(answer);
+		return linked.call(this, records.length > 0 ? records : [(answer ?? {}) as IDataObject]);
+	}
+	return {
+		request: { method, url: path, ...(method === 'GET' ? {} : { body: {} }) },
+		send: { paginate: true },
+		operations: { pagination: autoLeapWrite },
 	};
 }
 
@@ -88,28 +93,20 @@ function echoed(sent: unknown, answer: unknown): IDataObject {
 	return { ...(isObject(sent) ? sent : {}), success, message, ...returned };
 }
 
-/** The routing of a Get Many operation: GET `path`, paged, paced and retried by `readMany`. */
-export function listRouting(path: string, resource?: SimplifiedResource): INodePropertyRouting {
-	return { request: { method: 'GET', url: path }, send: { paginate: true }, operations: { pagination: readMany(resource) } };
+/** Sends a parameter as the query parameter `property`, left out when empty. */
+export function sendQuery(property: string): INodeProperties['routing'] {
+	return { send: { type: 'query', property, value: '={{ $value === "" ? undefined : $value }}' } };
+}
+
+/** Sends a parameter as the body field `property` (a dotted path for nested fields), left out when empty. */
+export function sendBody(property: string): INodeProperties['routing'] {
+	return { send: { type: 'body', property, value: '={{ $value === "" ? undefined : $value }}' } };
 }
 
 /**
- * The routing of a Get operation. Without `path` the URL comes from the record's own input (a
- * resource locator carries it, so that n8n extracts the ID from a URL first).
+ * Sends a date as UTC `YYYY-MM-DDThh:mm:ssZ`, the form AutoLeap documents (README §6: whole seconds,
+ * a fraction is cut off); left out when empty.
  */
-export function recordRouting(resource?: SimplifiedResource, path?: string): INodePropertyRouting {
-	return {
-		...(path ? { request: { method: 'GET' as const, url: path } } : {}),
-		send: { paginate: true },
-		operations: { pagination: readOne(resource) },
-	};
-}
-
-/** The routing of a single write; with `echo`, the output is the body sent plus AutoLeap's answer. */
-export function writeRouting(method: IHttpRequestMethods, path: string, { echo = false } = {}): INodePropertyRouting {
-	return {
-		request: { method, url: path, ...(method === 'GET' ? {} : { body: {} }) },
-		send: { paginate: true },
-		operations: { pagination: sendOne({ echo }) },
-	};
+export function sendDate(property: string, to: 'query' | 'body'): INodeProperties['routing'] {
+	return { send: { type: to, property, value: '={{ $value ? new Date($value).toISOString().slice(0, 19) + "Z" : undefined }}' } };
 }

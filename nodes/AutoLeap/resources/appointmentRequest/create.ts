@@ -1,25 +1,20 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { APPOINTMENT_EXTRA_FIELDS } from '../../shared/endpoints';
-import { companySelect, locationSelect } from '../../shared/descriptions';
-import { dateQuery, query } from '../../shared/listDescriptions';
+import { APPOINTMENT_EXTRA_FIELDS } from '../../../shared/autoleap/endpoints';
+import { companySelect, locationSelect } from '../../../shared/parameters';
+import { sendBody, sendDate } from '../../shared/routing';
 
 const show = { resource: ['appointmentRequest'], operation: ['create'] };
-
-/** A body field, left out when empty. */
-const body = (property: string) => query(property, 'body');
-/** A date-time body field, as the UTC ISO 8601 AutoLeap documents. */
-const dateBody = (property: string) => dateQuery(property, 'body');
 
 const { customer, vehicle } = APPOINTMENT_EXTRA_FIELDS;
 
 export const appointmentRequestCreateDescription: INodeProperties[] = [
-	{ ...companySelect(show, 'none'), routing: body('companyId') },
+	{ ...companySelect(show, 'none'), routing: sendBody('companyId') },
 	{
 		...locationSelect(show, 'none'),
 		description:
 			'The location (shop branch) the customer will visit. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		routing: body('locationId'),
+		routing: sendBody('locationId'),
 	},
 	{
 		displayName: 'Start',
@@ -29,7 +24,7 @@ export const appointmentRequestCreateDescription: INodeProperties[] = [
 		default: '',
 		description: 'When the requested appointment begins (sent as UTC)',
 		displayOptions: { show },
-		routing: dateBody('startDateTime'),
+		routing: sendDate('startDateTime', 'body'),
 	},
 	{
 		displayName: 'End',
@@ -39,7 +34,7 @@ export const appointmentRequestCreateDescription: INodeProperties[] = [
 		default: '',
 		description: 'When the requested appointment ends (sent as UTC)',
 		displayOptions: { show },
-		routing: dateBody('endDateTime'),
+		routing: sendDate('endDateTime', 'body'),
 	},
 	{
 		displayName: 'Drop-Off Option',
@@ -52,7 +47,7 @@ export const appointmentRequestCreateDescription: INodeProperties[] = [
 			{ name: 'Wait for It', value: 'waitForIt', description: 'The customer waits at the shop' },
 		],
 		displayOptions: { show },
-		routing: body('dropOffOption'),
+		routing: sendBody('dropOffOption'),
 	},
 	{
 		displayName: 'Language',
@@ -62,7 +57,7 @@ export const appointmentRequestCreateDescription: INodeProperties[] = [
 		placeholder: 'e.g. EN',
 		description: 'Language code of the customer',
 		displayOptions: { show },
-		routing: body('language'),
+		routing: sendBody('language'),
 	},
 	{
 		displayName: 'Customer First Name',
@@ -72,7 +67,7 @@ export const appointmentRequestCreateDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Jane',
 		displayOptions: { show },
-		routing: body('customer.firstName'),
+		routing: sendBody('customer.firstName'),
 	},
 	{
 		displayName: 'Customer Last Name',
@@ -82,7 +77,7 @@ export const appointmentRequestCreateDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Smith',
 		displayOptions: { show },
-		routing: body('customer.lastName'),
+		routing: sendBody('customer.lastName'),
 	},
 	{
 		displayName: 'Additional Customer Fields',
@@ -92,8 +87,8 @@ export const appointmentRequestCreateDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', routing: body(`customer.${customer.email}`) },
-			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. 5125550123', routing: body(`customer.${customer.phone}`) },
+			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', routing: sendBody(`customer.${customer.email}`) },
+			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. 5125550123', routing: sendBody(`customer.${customer.phone}`) },
 		],
 	},
 	{
@@ -103,7 +98,7 @@ export const appointmentRequestCreateDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Toyota',
 		displayOptions: { show },
-		routing: body('vehicle.make'),
+		routing: sendBody('vehicle.make'),
 	},
 	{
 		displayName: 'Vehicle Model',
@@ -112,7 +107,7 @@ export const appointmentRequestCreateDescription: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. Corolla',
 		displayOptions: { show },
-		routing: body('vehicle.model'),
+		routing: sendBody('vehicle.model'),
 	},
 	{
 		displayName: 'Vehicle Year',
@@ -133,9 +128,9 @@ export const appointmentRequestCreateDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{ displayName: 'License Plate', name: 'licensePlate', type: 'string', default: '', placeholder: 'e.g. XYZ-1234', routing: body(`vehicle.${vehicle.licensePlate}`) },
-			{ displayName: 'Mileage', name: 'mileage', type: 'number', default: 0, routing: body(`vehicle.${vehicle.mileage}`) },
-			{ displayName: 'VIN', name: 'vin', type: 'string', default: '', placeholder: 'e.g. 1HGCV1F14MA123456', routing: body(`vehicle.${vehicle.vin}`) },
+			{ displayName: 'License Plate', name: 'licensePlate', type: 'string', default: '', placeholder: 'e.g. XYZ-1234', routing: sendBody(`vehicle.${vehicle.licensePlate}`) },
+			{ displayName: 'Mileage', name: 'mileage', type: 'number', default: 0, routing: sendBody(`vehicle.${vehicle.mileage}`) },
+			{ displayName: 'VIN', name: 'vin', type: 'string', default: '', placeholder: 'e.g. 1HGCV1F14MA123456', routing: sendBody(`vehicle.${vehicle.vin}`) },
 		],
 	},
 	{
@@ -159,7 +154,7 @@ export const appointmentRequestCreateDescription: INodeProperties[] = [
 						default: '',
 						placeholder: 'e.g. SVC123',
 						description: "The shop's service ID, if known",
-						routing: body('=services[{{ $index }}].serviceId'),
+						routing: sendBody('=services[{{ $index }}].serviceId'),
 					},
 					{
 						displayName: 'Title',
@@ -167,7 +162,7 @@ export const appointmentRequestCreateDescription: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. Oil change',
-						routing: body('=services[{{ $index }}].title'),
+						routing: sendBody('=services[{{ $index }}].title'),
 					},
 				],
 			},

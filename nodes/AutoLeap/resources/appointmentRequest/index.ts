@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { PATHS } from '../../shared/endpoints';
+import { PATHS } from '../../../shared/autoleap/endpoints';
 import { listRouting, writeRouting } from '../../shared/routing';
 import { appointmentRequestCreateDescription } from './create';
 import { appointmentRequestGetManyDescription } from './getAll';

@@ -1,10 +1,12 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { BULK_KEYS, PATHS } from '../../shared/endpoints';
-import { bulkOptions, companySelect, fieldsCollection, inputMode, recordJson } from '../../shared/descriptions';
+import { BULK_KEYS, PATHS } from '../../../shared/autoleap/endpoints';
+import { customerProblems } from '../../../shared/autoleap/fields/customer';
+import { companySelect } from '../../../shared/parameters';
 import { runBulkWrite } from '../../shared/bulkWrite';
-import { recordFromParameters } from '../../shared/records';
-import { customerFieldOptions, customerProblems } from './fields';
+import { bulkOptions, fieldsCollection, inputMode, recordJson } from '../../shared/inputs';
+import { recordFromParameters } from '../../shared/recordInput';
+import { customerFieldOptions } from './inputs';
 
 const show = { resource: ['customer'], operation: ['create'] };
 const fieldsMode = { show: { ...show, inputMode: ['fields'] } };

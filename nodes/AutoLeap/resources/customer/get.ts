@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { PATHS } from '../../shared/endpoints';
-import { companySelect, recordLocator } from '../../shared/descriptions';
-import { simplifyToggle } from '../../shared/listDescriptions';
+import { PATHS } from '../../../shared/autoleap/endpoints';
+import { companySelect, simplifyToggle } from '../../../shared/parameters';
+import { recordLocator } from '../../shared/inputs';
 
 const show = { resource: ['customer'], operation: ['get'] };
 

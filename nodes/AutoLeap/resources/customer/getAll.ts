@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { filtersCollection, getManyBasics, textFilter, updatedWindow } from '../../shared/listDescriptions';
+import { filtersCollection, getManyBasics, textFilter, updatedWindow } from '../../shared/getMany';
 
 const show = { resource: ['customer'], operation: ['getAll'] };
 

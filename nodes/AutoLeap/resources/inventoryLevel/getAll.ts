@@ -1,11 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { filtersCollection, getManyBasics, query } from '../../shared/listDescriptions';
+import { RESTOCK_LEVELS } from '../../../shared/autoleap/enums';
+import { filtersCollection, getManyBasics } from '../../shared/getMany';
+import { sendQuery } from '../../shared/routing';
 
 const show = { resource: ['inventoryLevel'], operation: ['getAll'] };
-
-/** Restock filter values (reference: GET /inventoryLevels `restockLevel`). */
-export const RESTOCK_FILTERS = ['above', 'below'] as const;
 
 export const inventoryLevelGetManyDescription: INodeProperties[] = [
 	...getManyBasics(show, { location: true }),
@@ -16,8 +15,8 @@ export const inventoryLevelGetManyDescription: INodeProperties[] = [
 			type: 'options',
 			default: 'below',
 			description: 'Only items whose quantity on hand is above, or below, their restock level',
-			options: RESTOCK_FILTERS.map((value) => ({ name: value === 'above' ? 'Above Restock Level' : 'Below Restock Level', value })),
-			routing: query('restockLevel'),
+			options: RESTOCK_LEVELS.map((value) => ({ name: value === 'above' ? 'Above Restock Level' : 'Below Restock Level', value })),
+			routing: sendQuery('restockLevel'),
 		},
 	]),
 ];

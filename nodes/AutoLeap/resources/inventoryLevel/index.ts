@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { PATHS } from '../../shared/endpoints';
+import { PATHS } from '../../../shared/autoleap/endpoints';
 import { listRouting } from '../../shared/routing';
 import { inventoryLevelGetManyDescription } from './getAll';
 import { inventoryLevelUpdateDescription, updateInventoryLevels } from './update';

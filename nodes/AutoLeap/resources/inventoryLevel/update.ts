@@ -1,19 +1,14 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { BULK_KEYS, ID_FIELDS, PATHS } from '../../shared/endpoints';
-import { bulkOptions, companySelect, fieldsCollection, locationSelect } from '../../shared/descriptions';
-import { collectionOptions, recordProblems } from '../../shared/fields';
-import type { FieldSpec } from '../../shared/fields';
+import { BULK_KEYS, ID_FIELDS, PATHS } from '../../../shared/autoleap/endpoints';
+import { recordProblems } from '../../../shared/autoleap/fields/spec';
+import { INVENTORY_LEVEL_FIELDS } from '../../../shared/autoleap/fields/stock';
+import { companySelect, locationSelect } from '../../../shared/parameters';
 import { runBulkWrite } from '../../shared/bulkWrite';
-import { recordFromParameters } from '../../shared/records';
-import { itemIdInput } from '../item/get';
+import { bulkOptions, fieldOptions, fieldsCollection, itemIdInput } from '../../shared/inputs';
+import { recordFromParameters } from '../../shared/recordInput';
 
 const show = { resource: ['inventoryLevel'], operation: ['update'] };
-
-export const INVENTORY_LEVEL_FIELDS: readonly FieldSpec[] = [
-	{ name: 'quantityOnHand', label: 'Quantity on Hand', kind: 'number' },
-	{ name: 'restockLevel', label: 'Restock Level', kind: 'number', description: 'The quantity at which the item should be reordered' },
-];
 
 export const inventoryLevelUpdateDescription: INodeProperties[] = [
 	companySelect(show, 'none'),
@@ -24,7 +19,7 @@ export const inventoryLevelUpdateDescription: INodeProperties[] = [
 		description:
 			'The location whose stock changes. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	fieldsCollection('updateFields', { show }, collectionOptions(INVENTORY_LEVEL_FIELDS)),
+	fieldsCollection('updateFields', { show }, fieldOptions(INVENTORY_LEVEL_FIELDS)),
 	bulkOptions(show),
 ];
 
@@ -37,11 +32,11 @@ export async function updateInventoryLevels(this: IExecuteFunctions) {
 		buildRecord(itemIndex) {
 			return recordFromParameters.call(this, itemIndex, 'updateFields', {
 				[ID_FIELDS.item]: this.getNodeParameter('itemId', itemIndex, '') as string,
-				locationId: this.getNodeParameter('locationId', itemIndex, '') as string,
+				[ID_FIELDS.location]: this.getNodeParameter('locationId', itemIndex, '') as string,
 			});
 		},
 		problems: (record) => [
-			...recordProblems(record, INVENTORY_LEVEL_FIELDS, [ID_FIELDS.item, 'locationId']),
+			...recordProblems(record, INVENTORY_LEVEL_FIELDS, [ID_FIELDS.item, ID_FIELDS.location]),
 			...(INVENTORY_LEVEL_FIELDS.some((spec) => record[spec.name] !== undefined) ? [] : ['nothing to update: add "Quantity on Hand" or "Restock Level"']),
 		],
 	});

@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { BULK_KEYS, ID_FIELDS, PATHS } from '../../shared/endpoints';
-import { bulkOptions, companySelect } from '../../shared/descriptions';
-import { recordProblems } from '../../shared/fields';
+import { BULK_KEYS, ID_FIELDS, PATHS } from '../../../shared/autoleap/endpoints';
+import { recordProblems } from '../../../shared/autoleap/fields/spec';
+import { companySelect } from '../../../shared/parameters';
 import { runBulkWrite } from '../../shared/bulkWrite';
-import { itemIdInput } from './get';
+import { bulkOptions, itemIdInput } from '../../shared/inputs';
 
 const show = { resource: ['item'], operation: ['archive'] };
 

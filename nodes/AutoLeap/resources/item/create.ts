@@ -1,11 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { BULK_KEYS, PATHS } from '../../shared/endpoints';
-import { bulkOptions, companySelect, fieldsCollection, inputMode, recordJson } from '../../shared/descriptions';
-import { collectionOptions } from '../../shared/fields';
+import { BULK_KEYS, PATHS } from '../../../shared/autoleap/endpoints';
+import { ITEM_STATUSES, ITEM_TYPES } from '../../../shared/autoleap/enums';
+import { ITEM_DETAILS, ITEM_FIELDS, itemProblems, PART_DETAIL_FIELDS, TIRE_DETAIL_FIELDS } from '../../../shared/autoleap/fields/item';
+import { companySelect, enumOptions } from '../../../shared/parameters';
 import { runBulkWrite } from '../../shared/bulkWrite';
-import { recordFromParameters } from '../../shared/records';
-import { ITEM_FIELDS, ITEM_STATUSES, ITEM_TYPES, PART_DETAIL_FIELDS, TIRE_DETAIL_FIELDS, itemProblems } from './fields';
+import { bulkOptions, fieldOptions, fieldsCollection, inputMode, recordJson } from '../../shared/inputs';
+import { recordFromParameters } from '../../shared/recordInput';
 
 const show = { resource: ['item'], operation: ['create'] };
 const fieldsMode = { ...show, inputMode: ['fields'] };
@@ -34,7 +35,7 @@ export const itemCreateDescription: INodeProperties[] = [
 		type: 'options',
 		default: 'part',
 		description: 'AutoLeap creates only parts and tires through its API',
-		options: ITEM_TYPES.map((value) => ({ name: value === 'part' ? 'Part' : 'Tire', value })),
+		options: enumOptions(ITEM_TYPES),
 		displayOptions: { show: fieldsMode },
 	},
 	{ displayName: 'Item Name', name: 'itemName', type: 'string', default: '', required: true, placeholder: 'e.g. Brake Pad Set', displayOptions: { show: fieldsMode } },
@@ -53,7 +54,7 @@ export const itemCreateDescription: INodeProperties[] = [
 		name: 'status',
 		type: 'options',
 		default: 'Active',
-		options: ITEM_STATUSES.map((value) => ({ name: value, value })),
+		options: enumOptions(ITEM_STATUSES),
 		displayOptions: { show: fieldsMode },
 	},
 	{ displayName: 'Taxable', name: 'taxable', type: 'boolean', default: true, description: 'Whether the item is taxed', displayOptions: { show: fieldsMode } },
@@ -65,7 +66,7 @@ export const itemCreateDescription: INodeProperties[] = [
 		default: {},
 		description: 'A part needs at least one of these',
 		displayOptions: { show: { ...fieldsMode, itemType: ['part'] } },
-		options: collectionOptions(PART_DETAIL_FIELDS),
+		options: fieldOptions(PART_DETAIL_FIELDS),
 	},
 	{
 		displayName: 'Tire Details',
@@ -75,9 +76,9 @@ export const itemCreateDescription: INodeProperties[] = [
 		default: {},
 		description: 'A tire needs at least one of these',
 		displayOptions: { show: { ...fieldsMode, itemType: ['tire'] } },
-		options: collectionOptions(TIRE_DETAIL_FIELDS),
+		options: fieldOptions(TIRE_DETAIL_FIELDS),
 	},
-	fieldsCollection('additionalFields', { show: fieldsMode }, collectionOptions(ITEM_FIELDS)),
+	fieldsCollection('additionalFields', { show: fieldsMode }, fieldOptions(ITEM_FIELDS)),
 	bulkOptions(show),
 ];
 
@@ -85,7 +86,7 @@ export const itemCreateDescription: INodeProperties[] = [
 function typedInputs(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	if (this.getNodeParameter('inputMode', itemIndex, 'fields') !== 'fields') return {};
 	const itemType = this.getNodeParameter('itemType', itemIndex) as string;
-	const details = itemType === 'tire' ? 'tireDetails' : 'partDetails';
+	const details = ITEM_DETAILS[itemType === 'tire' ? 'tire' : 'part'];
 	return {
 		itemType,
 		itemName: this.getNodeParameter('itemName', itemIndex, '') as string,

@@ -1,25 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { PATHS } from '../../shared/endpoints';
-import { companySelect } from '../../shared/descriptions';
-import { simplifyToggle } from '../../shared/listDescriptions';
-
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
-
-/** An item's AutoLeap ID (AutoLeap offers no item search to pick from beyond the list itself). */
-export function itemIdInput(show: Show, description = 'The ID of the item', extra: Partial<INodeProperties> = {}): INodeProperties {
-	return {
-		displayName: 'Item ID',
-		name: 'itemId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 771203',
-		description,
-		displayOptions: { show },
-		...extra,
-	};
-}
+import { PATHS } from '../../../shared/autoleap/endpoints';
+import { companySelect, simplifyToggle } from '../../../shared/parameters';
+import { itemIdInput } from '../../shared/inputs';
 
 const show = { resource: ['item'], operation: ['get'] };
 

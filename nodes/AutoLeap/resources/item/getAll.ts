@@ -1,17 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { filtersCollection, getManyBasics, query, textFilter, updatedWindow } from '../../shared/listDescriptions';
-import { ITEM_TYPE_FILTERS } from './fields';
+import { ITEM_TYPE_FILTERS } from '../../../shared/autoleap/enums';
+import { enumOptions } from '../../../shared/parameters';
+import { filtersCollection, getManyBasics, textFilter, updatedWindow } from '../../shared/getMany';
+import { sendQuery } from '../../shared/routing';
 
 const show = { resource: ['item'], operation: ['getAll'] };
-
-const TYPE_NAMES: Record<(typeof ITEM_TYPE_FILTERS)[number], string> = {
-	discount: 'Discount',
-	fee: 'Fee',
-	labor: 'Labor',
-	part: 'Part',
-	tire: 'Tire',
-};
 
 export const itemGetManyDescription: INodeProperties[] = [
 	...getManyBasics(show),
@@ -22,8 +16,8 @@ export const itemGetManyDescription: INodeProperties[] = [
 			name: 'type',
 			type: 'options',
 			default: 'part',
-			options: [...ITEM_TYPE_FILTERS].sort().map((value) => ({ name: TYPE_NAMES[value], value })),
-			routing: query('type'),
+			options: enumOptions(ITEM_TYPE_FILTERS),
+			routing: sendQuery('type'),
 		},
 		...updatedWindow('items'),
 	]),

@@ -1,9 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { PATHS } from '../../shared/endpoints';
-import { companySelect } from '../../shared/descriptions';
-import { simplifyToggle } from '../../shared/listDescriptions';
-import { itemIdInput } from '../item/get';
+import { PATHS } from '../../../shared/autoleap/endpoints';
+import { companySelect, simplifyToggle } from '../../../shared/parameters';
+import { itemIdInput } from '../../shared/inputs';
 
 const show = { resource: ['itemPricing'], operation: ['get'] };
 

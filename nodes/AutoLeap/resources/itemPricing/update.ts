@@ -1,24 +1,19 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { BULK_KEYS, ID_FIELDS, PATHS } from '../../shared/endpoints';
-import { bulkOptions, companySelect, fieldsCollection } from '../../shared/descriptions';
-import { collectionOptions, recordProblems } from '../../shared/fields';
-import type { FieldSpec } from '../../shared/fields';
+import { BULK_KEYS, ID_FIELDS, PATHS } from '../../../shared/autoleap/endpoints';
+import { recordProblems } from '../../../shared/autoleap/fields/spec';
+import { ITEM_PRICING_FIELDS } from '../../../shared/autoleap/fields/stock';
+import { companySelect } from '../../../shared/parameters';
 import { runBulkWrite } from '../../shared/bulkWrite';
-import { recordFromParameters } from '../../shared/records';
-import { itemIdInput } from '../item/get';
+import { bulkOptions, fieldOptions, fieldsCollection, itemIdInput } from '../../shared/inputs';
+import { recordFromParameters } from '../../shared/recordInput';
 
 const show = { resource: ['itemPricing'], operation: ['update'] };
-
-export const ITEM_PRICING_FIELDS: readonly FieldSpec[] = [
-	{ name: 'costPerUnit', label: 'Cost per Unit', kind: 'number', description: 'What the shop pays per unit' },
-	{ name: 'pricePerUnit', label: 'Price per Unit', kind: 'number', description: 'What the customer pays per unit' },
-];
 
 export const itemPricingUpdateDescription: INodeProperties[] = [
 	companySelect(show, 'none'),
 	itemIdInput(show, 'The item whose pricing changes'),
-	fieldsCollection('updateFields', { show }, collectionOptions(ITEM_PRICING_FIELDS)),
+	fieldsCollection('updateFields', { show }, fieldOptions(ITEM_PRICING_FIELDS)),
 	bulkOptions(show),
 ];
 

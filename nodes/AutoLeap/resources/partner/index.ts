@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { PATHS } from '../../shared/endpoints';
+import { PATHS } from '../../../shared/autoleap/endpoints';
 import { recordRouting, writeRouting } from '../../shared/routing';
 
 /** Login and token refresh belong to the credential; these are the partner's other calls. */

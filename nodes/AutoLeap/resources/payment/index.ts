@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { PATHS } from '../../shared/endpoints';
+import { PATHS } from '../../../shared/autoleap/endpoints';
 import { listRouting } from '../../shared/routing';
 import { paymentGetManyDescription } from './getAll';
 

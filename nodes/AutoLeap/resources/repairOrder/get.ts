@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { PATHS } from '../../shared/endpoints';
-import { companySelect } from '../../shared/descriptions';
-import { simplifyToggle } from '../../shared/listDescriptions';
+import { PATHS } from '../../../shared/autoleap/endpoints';
+import { companySelect, simplifyToggle } from '../../../shared/parameters';
 
 const show = { resource: ['repairOrder'], operation: ['get'] };
 

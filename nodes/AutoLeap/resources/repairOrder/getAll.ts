@@ -1,28 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import {
-	dateFilter,
-	filtersCollection,
-	getManyBasics,
-	query,
-	sortByFilter,
-	sortDirectionFilter,
-	textFilter,
-	updatedWindow,
-} from '../../shared/listDescriptions';
+import { TIME_WINDOWS } from '../../../shared/autoleap/endpoints';
+import { repairOrderStatusOptions } from '../../../shared/parameters';
+import { dateFilter, filtersCollection, getManyBasics, sortByFilter, sortDirectionFilter, textFilter, updatedWindow } from '../../shared/getMany';
+import { sendQuery } from '../../shared/routing';
 
 const show = { resource: ['repairOrder'], operation: ['getAll'] };
-
-/** AutoLeap's repair order status codes (README §16). */
-const STATUSES = ['Estimate', 'WIP', 'Complete', 'Saved', 'Posted', 'AR', 'Deleted'];
 
 export const repairOrderGetManyDescription: INodeProperties[] = [
 	...getManyBasics(show, { location: true }),
 	filtersCollection(show, [
-		dateFilter('finalizeStartDate', 'Finalized After', 'Only repair orders finalized at or after this time'),
-		dateFilter('finalizeEndDate', 'Finalized Before', 'Only repair orders finalized at or before this time'),
-		dateFilter('invoiceStartDate', 'Invoiced After', 'Only repair orders invoiced at or after this time'),
-		dateFilter('invoiceEndDate', 'Invoiced Before', 'Only repair orders invoiced at or before this time'),
+		dateFilter(TIME_WINDOWS.repairOrderFinalized.start, 'Finalized After', 'Only repair orders finalized at or after this time'),
+		dateFilter(TIME_WINDOWS.repairOrderFinalized.end, 'Finalized Before', 'Only repair orders finalized at or before this time'),
+		dateFilter(TIME_WINDOWS.repairOrderInvoiced.start, 'Invoiced After', 'Only repair orders invoiced at or after this time'),
+		dateFilter(TIME_WINDOWS.repairOrderInvoiced.end, 'Invoiced Before', 'Only repair orders invoiced at or before this time'),
 		{
 			displayName: 'Is Finalized',
 			name: 'isFinalized',
@@ -42,8 +33,8 @@ export const repairOrderGetManyDescription: INodeProperties[] = [
 			name: 'repairOrderStatusId',
 			type: 'options',
 			default: 1,
-			options: STATUSES.map((name, index) => ({ name: `${index + 1} ${name}`, value: index + 1 })),
-			routing: query('repairOrderStatusId'),
+			options: repairOrderStatusOptions(),
+			routing: sendQuery('repairOrderStatusId'),
 		},
 		...updatedWindow('repair orders'),
 	]),

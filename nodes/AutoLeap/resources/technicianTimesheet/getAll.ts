@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { TIMESHEET_RANGE } from '../../shared/endpoints';
-import { companySelect, locationSelect } from '../../shared/descriptions';
-import { dateQuery, returnAllAndLimit, simplifyToggle } from '../../shared/listDescriptions';
+import { TIMESHEET_RANGE } from '../../../shared/autoleap/endpoints';
+import { companySelect, locationSelect, simplifyToggle } from '../../../shared/parameters';
+import { returnAllAndLimit } from '../../shared/getMany';
+import { sendDate } from '../../shared/routing';
 
 const show = { resource: ['technicianTimesheet'], operation: ['getAll'] };
 
@@ -16,7 +17,7 @@ export const technicianTimesheetGetManyDescription: INodeProperties[] = [
 		default: '',
 		description: 'Only logs clocked in at or after this time',
 		displayOptions: { show },
-		routing: dateQuery(TIMESHEET_RANGE.start),
+		routing: sendDate(TIMESHEET_RANGE.start, 'query'),
 	},
 	{
 		displayName: 'End Date',
@@ -26,7 +27,7 @@ export const technicianTimesheetGetManyDescription: INodeProperties[] = [
 		default: '',
 		description: 'Only logs clocked in at or before this time',
 		displayOptions: { show },
-		routing: dateQuery(TIMESHEET_RANGE.end),
+		routing: sendDate(TIMESHEET_RANGE.end, 'query'),
 	},
 	locationSelect(show),
 	...returnAllAndLimit(show),

@@ -1,9 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { PATHS } from '../../shared/endpoints';
-import { bulkOptions, companySelect, recordLocator } from '../../shared/descriptions';
-import { recordProblems } from '../../shared/fields';
+import { BULK_KEYS, ID_FIELDS, PATHS } from '../../../shared/autoleap/endpoints';
+import { recordProblems } from '../../../shared/autoleap/fields/spec';
+import { companySelect } from '../../../shared/parameters';
 import { runBulkWrite } from '../../shared/bulkWrite';
+import { bulkOptions, recordLocator } from '../../shared/inputs';
 
 const show = { resource: ['vehicle'], operation: ['archive'] };
 
@@ -17,10 +18,10 @@ export async function archiveVehicles(this: IExecuteFunctions) {
 	return await runBulkWrite.call(this, {
 		method: 'PATCH',
 		path: PATHS.vehicles,
-		bodyKey: 'vehicles',
+		bodyKey: BULK_KEYS.vehicle,
 		buildRecord(itemIndex) {
-			return { vehicleId: this.getNodeParameter('vehicleId', itemIndex, '', { extractValue: true }) as string };
+			return { [ID_FIELDS.vehicle]: this.getNodeParameter('vehicleId', itemIndex, '', { extractValue: true }) as string };
 		},
-		problems: (record) => recordProblems(record, [], ['vehicleId']),
+		problems: (record) => recordProblems(record, [], [ID_FIELDS.vehicle]),
 	});
 }

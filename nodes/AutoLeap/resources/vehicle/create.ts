@@ -1,11 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { PATHS } from '../../shared/endpoints';
-import { bulkOptions, companySelect, fieldsCollection, inputMode, recordJson, recordLocator, tagsCollection } from '../../shared/descriptions';
-import { collectionOptions, recordProblems } from '../../shared/fields';
+import { BULK_KEYS, ID_FIELDS, PATHS } from '../../../shared/autoleap/endpoints';
+import { TAGS_GROUP } from '../../../shared/autoleap/fields/contact';
+import { recordProblems } from '../../../shared/autoleap/fields/spec';
+import { VEHICLE_FIELDS } from '../../../shared/autoleap/fields/vehicle';
+import { companySelect } from '../../../shared/parameters';
 import { runBulkWrite } from '../../shared/bulkWrite';
-import { recordFromParameters } from '../../shared/records';
-import { VEHICLE_FIELDS } from './fields';
+import { bulkOptions, entryCollection, fieldOptions, fieldsCollection, inputMode, recordJson, recordLocator } from '../../shared/inputs';
+import { recordFromParameters } from '../../shared/recordInput';
 
 const show = { resource: ['vehicle'], operation: ['create'] };
 
@@ -14,7 +16,7 @@ export const vehicleCreateDescription: INodeProperties[] = [
 	recordLocator('customer', show, { description: 'The customer who owns the vehicle' }),
 	inputMode(show),
 	recordJson(show, JSON.stringify({ year: 2021, make: 'Honda', model: 'Accord', vin: '1HGCV1F14MA123456' }, null, 2)),
-	fieldsCollection('additionalFields', { show: { ...show, inputMode: ['fields'] } }, [...collectionOptions(VEHICLE_FIELDS), tagsCollection]),
+	fieldsCollection('additionalFields', { show: { ...show, inputMode: ['fields'] } }, [...fieldOptions(VEHICLE_FIELDS), entryCollection(TAGS_GROUP)]),
 	bulkOptions(show),
 ];
 
@@ -22,11 +24,11 @@ export async function createVehicles(this: IExecuteFunctions) {
 	return await runBulkWrite.call(this, {
 		method: 'POST',
 		path: PATHS.vehicles,
-		bodyKey: 'vehicles',
+		bodyKey: BULK_KEYS.vehicle,
 		buildRecord(itemIndex) {
 			const customerId = this.getNodeParameter('customerId', itemIndex, '', { extractValue: true }) as string;
-			return recordFromParameters.call(this, itemIndex, 'additionalFields', { customerId });
+			return recordFromParameters.call(this, itemIndex, 'additionalFields', { [ID_FIELDS.customer]: customerId });
 		},
-		problems: (record) => recordProblems(record, VEHICLE_FIELDS, ['customerId']),
+		problems: (record) => recordProblems(record, VEHICLE_FIELDS, [ID_FIELDS.customer]),
 	});
 }

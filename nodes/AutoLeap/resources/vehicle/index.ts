@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { PATHS } from '../../shared/endpoints';
+import { PATHS } from '../../../shared/autoleap/endpoints';
 import { listRouting, recordRouting } from '../../shared/routing';
 import { archiveVehicles, vehicleArchiveDescription } from './archive';
 import { createVehicles, vehicleCreateDescription } from './create';

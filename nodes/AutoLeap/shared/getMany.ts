@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { companySelect, locationSelect } from './descriptions';
+import { UPDATED_WINDOW } from '../../shared/autoleap/endpoints';
+import { companySelect, locationSelect, simplifyToggle } from '../../shared/parameters';
+import { sendDate, sendQuery } from './routing';
 
 /** The inputs of the Get Many operations: paging, Simplify and the Filters collection. */
 
@@ -46,45 +48,21 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
 	];
 }
 
-export function simplifyToggle(show: Show): INodeProperties {
-	return {
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-		displayOptions: { show },
-	};
-}
-
-/** Sends a filter as a query parameter, leaving it out when empty. */
-export function query(property: string, to: 'query' | 'body' = 'query'): INodeProperties['routing'] {
-	return { send: { type: to, property, value: '={{ $value === "" ? undefined : $value }}' } };
-}
-
-/**
- * Sends a date as UTC `YYYY-MM-DDThh:mm:ssZ`, the form AutoLeap documents (README §6: whole seconds,
- * a fraction is cut off); left out when empty.
- */
-export function dateQuery(property: string, to: 'query' | 'body' = 'query'): INodeProperties['routing'] {
-	return { send: { type: to, property, value: '={{ $value ? new Date($value).toISOString().slice(0, 19) + "Z" : undefined }}' } };
-}
-
 /** A date filter of a Get Many's Filters collection, named as AutoLeap's query parameter. */
 export function dateFilter(name: string, displayName: string, description: string): INodeProperties {
-	return { displayName, name, type: 'dateTime', default: '', description, routing: dateQuery(name) };
+	return { displayName, name, type: 'dateTime', default: '', description, routing: sendDate(name, 'query') };
 }
 
 /** A free-text filter sent as the query parameter of the same name. */
 export function textFilter(name: string, displayName: string, description: string): INodeProperties {
-	return { displayName, name, type: 'string', default: '', description, routing: query(name) };
+	return { displayName, name, type: 'string', default: '', description, routing: sendQuery(name) };
 }
 
-/** Updated After / Updated Before, on AutoLeap's `updatedDateStart` / `updatedDateEnd`. */
+/** Updated After / Updated Before, on AutoLeap's updated-time window. */
 export function updatedWindow(records: string): INodeProperties[] {
 	return [
-		dateFilter('updatedDateStart', 'Updated After', `Only ${records} changed at or after this time`),
-		dateFilter('updatedDateEnd', 'Updated Before', `Only ${records} changed at or before this time`),
+		dateFilter(UPDATED_WINDOW.start, 'Updated After', `Only ${records} changed at or after this time`),
+		dateFilter(UPDATED_WINDOW.end, 'Updated Before', `Only ${records} changed at or before this time`),
 	];
 }
 
@@ -97,7 +75,7 @@ export function sortByFilter(values: Array<{ name: string; value: string }>): IN
 		type: 'options',
 		default: first,
 		options: [...values].sort((a, b) => a.name.localeCompare(b.name)),
-		routing: query('sort'),
+		routing: sendQuery('sort'),
 	};
 }
 
@@ -110,5 +88,5 @@ export const sortDirectionFilter: INodeProperties = {
 		{ name: 'Ascending', value: 'ASC' },
 		{ name: 'Descending', value: 'DESC' },
 	],
-	routing: query('sortDirection'),
+	routing: sendQuery('sortDirection'),
 };

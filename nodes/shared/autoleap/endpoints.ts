@@ -1,11 +1,13 @@
 /**
  * Every AutoLeap path, body key and record field the nodes rely on, in one place. The docs we
- * could read are partial: what is marked INFERRED is a best guess (see README, "Confirmed and
- * inferred operations"), so a correction is a one-line change here.
+ * could read are partial: what is marked INFERRED is a best guess (README, "Operations"), so a
+ * correction is a one-line change here.
  */
 export const PATHS = {
-	profile: '/partners/profile',
+	login: '/partners/login',
+	refresh: '/partners/generateNewAccessToken',
 	logout: '/partners/logout',
+	profile: '/partners/profile',
 	customers: '/customers', // GET /customers/{id}: path from third-party summaries — INFERRED
 	vehicles: '/vehicles',
 	items: '/items',
@@ -32,6 +34,7 @@ export const ID_FIELDS = {
 	customer: 'customerId',
 	vehicle: 'vehicleId',
 	item: 'itemId',
+	location: 'locationId',
 	appointmentRequest: 'appointmentId',
 	repairOrder: 'repairOrderNumber',
 	payment: 'paymentId',
@@ -46,6 +49,18 @@ export const UPDATED_AT_FIELDS: Record<string, string> = {
 	payment: 'lastUpdatedAt',
 	default: 'updatedDate',
 };
+
+/** The updated-time window of the list endpoints (documented for all but customers: INFERRED there). */
+export const UPDATED_WINDOW = { start: 'updatedDateStart', end: 'updatedDateEnd' } as const;
+
+/** The other time windows of the lists (README §6: the names are not consistent across endpoints). */
+export const TIME_WINDOWS = {
+	repairOrderInvoiced: { start: 'invoiceStartDate', end: 'invoiceEndDate' },
+	repairOrderFinalized: { start: 'finalizeStartDate', end: 'finalizeEndDate' },
+	paymentDate: { start: 'paymentDateStart', end: 'paymentDateEnd' },
+	appointmentRequestCreated: { start: 'createdDateStart', end: 'createdDateEnd' },
+	appointmentTime: { start: 'appointmentStartDate', end: 'appointmentEndDate' },
+} as const;
 
 /**
  * Appointment request contact and vehicle details beyond the documented names (customer
@@ -69,5 +84,9 @@ export const PROFILE = {
 	locationName: 'name',
 } as const;
 
-/** AutoLeap's web app, for resource-locator URLs — INFERRED. */
+/** AutoLeap's web app and its record pages, for resource-locator URLs — INFERRED. */
 export const APP_URL = 'https://app.myautoleap.com';
+export const APP_PAGES = { customer: 'customers', vehicle: 'vehicles' } as const;
+
+/** AutoLeap's page size cap (README §5): asking for more is silently reduced to 100. */
+export const PAGE_SIZE = 100;

@@ -1,13 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { entryProblems, recordProblems } from '../../shared/fields';
-import type { FieldSpec } from '../../shared/fields';
-
-/** Only parts and tires can be created (reference: POST /items). */
-export const ITEM_TYPES = ['part', 'tire'] as const;
-/** What the Get Many `type` filter accepts (reference: GET /items x-accepted-values). */
-export const ITEM_TYPE_FILTERS = ['part', 'tire', 'labor', 'fee', 'discount'] as const;
-export const ITEM_STATUSES = ['Active', 'Inactive'] as const;
+import { ITEM_STATUSES, ITEM_TYPES } from '../enums';
+import { entryProblems, recordProblems } from './spec';
+import type { FieldSpec } from './spec';
 
 /** The required fields, typed inputs on Create. */
 export const ITEM_REQUIRED_FIELDS: readonly FieldSpec[] = [
@@ -60,16 +55,17 @@ export const TIRE_DETAIL_FIELDS: readonly FieldSpec[] = [
 	{ name: 'seasonality', label: 'Seasonality', kind: 'integer', description: 'AutoLeap season code (undocumented meaning)' },
 ];
 
-const DETAILS = { part: 'partDetails', tire: 'tireDetails' } as const;
+/** The details object each creatable item type must carry. */
+export const ITEM_DETAILS = { part: 'partDetails', tire: 'tireDetails' } as const;
 
 /** A part must carry partDetails and a tire tireDetails (reference: POST /items). */
 export function itemProblems(record: IDataObject): string[] {
 	const problems = [
 		...recordProblems(record, [...ITEM_REQUIRED_FIELDS, ...ITEM_FIELDS], ITEM_REQUIRED_FIELDS.map((spec) => spec.name)),
-		...entryProblems(record, DETAILS.part, PART_DETAIL_FIELDS),
-		...entryProblems(record, DETAILS.tire, TIRE_DETAIL_FIELDS),
+		...entryProblems(record, ITEM_DETAILS.part, PART_DETAIL_FIELDS),
+		...entryProblems(record, ITEM_DETAILS.tire, TIRE_DETAIL_FIELDS),
 	];
-	const details = DETAILS[record.itemType as keyof typeof DETAILS] as string | undefined;
+	const details = ITEM_DETAILS[record.itemType as keyof typeof ITEM_DETAILS] as string | undefined;
 	const value = details ? record[details] : undefined;
 	if (details && (typeof value !== 'object' || value === null || Object.keys(value).length === 0)) {
 		problems.push(`"${details}" is required for a ${record.itemType as string} (give at least one of its fields)`);

@@ -1,9 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { PAGE_SIZE } from '../endpoints';
 import { pageFactsOf, recordsOf } from './envelope';
-
-/** AutoLeap's page size cap (README §5): asking for more is silently reduced to 100. */
-export const PAGE_SIZE = 100;
 /** A hard stop, so that a server that never says "last" cannot keep a workflow busy forever. */
 export const MAX_PAGES = 1_000;
 

@@ -1,8 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { APP_URL, PATHS } from '../shared/endpoints';
-import { autoLeapRequest, isLastPage, recordsOf } from '../shared/transport';
+import { APP_PAGES, APP_URL, ID_FIELDS, PATHS } from '../../shared/autoleap/endpoints';
+import { recordsOf } from '../../shared/autoleap/transport/envelope';
+import { isLastPage } from '../../shared/autoleap/transport/pagination';
+import { autoLeapRequest } from '../../shared/autoleap/transport/send';
 
+/** A picker shows 50 at a time; more load as the user scrolls. */
 const PAGE = 50;
 
 async function search(
@@ -28,16 +31,16 @@ async function search(
 
 export async function searchCustomers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 	return await search.call(this, PATHS.customers, filter, paginationToken, (c) => ({
-		name: String(c.displayName || [c.firstName, c.lastName].filter(Boolean).join(' ') || c.customerId),
-		value: String(c.customerId),
-		url: `${APP_URL}/customers/${c.customerId}`,
+		name: String(c.displayName || [c.firstName, c.lastName].filter(Boolean).join(' ') || c[ID_FIELDS.customer]),
+		value: String(c[ID_FIELDS.customer]),
+		url: `${APP_URL}/${APP_PAGES.customer}/${c[ID_FIELDS.customer]}`,
 	}));
 }
 
 export async function searchVehicles(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 	return await search.call(this, PATHS.vehicles, filter, paginationToken, (v) => ({
-		name: String(v.vehicleName || [v.year, v.make, v.model].filter(Boolean).join(' ') || v.vehicleId) + (v.licensePlate ? ` (${v.licensePlate})` : ''),
-		value: String(v.vehicleId),
-		url: `${APP_URL}/vehicles/${v.vehicleId}`,
+		name: String(v.vehicleName || [v.year, v.make, v.model].filter(Boolean).join(' ') || v[ID_FIELDS.vehicle]) + (v.licensePlate ? ` (${v.licensePlate})` : ''),
+		value: String(v[ID_FIELDS.vehicle]),
+		url: `${APP_URL}/${APP_PAGES.vehicle}/${v[ID_FIELDS.vehicle]}`,
 	}));
 }

@@ -5,20 +5,25 @@ import type { RequestKind } from './rateBudget';
 
 /**
  * AutoLeap sends no Retry-After (README §3): a 429 caused by another client on the same partner
- * account is retried with exponential backoff and jitter, long enough to outlast its one-minute
- * window. Reads are also retried on 5xx and network failures; writes are not, because a write
- * that failed half-way may have been applied.
+ * account is retried with exponential backoff and jitter, long enough to outlast its window.
+ * Reads are also retried on 5xx and network failures; writes are not, because a write that failed
+ * half-way may have been applied.
  */
-export const retryPolicy = {
-	rateLimitedRetries: 8,
-	serverErrorRetries: 3,
-	baseDelayMs: 1_000,
-	maxDelayMs: 30_000,
-};
+export interface RetryPolicy {
+	rateLimitedRetries: number;
+	serverErrorRetries: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+}
+
+/** Delays scale with the account's rate window: 1 s doubling up to 30 s for AutoLeap's minute. */
+export function retryPolicyFor(windowMs: number): RetryPolicy {
+	return { rateLimitedRetries: 8, serverErrorRetries: 3, baseDelayMs: windowMs / 60, maxDelayMs: windowMs / 2 };
+}
 
 /** Delay before retry number `attempt` (0-based): half fixed, half random, doubling each time. */
-export function backoffDelay(attempt: number, random: () => number = Math.random): number {
-	const ceiling = Math.min(retryPolicy.maxDelayMs, retryPolicy.baseDelayMs * 2 ** attempt);
+export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
 	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
@@ -35,18 +40,19 @@ export function retryReason(error: unknown, kind: RequestKind): RetryReason | un
 export async function withRetries<T>(
 	kind: RequestKind,
 	send: () => Promise<T>,
+	policy: RetryPolicy,
 	wait: (ms: number) => Promise<void> = sleep,
 ): Promise<T> {
 	const used: Record<RetryReason, number> = { rateLimited: 0, serverError: 0 };
-	for (let attempt = 0; ; attempt++) {
+	for (;;) {
 		try {
 			return await send();
 		} catch (error) {
 			const reason = retryReason(error, kind);
-			const allowed = reason === 'rateLimited' ? retryPolicy.rateLimitedRetries : retryPolicy.serverErrorRetries;
+			const allowed = reason === 'rateLimited' ? policy.rateLimitedRetries : policy.serverErrorRetries;
 			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the caller maps it (toAutoLeapError)
 			if (reason === undefined || used[reason] >= allowed) throw error;
-			await wait(backoffDelay(used[reason]++));
+			await wait(backoffDelay(policy, used[reason]++));
 		}
 	}
 }

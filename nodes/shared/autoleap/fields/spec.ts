@@ -1,53 +1,34 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 /**
- * One list of fields per resource, shared by Create and Update: it yields both the n8n inputs
- * (an Additional Fields / Update Fields collection) and the checks each record passes before it
- * is sent, so a field is described once.
+ * One list of fields per AutoLeap record: it yields both the node's inputs (see the node's
+ * `fieldOptions`) and the checks each record passes before it is sent, so a field is described once.
  */
 export interface FieldSpec {
 	name: string;
 	label: string;
-	kind: 'string' | 'number' | 'integer' | 'boolean' | 'options' | 'dateTime';
+	kind: 'string' | 'number' | 'integer' | 'boolean' | 'options' | 'dateTime' | 'color';
 	/** Allowed values for `options` fields, as AutoLeap spells them. */
 	values?: readonly string[];
 	/** The documented values are known to be incomplete: offer them, but let other values through. */
 	openList?: boolean;
+	/** The input's default when it is not the kind's usual one. */
+	default?: string | number | boolean;
 	description?: string;
 	placeholder?: string;
 }
 
-export function collectionOptions(specs: readonly FieldSpec[]): INodeProperties[] {
-	return [...specs]
-		.sort((a, b) => a.label.localeCompare(b.label))
-		.map((spec) => {
-			const base = { displayName: spec.label, name: spec.name, description: spec.description, placeholder: spec.placeholder };
-			switch (spec.kind) {
-				case 'boolean':
-					return { ...base, type: 'boolean', default: false };
-				case 'number':
-				case 'integer':
-					return { ...base, type: 'number', default: 0, typeOptions: spec.kind === 'integer' ? { numberPrecision: 0 } : undefined };
-				case 'options':
-					return { ...base, type: 'options', default: spec.values?.[0] ?? '', options: (spec.values ?? []).map((value) => ({ name: value, value })) };
-				case 'dateTime':
-					return { ...base, type: 'dateTime', default: '' };
-				default:
-					return { ...base, type: 'string', default: '' };
-			}
-		}) as INodeProperties[];
-}
+const empty = (value: unknown) => value === undefined || value === null || value === '';
 
 /** What is wrong with a record, each problem naming its field; empty when it may be sent. */
 export function recordProblems(record: IDataObject, specs: readonly FieldSpec[], required: readonly string[] = []): string[] {
 	const problems: string[] = [];
 	for (const name of required) {
-		const value = record[name];
-		if (value === undefined || value === null || value === '') problems.push(`"${name}" is required`);
+		if (empty(record[name])) problems.push(`"${name}" is required`);
 	}
 	for (const spec of specs) {
 		const value = record[spec.name];
-		if (value === undefined || value === null || value === '') continue;
+		if (empty(value)) continue;
 		const problem = fieldProblem(spec, value);
 		if (problem) problems.push(`"${spec.name}" ${problem}`);
 	}
@@ -70,7 +51,7 @@ function fieldProblem(spec: FieldSpec, value: unknown): string | undefined {
 	}
 }
 
-function show(value: unknown): string {
+export function show(value: unknown): string {
 	const text = JSON.stringify(value) ?? String(value);
 	return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }

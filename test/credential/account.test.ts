@@ -1,13 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { AutoLeapApi } from '../../credentials/AutoLeapApi.credentials';
-import {
-	accountKey,
-	autoLeapBaseUrl,
-	budgetLimits,
-	PRODUCTION_BASE_URL,
-	tokenOwner,
-} from '../../credentials/autoLeapAuth';
+import { accountKeyOf, baseUrlOf, limitsOf, PRODUCTION_BASE_URL, tokenOwnerOf } from '../../nodes/shared/autoleap/account';
 
 const base: ICredentialDataDecryptedObject = {
 	partnerId: 'demo-partner',
@@ -16,41 +10,41 @@ const base: ICredentialDataDecryptedObject = {
 	customUrl: 'http://127.0.0.1:4010/v2',
 };
 
-describe('autoLeapBaseUrl', () => {
+describe('baseUrlOf', () => {
 	it('uses the production URL unless Custom URL is chosen', () => {
-		expect(autoLeapBaseUrl({ ...base, environment: 'production' })).toBe('https://partnerapi.myautoleap.com/v2');
+		expect(baseUrlOf({ ...base, environment: 'production' })).toBe('https://partnerapi.myautoleap.com/v2');
 		expect(PRODUCTION_BASE_URL).toBe('https://partnerapi.myautoleap.com/v2');
 	});
 
 	it('trims trailing slashes and spaces from a custom URL', () => {
-		expect(autoLeapBaseUrl({ ...base, customUrl: ' http://127.0.0.1:4010/v2// ' })).toBe('http://127.0.0.1:4010/v2');
+		expect(baseUrlOf({ ...base, customUrl: ' http://127.0.0.1:4010/v2// ' })).toBe('http://127.0.0.1:4010/v2');
 	});
 
 	it('refuses an empty custom URL with a hint', () => {
-		expect(() => autoLeapBaseUrl({ ...base, customUrl: '' })).toThrow(/no Custom URL/);
+		expect(() => baseUrlOf({ ...base, customUrl: '' })).toThrow(/no Custom URL/);
 	});
 });
 
-describe('accountKey and budgetLimits', () => {
+describe('accountKeyOf and budgetLimits', () => {
 	it('identifies the account by URL and partner, not by key', () => {
-		expect(accountKey(base)).toBe('http://127.0.0.1:4010/v2|demo-partner');
-		expect(accountKey({ ...base, authKey: 'other' })).toBe(accountKey(base));
-		expect(accountKey({ ...base, partnerId: 'other-partner' })).not.toBe(accountKey(base));
-		expect(accountKey({ ...base, environment: 'production' })).not.toBe(accountKey(base));
+		expect(accountKeyOf(base)).toBe('http://127.0.0.1:4010/v2|demo-partner');
+		expect(accountKeyOf({ ...base, authKey: 'other' })).toBe(accountKeyOf(base));
+		expect(accountKeyOf({ ...base, partnerId: 'other-partner' })).not.toBe(accountKeyOf(base));
+		expect(accountKeyOf({ ...base, environment: 'production' })).not.toBe(accountKeyOf(base));
 	});
 
 	it('reads the limits, falling back to AutoLeap defaults', () => {
-		expect(budgetLimits(base)).toEqual({ read: 150, write: 50 });
-		expect(budgetLimits({ ...base, readsPerMinute: 600, writesPerMinute: 200 })).toEqual({ read: 600, write: 200 });
-		expect(budgetLimits({ ...base, readsPerMinute: 0, writesPerMinute: 'x' })).toEqual({ read: 150, write: 50 });
+		expect(limitsOf(base)).toEqual({ read: 150, write: 50, windowMs: 60_000 });
+		expect(limitsOf({ ...base, readsPerMinute: 600, writesPerMinute: 200, rateWindowMs: 6_000 })).toEqual({ read: 600, write: 200, windowMs: 6_000 });
+		expect(limitsOf({ ...base, readsPerMinute: 0, writesPerMinute: 'x', rateWindowMs: -1 })).toEqual({ read: 150, write: 50, windowMs: 60_000 });
 	});
 });
 
-describe('tokenOwner', () => {
+describe('tokenOwnerOf', () => {
 	it('is a stable hex fingerprint that does not reveal the key', () => {
-		const owner = tokenOwner(base);
+		const owner = tokenOwnerOf(base);
 		expect(owner).toMatch(/^[0-9a-f]{32}$/);
-		expect(tokenOwner({ ...base })).toBe(owner);
+		expect(tokenOwnerOf({ ...base })).toBe(owner);
 		expect(owner).not.toContain('demo');
 	});
 
@@ -60,12 +54,12 @@ describe('tokenOwner', () => {
 		['customUrl', { customUrl: 'http://127.0.0.1:4011/v2' }],
 		['environment', { environment: 'production' }],
 	])('changes when %s changes', (_field, change) => {
-		expect(tokenOwner({ ...base, ...change })).not.toBe(tokenOwner(base));
+		expect(tokenOwnerOf({ ...base, ...change })).not.toBe(tokenOwnerOf(base));
 	});
 
 	it('ignores fields that do not change who the token belongs to', () => {
-		expect(tokenOwner({ ...base, readsPerMinute: 10, accessToken: 'x', customUrl: 'http://127.0.0.1:4010/v2/' })).toBe(
-			tokenOwner(base),
+		expect(tokenOwnerOf({ ...base, readsPerMinute: 10, accessToken: 'x', customUrl: 'http://127.0.0.1:4010/v2/' })).toBe(
+			tokenOwnerOf(base),
 		);
 	});
 });
@@ -79,7 +73,7 @@ describe('authenticate', () => {
 	const request = (): IHttpRequestOptions => ({ url: 'http://127.0.0.1:4010/v2/partners/profile', headers: { Accept: 'application/json' } });
 
 	it('sends the token when it was issued for these credentials', async () => {
-		const sent = await authenticate({ ...base, accessToken: 'tok-1', tokenOwner: tokenOwner(base) }, request());
+		const sent = await authenticate({ ...base, accessToken: 'tok-1', tokenOwner: tokenOwnerOf(base) }, request());
 		expect(sent.headers).toEqual({ Accept: 'application/json', Authorization: 'Bearer tok-1' });
 	});
 
@@ -88,13 +82,13 @@ describe('authenticate', () => {
 		['the key was edited', { authKey: 'other-auth-key' }],
 		['the URL was edited', { customUrl: 'http://127.0.0.1:4011/v2' }],
 	])('sends no token when %s since it was issued', async (_case, edit) => {
-		const stored = { ...base, accessToken: 'tok-1', tokenOwner: tokenOwner(base), ...edit };
+		const stored = { ...base, accessToken: 'tok-1', tokenOwner: tokenOwnerOf(base), ...edit };
 		const sent = await authenticate(stored, { ...request(), headers: { authorization: 'Bearer stale' } });
 		expect(sent.headers).toEqual({});
 	});
 
 	it('sends no token when there is none or no owner was recorded', async () => {
-		expect((await authenticate({ ...base, accessToken: '', tokenOwner: tokenOwner(base) }, request())).headers).toEqual({
+		expect((await authenticate({ ...base, accessToken: '', tokenOwner: tokenOwnerOf(base) }, request())).headers).toEqual({
 			Accept: 'application/json',
 		});
 		expect((await authenticate({ ...base, accessToken: 'tok-1' }, request())).headers).toEqual({

@@ -16,6 +16,16 @@ export function statusOf(error: unknown): number | undefined {
 	return undefined;
 }
 
+/** A non-2xx answer, as a port that reads full responses reports it (no request options inside). */
+export class HttpStatusError extends Error {
+	constructor(
+		readonly httpCode: number,
+		readonly body: unknown,
+	) {
+		super(`HTTP ${httpCode}`);
+	}
+}
+
 /** AutoLeap's own error text (`{"success": false, "error": "…"}`), if the answer carried one. */
 export function autoLeapMessageOf(error: unknown): string | undefined {
 	if (!isObject(error)) return undefined;
@@ -26,6 +36,7 @@ export function autoLeapMessageOf(error: unknown): string | undefined {
 		isObject(error.response) ? error.response.data : undefined,
 		cause.error,
 		error.error,
+		error.body,
 	];
 	for (const body of bodies) {
 		if (isObject(body) && typeof body.error === 'string') return redact(body.error);

@@ -13,8 +13,6 @@ export interface BudgetLimits {
 	windowMs: number;
 }
 
-export const DEFAULT_WINDOW_MS = 60_000;
-
 export function requestKind(method: string): RequestKind {
 	return method.toUpperCase() === 'GET' ? 'read' : 'write';
 }
@@ -110,24 +108,17 @@ export class RateBudget {
 	}
 }
 
+/** One budget per partner account, shared by every node, trigger and login in this process. */
 const budgets = new Map<string, RateBudget>();
-let windowMs = DEFAULT_WINDOW_MS;
 
-/** The budget of one partner account (keyed by API URL and partner ID) in this process. */
-export function budgetFor(account: string, limits: { read: number; write: number }): RateBudget {
-	const full = { ...limits, windowMs };
+/** The budget of one partner account; its limits follow the credential as it is now. */
+export function budgetFor(account: string, limits: BudgetLimits): RateBudget {
 	let budget = budgets.get(account);
 	if (!budget) {
-		budget = new RateBudget(full);
+		budget = new RateBudget(limits);
 		budgets.set(account, budget);
 	} else {
-		budget.setLimits(full);
+		budget.setLimits(limits);
 	}
 	return budget;
-}
-
-/** Tests shorten AutoLeap's minute to seconds; n8n never calls this. */
-export function setBudgetWindowForTests(ms: number) {
-	windowMs = ms;
-	budgets.clear();
 }

@@ -1,4 +1,5 @@
-import type { FieldSpec } from '../../shared/fields';
+import { MILEAGE_UNITS, TRANSMISSIONS } from '../enums';
+import type { FieldSpec } from './spec';
 
 /** Every field of the Vehicles page of the official docs (create and update share them). */
 export const VEHICLE_FIELDS: readonly FieldSpec[] = [
@@ -14,8 +15,8 @@ export const VEHICLE_FIELDS: readonly FieldSpec[] = [
 	{ name: 'notes', label: 'Notes', kind: 'string' },
 	{ name: 'vehicleStatus', label: 'Vehicle Status', kind: 'string', description: 'Active records; archiving sets Inactive' },
 	{ name: 'imgUrl', label: 'Image URL', kind: 'string' },
-	{ name: 'transmission', label: 'Transmission', kind: 'options', values: ['Automatic', 'Manual'] },
+	{ name: 'transmission', label: 'Transmission', kind: 'options', values: TRANSMISSIONS },
 	{ name: 'driveType', label: 'Drive Type', kind: 'string', placeholder: 'e.g. FWD' },
 	{ name: 'mileage', label: 'Mileage', kind: 'number', placeholder: 'e.g. 15000' },
-	{ name: 'mileageUnit', label: 'Mileage Unit', kind: 'options', values: ['KM', 'Miles'] },
+	{ name: 'mileageUnit', label: 'Mileage Unit', kind: 'options', values: MILEAGE_UNITS },
 ];

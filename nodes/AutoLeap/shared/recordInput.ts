@@ -1,22 +1,18 @@
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { isObject } from './transport';
+import { CONTACT_GROUPS, TAGS_GROUP } from '../../shared/autoleap/fields/contact';
+import type { EntryGroup } from '../../shared/autoleap/fields/contact';
+import { isObject } from '../../shared/autoleap/transport/envelope';
 
-/** fixedCollection names → the AutoLeap field and whether it holds a list or one object. */
-const GROUPS: Record<string, { entry: string; many: boolean }> = {
-	tags: { entry: 'tag', many: true },
-	phones: { entry: 'phone', many: true },
-	emails: { entry: 'email', many: true },
-	mainAddress: { entry: 'address', many: false },
-	secondaryAddress: { entry: 'address', many: false },
-};
+/** The nested collections by name: the AutoLeap field, and whether it holds a list or one object. */
+const GROUPS = new Map<string, EntryGroup>([...CONTACT_GROUPS, TAGS_GROUP].map((group) => [group.field, group]));
 
 /** Turns n8n's collection shapes into AutoLeap's (lists of tags, phones…; hex colours without '#'). */
 export function toAutoLeapFields(fields: IDataObject): IDataObject {
 	const record: IDataObject = {};
 	for (const [name, value] of Object.entries(fields)) {
-		const group = GROUPS[name];
+		const group = GROUPS.get(name);
 		if (group && isObject(value)) {
 			// A single-value fixedCollection holds one object, a multiple-value one a list.
 			const raw = value[group.entry];

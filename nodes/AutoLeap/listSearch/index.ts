@@ -1,2 +1,0 @@
-export { getCompanies, getLocations } from './profile';
-export { searchCustomers, searchVehicles } from './records';

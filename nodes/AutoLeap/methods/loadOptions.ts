@@ -1,0 +1,1 @@
+export { getCompanies, getLocations } from '../../shared/parameters';
