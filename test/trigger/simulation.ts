@@ -70,6 +70,7 @@ export interface SimulationReport {
 	/** Date bounds sent in any form but YYYY-MM-DDThh:mm:ssZ / YYYY-MM-DD (counted, since `truncate` accepts them). */
 	undocumentedBounds: number;
 	writesDuringPolls: number;
+	/** Polls that found nothing new with nothing left over from the poll before (which read its whole window). */
 	idlePolls: number;
 	requestsPerIdlePoll: { average: number; max: number };
 	requests: number;
@@ -232,6 +233,9 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		}
 		const atStart = new Map(current);
 		const logBefore = sandbox.requestLog.length;
+		// Left over from the previous poll (request cap, or a second that kept changing).
+		const before = (staticData['node:AutoLeap Trigger'] as IDataObject | undefined)?.cursor as IDataObject | undefined;
+		const backlog = before?.caughtUp === false;
 		let done = false;
 		const running = runPoll({ nodeType, parameters, credentials, staticData }).finally(() => (done = true));
 		// Writes while the poll's requests are in flight.
@@ -272,7 +276,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		if (cursor?.caughtUp === true) {
 			for (const [id, version] of current) if (atStart.get(id) === version) required.add(version);
 		}
-		return { items: result.items, requests };
+		return { items: result.items, requests, backlog };
 	};
 
 	try {
@@ -287,17 +291,17 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 				await poll(0);
 				for (let i = 0; i < 2; i++) {
 					sandbox.clock.advance(60_000);
-					const { items, requests } = await poll(0);
-					if (items === null) idleRequests.push(requests);
+					const { items, requests, backlog } = await poll(0);
+					if (items === null && !backlog) idleRequests.push(requests);
 				}
 			}
 		}
 		// Drain: time moves on, nothing changes, until polls come back empty.
 		for (let quiet = 0, i = 0; quiet < 3 && i < 50; i++) {
 			sandbox.clock.advance(overlapMs + 60_000);
-			const { items, requests } = await poll(0);
+			const { items, requests, backlog } = await poll(0);
 			quiet = items === null ? quiet + 1 : 0;
-			if (items === null) idleRequests.push(requests);
+			if (items === null && !backlog) idleRequests.push(requests);
 		}
 	} finally {
 		await sandbox.close();
