@@ -70,7 +70,7 @@ export interface SimulationReport {
 	/** Date bounds sent in any form but YYYY-MM-DDThh:mm:ssZ / YYYY-MM-DD (counted, since `truncate` accepts them). */
 	undocumentedBounds: number;
 	writesDuringPolls: number;
-	/** Polls that found nothing new with nothing left over from the poll before (which read its whole window). */
+	/** Polls with nothing to read: the poll before read its whole window and proved every write read. (The first poll after activity re-reads what the one before could not yet prove, the last Overlap, and is not idle.) */
 	idlePolls: number;
 	requestsPerIdlePoll: { average: number; max: number };
 	requests: number;
@@ -202,6 +202,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		}
 		sandbox.clock.advance(rng.chance(0.2) ? 0 : rng.int(1, 400));
 	};
+	let lastWrite = -Infinity;
 	const mutate = () => {
 		step();
 		let record: IDataObject;
@@ -213,6 +214,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 			record = sandbox.store.update(resource, id, { simRevision: ++revision });
 		}
 		const id = record[event.idField] as string | number;
+		lastWrite = Math.max(lastWrite, Date.parse(String(record[event.timeField])));
 		if (current.get(id) === versionOf(record)) report.sameStampRewrites++;
 		current.set(id, versionOf(record));
 		dirty.add(id);
@@ -233,9 +235,9 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		}
 		const atStart = new Map(current);
 		const logBefore = sandbox.requestLog.length;
-		// Left over from the previous poll (request cap, or a second that kept changing).
+		// Nothing to read: the poll before read its whole window and proved every write read.
 		const before = (staticData['node:AutoLeap Trigger'] as IDataObject | undefined)?.cursor as IDataObject | undefined;
-		const backlog = before?.caughtUp === false;
+		const idle = before !== undefined && before.caughtUp !== false && Number(before.readThrough) >= lastWrite;
 		let done = false;
 		const running = runPoll({ nodeType, parameters, credentials, staticData }).finally(() => (done = true));
 		// Writes while the poll's requests are in flight.
@@ -250,7 +252,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 			const before = (staticData['node:AutoLeap Trigger'] as IDataObject | undefined)?.cursor as IDataObject | undefined;
 			const after = (result.staticData['node:AutoLeap Trigger'] as IDataObject).cursor as IDataObject;
 			const q = sandbox.requestLog.slice(logBefore).filter((e) => e.path === event.path).map((e) => `${e.query.updatedDateStart?.slice(11)}..${e.query.updatedDateEnd?.slice(11)}p${e.query.page}`);
-			console.error(`poll ${report.polls} now=${new Date(sandbox.clock.now()).toISOString()} rt ${before?.readThrough}->${after.readThrough} floor ${after.floor} skew ${after.skew} seen ${Object.keys(after.seen as IDataObject).length} emitted ${result.items?.length ?? 0} ${q.join(' ')}`);
+			console.error(`poll ${report.polls} idle=${idle} caughtUp=${String(after.caughtUp)} now=${new Date(sandbox.clock.now()).toISOString()} rt ${before?.readThrough}->${after.readThrough} floor ${after.floor} skew ${after.skew} seen ${Object.keys(after.seen as IDataObject).length} emitted ${result.items?.length ?? 0} ${q.join(' ')}`);
 			for (const item of result.items ?? []) console.error(`  emit ${versionOf(item.json)}`);
 		}
 		staticData = result.staticData;
@@ -276,7 +278,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		if (cursor?.caughtUp === true) {
 			for (const [id, version] of current) if (atStart.get(id) === version) required.add(version);
 		}
-		return { items: result.items, requests, backlog };
+		return { items: result.items, requests, idle };
 	};
 
 	try {
@@ -291,17 +293,17 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 				await poll(0);
 				for (let i = 0; i < 2; i++) {
 					sandbox.clock.advance(60_000);
-					const { items, requests, backlog } = await poll(0);
-					if (items === null && !backlog) idleRequests.push(requests);
+					const { items, requests, idle } = await poll(0);
+					if (items === null && idle) idleRequests.push(requests);
 				}
 			}
 		}
 		// Drain: time moves on, nothing changes, until polls come back empty.
 		for (let quiet = 0, i = 0; quiet < 3 && i < 50; i++) {
 			sandbox.clock.advance(overlapMs + 60_000);
-			const { items, requests, backlog } = await poll(0);
+			const { items, requests, idle } = await poll(0);
 			quiet = items === null ? quiet + 1 : 0;
-			if (items === null && !backlog) idleRequests.push(requests);
+			if (items === null && idle) idleRequests.push(requests);
 		}
 	} finally {
 		await sandbox.close();
