@@ -1,20 +1,16 @@
-import type {
-	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
-	ICredentialType,
-	IDataObject,
-	IHttpRequestHelper,
-	Icon,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
 
 import {
+	ACCESS_TOKEN_LIFETIME_MS,
+	DEFAULT_PATIENCE_MINUTES,
 	DEFAULT_RATE_WINDOW_MS,
 	DEFAULT_READS_PER_MINUTE,
+	DEFAULT_TIMEOUT_SECONDS,
 	DEFAULT_WRITES_PER_MINUTE,
 	PRODUCTION_BASE_URL,
+	REFRESH_TOKEN_LIFETIME_MS,
 } from '../nodes/shared/autoleap/account';
-import { authenticateRequest, TokenKeeper } from '../nodes/shared/autoleap/auth';
+import { authenticateWith, preAuthenticateWith, TokenKeeper } from '../nodes/shared/autoleap/tokens';
 
 export class AutoLeapApi implements ICredentialType {
 	// A literal, as n8n's lint reads it; the nodes send with CREDENTIAL_TYPE (test/credential).
@@ -91,12 +87,27 @@ export class AutoLeapApi implements ICredentialType {
 				'How many POST, PUT, PATCH and DELETE requests (logins included) AutoLeap allows this partner account per minute (50 by default; AutoLeap raises it for some partners)',
 		},
 		{
-			// AutoLeap's window is a minute; an emulator may scale it (tests, benchmarks).
-			displayName: 'Rate Window (Ms)',
-			name: 'rateWindowMs',
-			type: 'hidden',
-			default: DEFAULT_RATE_WINDOW_MS,
+			displayName: 'Rate Limit Patience (Minutes)',
+			name: 'patienceMinutes',
+			type: 'number',
+			default: DEFAULT_PATIENCE_MINUTES,
+			typeOptions: { minValue: 0.1 },
+			description:
+				'How long a request waits while AutoLeap answers 429 (the account is over its limit, for example because of other clients) before it fails. AutoLeap applies nothing it answers 429.',
 		},
+		{
+			displayName: 'Request Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			default: DEFAULT_TIMEOUT_SECONDS,
+			typeOptions: { minValue: 1 },
+			description: 'How long to wait for one answer from AutoLeap before the request counts as failed',
+		},
+		// AutoLeap's timing as documented; an emulator may scale it (tests, benchmarks).
+		{ displayName: 'Rate Window (Ms)', name: 'rateWindowMs', type: 'hidden', default: DEFAULT_RATE_WINDOW_MS },
+		{ displayName: 'Access Lifetime (Ms)', name: 'accessLifetimeMs', type: 'hidden', default: ACCESS_TOKEN_LIFETIME_MS },
+		{ displayName: 'Refresh Lifetime (Ms)', name: 'refreshLifetimeMs', type: 'hidden', default: REFRESH_TOKEN_LIFETIME_MS },
+		// The tokens, saved by n8n after each renewal (see nodes/shared/autoleap/tokens.ts).
 		{
 			displayName: 'Access Token',
 			name: 'accessToken',
@@ -104,6 +115,8 @@ export class AutoLeapApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'hidden', typeOptions: { password: true }, default: '' },
+		{ displayName: 'Pair Issued At', name: 'pairIssuedAt', type: 'hidden', default: 0 },
 		{
 			displayName: 'Token Owner',
 			name: 'tokenOwner',
@@ -116,9 +129,9 @@ export class AutoLeapApi implements ICredentialType {
 	/** This process's tokens: n8n creates the credential type once per process. */
 	private readonly tokens = new TokenKeeper();
 
-	preAuthentication = renewWith(this.tokens);
+	preAuthentication = preAuthenticateWith(this.tokens);
 
-	authenticate = authenticateRequest;
+	authenticate = authenticateWith(this.tokens);
 
 	test: ICredentialTestRequest = {
 		request: {
@@ -132,9 +145,3 @@ export class AutoLeapApi implements ICredentialType {
 	};
 }
 
-/** n8n calls `preAuthentication` with its request helpers as `this`. */
-function renewWith(tokens: TokenKeeper) {
-	return async function (this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
-		return { ...(await tokens.renew(this.helpers, credentials)) };
-	};
-}

@@ -83,7 +83,7 @@ async function shoot(page: Page, folder: string, name: string, saw: string[]): P
 	saw.push(name);
 }
 
-async function signIn(page: Page, base: string): Promise<void> {
+export async function signIn(page: Page, base: string): Promise<void> {
 	await page.goto(`${base}/signin`);
 	await page.locator('input[name="emailOrLdapLoginId"]').fill(OWNER.email);
 	await page.locator('input[name="password"]').fill(OWNER.password);

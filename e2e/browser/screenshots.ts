@@ -1,13 +1,16 @@
 /**
  * `npm run screenshots`: the browser check of e2e/browser.e2e.test.ts, run to refresh the README's
- * pictures in docs/screenshots (needs Debian's chromium: `apt-get install -y chromium`).
+ * pictures in docs/screenshots (needs Debian's chromium: `apt-get install -y chromium`), and the
+ * published MCP workflow of e2e/workflows/mcp.ts in the editor.
  */
 import { join } from 'node:path';
 
 import { DEMO_PARTNER, startSandbox, type Sandbox } from '../../sandbox';
 import { N8n, type N8nServer } from '../lib/n8n';
 import { ensureRuntime, packPackage, ROOT, seconds } from '../lib/runtime';
+import { mcpWorkflow, MCP_WORKFLOW_ID } from '../workflows/mcp';
 import { runEditorFlow, SHOTS } from './editor';
+import { MCP_SHOTS, shootMcpWorkflow } from './mcpWorkflow';
 
 const FOLDER = join(ROOT, 'docs', 'screenshots');
 
@@ -25,10 +28,13 @@ async function main(): Promise<void> {
 	let server: N8nServer | undefined;
 	try {
 		await n8n.importCredential({ ...DEMO_PARTNER, customUrl: sandbox.url });
+		await n8n.importWorkflows([mcpWorkflow]);
+		await n8n.publish(MCP_WORKFLOW_ID);
 		server = await n8n.start();
 		console.log(`• n8n editor in chromium, screenshots to ${FOLDER} …`);
 		const saw = await runEditorFlow(server, FOLDER);
-		const missing = Object.values(SHOTS).filter((name) => !saw.screenshots.includes(name));
+		saw.screenshots.push(...(await shootMcpWorkflow(server, FOLDER)).screenshots);
+		const missing = [...Object.values(SHOTS), ...Object.values(MCP_SHOTS)].filter((name) => !saw.screenshots.includes(name));
 		if (missing.length) throw new Error(`Not taken: ${missing.join(', ')}`);
 		saw.screenshots.forEach((name) => console.log(`  ${join('docs', 'screenshots', name)}`));
 		console.log(`Done in ${seconds(started)}.`);

@@ -8,11 +8,22 @@ import { customerDescription, customerOperations } from './resources/customer';
 import { inventoryLevelDescription, inventoryLevelOperations } from './resources/inventoryLevel';
 import { itemDescription, itemOperations } from './resources/item';
 import { itemPricingDescription, itemPricingOperations } from './resources/itemPricing';
-import { partnerDescription } from './resources/partner';
+import { partnerDescription, partnerOperations } from './resources/partner';
 import { paymentDescription } from './resources/payment';
 import { repairOrderDescription } from './resources/repairOrder';
 import { technicianTimesheetDescription } from './resources/technicianTimesheet';
 import { vehicleDescription, vehicleOperations } from './resources/vehicle';
+import { withToolRouting } from './shared/asTool';
+import { toolDescriptionInputs } from './shared/toolDescriptions';
+
+const customOperations = {
+	customer: customerOperations,
+	inventoryLevel: inventoryLevelOperations,
+	item: itemOperations,
+	itemPricing: itemPricingOperations,
+	partner: partnerOperations,
+	vehicle: vehicleOperations,
+};
 
 export class AutoLeap implements INodeType {
 	description: INodeTypeDescription = {
@@ -52,16 +63,22 @@ export class AutoLeap implements INodeType {
 				],
 				default: 'vehicle',
 			},
-			...appointmentRequestDescription,
-			...customerDescription,
-			...inventoryLevelDescription,
-			...itemDescription,
-			...itemPricingDescription,
-			...partnerDescription,
-			...paymentDescription,
-			...repairOrderDescription,
-			...technicianTimesheetDescription,
-			...vehicleDescription,
+			...withToolRouting(
+				[
+					...appointmentRequestDescription,
+					...customerDescription,
+					...inventoryLevelDescription,
+					...itemDescription,
+					...itemPricingDescription,
+					...partnerDescription,
+					...paymentDescription,
+					...repairOrderDescription,
+					...technicianTimesheetDescription,
+					...vehicleDescription,
+				],
+				customOperations,
+			),
+			...toolDescriptionInputs(),
 		],
 	};
 
@@ -70,11 +87,5 @@ export class AutoLeap implements INodeType {
 		listSearch: { searchCustomers, searchVehicles },
 	};
 
-	customOperations = {
-		customer: customerOperations,
-		inventoryLevel: inventoryLevelOperations,
-		item: itemOperations,
-		itemPricing: itemPricingOperations,
-		vehicle: vehicleOperations,
-	};
+	customOperations = customOperations;
 }

@@ -91,7 +91,7 @@ function sliceFetcher(ctx: IPollFunctions, { event, qs }: Settings): FetchSlice 
 				page,
 				size: PAGE_SIZE,
 			},
-		});
+		}, { expect: 'list' });
 		const records = recordsOf(body);
 		return { records, last: isLastPage(body, page, records.length, PAGE_SIZE), totalCount: pageFactsOf(body).totalCount };
 	};

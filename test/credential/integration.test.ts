@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData } 
 import { AutoLeapApi } from '../../credentials/AutoLeapApi.credentials';
 import { startSandbox } from '../../sandbox';
 import { DEMO_PARTNER, OTHER_PARTNER } from '../../sandbox/seed';
+import { AutoLeap } from '../../nodes/AutoLeap/AutoLeap.node';
 import { DeclarativeProbe } from '../fixtures/DeclarativeProbe.node';
 import { ProfileProbe } from '../fixtures/ProfileProbe.node';
 import { startRecordingProxy } from '../fixtures/recordingProxy';
@@ -62,9 +63,15 @@ describe('the AutoLeap credential in n8n-core, against the sandbox', () => {
 		const store = new CredentialStore([new AutoLeapApi()], {
 			[TYPE]: { ...DEMO_PARTNER, environment: 'custom', customUrl: sandbox.url, rateWindowMs: 600 },
 		});
-		const run = await probe(store, 2);
+		// The login is one attempt; the request it serves (through the node's sender) waits out the 429s.
+		const run = await runNode({
+			nodeType: new AutoLeap(),
+			parameters: { resource: 'partner', operation: 'getProfile' },
+			inputItems: [{}, {}],
+			credentials: store,
+		});
 		expect(run.error).toBeUndefined();
-		expect(profilePartners(run.items)).toEqual(['demo-partner', 'demo-partner']);
+		expect(run.items.map((item) => item.json.partnerId)).toEqual(['demo-partner', 'demo-partner']);
 		expect(logins(sandbox).map((e) => e.status)).toEqual([429, 429, 429, 429, 429, 200]);
 	});
 
@@ -94,8 +101,9 @@ describe('the AutoLeap credential in n8n-core, against the sandbox', () => {
 		expect(new Set(profilePartners(result.items))).toEqual(new Set(['demo-partner']));
 		expect(logins(sandbox)).toHaveLength(1);
 		expect(profileCalls(sandbox).map((e) => e.status)).toEqual(Array(20).fill(200));
-		// n8n asked the credential ten times (one per item); it logged in once.
+		// n8n asked the credential ten times (one per item); it logged in once, and n8n saved once.
 		expect(store.preAuthentications).toBe(10);
+		expect(store.saves).toBe(1);
 	});
 
 	it.each([
@@ -118,7 +126,7 @@ describe('the AutoLeap credential in n8n-core, against the sandbox', () => {
 		expect(store.data(TYPE).accessToken).not.toBe(oldToken);
 	});
 
-	it('replaces a token that expired by its lifetime, in a declarative node too', async () => {
+	it('renews a token that expired by its lifetime with the refresh token, in a declarative node too', async () => {
 		const shortLived = await startSandbox({ port: 0, accessTokenTtlMs: 400 });
 		try {
 			const store = storeFor(shortLived.url);
@@ -131,7 +139,8 @@ describe('the AutoLeap credential in n8n-core, against the sandbox', () => {
 			const result = await declarative();
 			expect(result.error).toBeUndefined();
 			expect(result.items.map((item) => partnerOf(item.json))).toEqual(Array(4).fill('demo-partner'));
-			expect(logins(shortLived)).toHaveLength(1);
+			expect(logins(shortLived)).toHaveLength(0);
+			expect(shortLived.counters.refreshes).toBe(1);
 			expect(profileCalls(shortLived).filter((e) => e.status === 200)).toHaveLength(4);
 		} finally {
 			await shortLived.close();

@@ -33,18 +33,31 @@ const ok = (token: string) => async () => {
 };
 
 /** A fresh credential type per test: the tokens of a fresh n8n process. */
+let credential: AutoLeapApi;
 let preAuth: AutoLeapApi['preAuthentication'];
 
 beforeEach(() => {
-	preAuth = new AutoLeapApi().preAuthentication;
+	credential = new AutoLeapApi();
+	preAuth = credential.preAuthentication;
 });
+
+/** The Authorization header `authenticate` puts on a request for these credentials. */
+async function sentToken(credentials: ICredentialDataDecryptedObject) {
+	const sent = await credential.authenticate(credentials, { url: '/partners/profile' });
+	return (sent as { headers?: Record<string, string> }).headers?.Authorization;
+}
 
 afterEach(() => jest.restoreAllMocks());
 
 describe('preAuthentication', () => {
 	it('logs in with the partner ID and key and returns the token with its owner', async () => {
 		const { context, calls } = fakeHelpers(ok('tok-a'));
-		await expect(preAuth.call(context, { ...creds })).resolves.toEqual({ accessToken: 'tok-a', tokenOwner: tokenOwnerOf(creds) });
+		await expect(preAuth.call(context, { ...creds })).resolves.toEqual({
+			accessToken: 'tok-a',
+			refreshToken: 'refresh-tok-a',
+			pairIssuedAt: expect.any(Number),
+			tokenOwner: tokenOwnerOf(creds),
+		});
 		expect(calls).toHaveLength(1);
 		expect(calls[0]).toMatchObject({
 			method: 'POST',
@@ -55,11 +68,15 @@ describe('preAuthentication', () => {
 		expect(calls[0].headers?.Authorization).toBeUndefined();
 	});
 
-	it('shares one login among concurrent callers with the same identity', async () => {
+	it('shares one login among concurrent callers, and hands the pair to n8n to save once', async () => {
 		const { context, calls } = fakeHelpers(ok('tok-a'));
 		const results = await Promise.all(Array.from({ length: 10 }, () => preAuth.call(context, { ...creds })));
 		expect(calls).toHaveLength(1);
-		expect(new Set(results.map((r) => r.accessToken))).toEqual(new Set(['tok-a']));
+		// n8n saves what preAuthentication returns with an access token: one caller gets the pair.
+		expect(results.filter((r) => r.accessToken === 'tok-a')).toHaveLength(1);
+		expect(results.filter((r) => Object.keys(r).length === 0)).toHaveLength(9);
+		// The others send the new token all the same.
+		expect(await sentToken({ ...creds })).toBe('Bearer tok-a');
 	});
 
 	it('does not share logins between different keys, partners or URLs', async () => {
@@ -73,19 +90,41 @@ describe('preAuthentication', () => {
 		expect(calls).toHaveLength(4);
 	});
 
-	it('reuses a token just issued for a caller that read an empty token', async () => {
+	it('reuses a token just issued for a caller that read an empty token, without saving it again', async () => {
 		const { context, calls } = fakeHelpers(ok('tok-a'));
 		await preAuth.call(context, { ...creds });
-		await expect(preAuth.call(context, { ...creds, accessToken: '' })).resolves.toMatchObject({ accessToken: 'tok-a' });
+		await expect(preAuth.call(context, { ...creds, accessToken: '' })).resolves.toEqual({});
+		expect(await sentToken({ ...creds, accessToken: '' })).toBe('Bearer tok-a');
 		expect(calls).toHaveLength(1);
 	});
 
-	it('logs in afresh when the caller holds that very token (it just got a 401)', async () => {
+	it('renews with the refresh token when the caller holds that very token (it just got a 401)', async () => {
 		const { context, calls } = fakeHelpers(async (_o, n) => await ok(`tok-${n}`)());
 		const first = await preAuth.call(context, { ...creds });
 		const second = await preAuth.call(context, { ...creds, ...(first as ICredentialDataDecryptedObject) });
 		expect(calls).toHaveLength(2);
-		expect(second.accessToken).toBe('tok-2');
+		expect(calls[1]).toMatchObject({ url: '/partners/generateNewAccessToken', body: { refreshToken: 'refresh-tok-1' } });
+		expect(calls[1].body).not.toHaveProperty('authKey');
+		expect(second).toMatchObject({ accessToken: 'tok-2', refreshToken: 'refresh-tok-2' });
+		// The refused token is never sent again, even from credentials that still hold it.
+		expect(await sentToken({ ...creds, ...(first as ICredentialDataDecryptedObject) })).toBe('Bearer tok-2');
+	});
+
+	it('logs in when AutoLeap refuses the refresh token (expired, revoked or rotated elsewhere)', async () => {
+		const { context, calls } = fakeHelpers(async (options, n) =>
+			options.url === '/partners/generateNewAccessToken' ? { statusCode: 401, body: { success: false, error: 'Invalid refresh token' } } : await ok(`tok-${n}`)(),
+		);
+		const first = await preAuth.call(context, { ...creds });
+		const second = await preAuth.call(context, { ...creds, ...(first as ICredentialDataDecryptedObject) });
+		expect(calls.map((c) => c.url)).toEqual(['/partners/login', '/partners/generateNewAccessToken', '/partners/login']);
+		expect(second.accessToken).toBe('tok-3');
+	});
+
+	it('logs in without trying a refresh token past its lifetime', async () => {
+		const { context, calls } = fakeHelpers(async (_o, n) => await ok(`tok-${n}`)());
+		const stale = { ...creds, accessToken: 'old', refreshToken: 'old-refresh', pairIssuedAt: Date.now() - 4 * 3_600_000, tokenOwner: tokenOwnerOf(creds) };
+		await expect(preAuth.call(context, stale)).resolves.toMatchObject({ accessToken: 'tok-1' });
+		expect(calls.map((c) => c.url)).toEqual(['/partners/login']);
 	});
 
 	it('takes a write slot from the account budget for the login and releases it after the answer', async () => {

@@ -1,4 +1,4 @@
-import type { INodePropertyRouting } from 'n8n-workflow';
+import type { INodePropertyOptions, INodePropertyRouting } from 'n8n-workflow';
 
 import { AutoLeap } from '../../nodes/AutoLeap/AutoLeap.node';
 import { listRouting } from '../../nodes/AutoLeap/shared/routing';
@@ -7,7 +7,8 @@ import { listRouting } from '../../nodes/AutoLeap/shared/routing';
  * Every operation must send through the one AutoLeap sender: a declarative operation through one
  * of the routing builders (whose pagination function hands n8n's request to autoLeapRequest), the
  * others through customOperations. A plain `routing.request` would be sent by n8n itself, without
- * pacing, retries or the credential's base URL.
+ * pacing, retries or the credential's base URL. A customOperation's only routing is the one that
+ * runs that same operation when the node is an AI tool (shared/asTool.ts).
  */
 
 type Node = Pick<AutoLeap, 'description' | 'customOperations'>;
@@ -25,7 +26,9 @@ function bypasses(node: Node): string[] {
 			const pagination = option.routing?.operations?.pagination;
 			const ours = typeof pagination === 'function' && OUR_SENDERS.test(pagination.name) && option.routing?.send?.paginate === true;
 			if (!custom && !ours) problems.push(`${resource}.${option.value}`);
-			if (custom && option.routing) problems.push(`${resource}.${option.value} has routing and a customOperation`);
+			// The tool routing runs the customOperation itself (test/node/asTool proves it sends the same).
+			const asTool = typeof pagination === 'function' && pagination.name === 'autoLeapAsTool' && option.routing?.send?.paginate === true;
+			if (custom && option.routing && !asTool) problems.push(`${resource}.${option.value} has routing and a customOperation`);
 		}
 	}
 	return problems;
@@ -53,18 +56,19 @@ it('sends every operation of every resource through the AutoLeap sender', () => 
 it('leaves the base URL to the sender: no request names one, and there is no default', () => {
 	expect(node.description.requestDefaults?.baseURL).toBeUndefined();
 	const found = requestsIn(node.description.properties);
-	expect(found.length).toBeGreaterThanOrEqual(16);
+	expect(found.length).toBeGreaterThan(10);
 	expect(found.filter((request) => 'baseURL' in request)).toEqual([]);
 });
 
-it('would catch an operation with a plain routing.request, or none at all', () => {
+it('would catch an operation with a plain routing.request, or none at all, or a customOperation routed elsewhere', () => {
 	const planted = new AutoLeap();
 	const vehicle = planted.description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.[0] === 'vehicle')!;
+	const options = (vehicle.options ?? []) as INodePropertyOptions[];
 	vehicle.options = [
-		...(vehicle.options ?? []),
+		...options.map((option) => (option.value === 'create' ? { ...option, routing: listRouting('/vehicles') } : option)),
 		{ name: 'Plain', value: 'plain', routing: { request: { method: 'GET', url: '/vehicles' } } },
 		{ name: 'Orphan', value: 'orphan' },
 		{ name: 'Paged Elsewhere', value: 'pagedElsewhere', routing: { ...listRouting('/vehicles'), operations: { pagination: async () => [] } } },
 	];
-	expect(bypasses(planted)).toEqual(['vehicle.plain', 'vehicle.orphan', 'vehicle.pagedElsewhere']);
+	expect(bypasses(planted)).toEqual(['vehicle.create has routing and a customOperation', 'vehicle.plain', 'vehicle.orphan', 'vehicle.pagedElsewhere']);
 });

@@ -72,10 +72,16 @@ describe('collectPages', () => {
 		expect(asked).toHaveLength(3);
 	});
 
-	it('stops on an empty page even when the server claims more pages', async () => {
-		const fetchPage = jest.fn(async () => ({ content: [], last: false, totalPages: 9 }));
+	it('refuses an empty page while the server promises more pages', async () => {
+		const bodies = [{ content: records(0, 100), last: false, totalPages: 9 }, { content: [], last: false, totalPages: 9 }];
+		const fetchPage = jest.fn(async (page: number) => bodies[page - 1]);
+		await expect(collectPages(fetchPage)).rejects.toThrow('page 2 is empty although AutoLeap says more pages follow');
+		expect(fetchPage).toHaveBeenCalledTimes(2);
+	});
+
+	it('returns an empty list when the server counts no records', async () => {
+		const fetchPage = jest.fn(async () => ({ content: [], last: false, totalPages: 0, totalCount: 0 }));
 		expect(await collectPages(fetchPage)).toEqual([]);
-		expect(fetchPage).toHaveBeenCalledTimes(1);
 	});
 
 	it('asks for exactly the limit when it fits one page, and returns that many', async () => {
@@ -102,11 +108,40 @@ describe('collectPages', () => {
 		expect(fetchPage).not.toHaveBeenCalled();
 	});
 
-	it('stops at the page cap when the server never says last', async () => {
-		const fetchPage = jest.fn(async () => ({ content: records(0, 2), last: false }));
-		expect(await collectPages(fetchPage, { pageSize: 2, maxPages: 4 })).toHaveLength(8);
+	it('refuses a list longer than the page cap instead of cutting it short', async () => {
+		const fetchPage = jest.fn(async (page: number) => ({ content: records(page * 2, 2), last: false }));
+		await expect(collectPages(fetchPage, { pageSize: 2, maxPages: 4 })).rejects.toThrow('more than 4 pages');
 		expect(fetchPage).toHaveBeenCalledTimes(4);
 		expect(MAX_PAGES).toBeGreaterThanOrEqual(100);
+	});
+
+	it('detects an endpoint that ignores page within two requests, whatever its page facts say', async () => {
+		for (const facts of [{ last: false }, { totalPages: 1000 }, {}]) {
+			const fetchPage = jest.fn(async () => ({ content: records(0, 100), ...facts }));
+			await expect(collectPages(fetchPage)).rejects.toThrow('page 2 holds the same records as page 1, so the list ignores paging');
+			expect(fetchPage).toHaveBeenCalledTimes(2);
+		}
+	});
+
+	it('refuses a last page that comes before totalPages', async () => {
+		const fetchPage = jest.fn(async (page: number) => ({ content: records((page - 1) * 100, 100), last: page === 2, totalPages: 3 }));
+		await expect(collectPages(fetchPage)).rejects.toThrow('page 2 was marked the last although AutoLeap counts 3 pages');
+	});
+
+	it.each([
+		['more', 260],
+		['fewer', 240],
+	])('refuses pages that hold %s records than totalCount says', async (_case, totalCount) => {
+		const fetchPage = jest.fn(async (page: number) => ({ content: records((page - 1) * 100, page < 3 ? 100 : 50), last: page === 3, totalCount }));
+		await expect(collectPages(fetchPage)).rejects.toThrow(`AutoLeap counts ${totalCount} records, but its pages held 250`);
+	});
+
+	it('outputs a record that a shifting list shows twice only once, and then the count adds up', async () => {
+		// A record was inserted before page 2 was read: record 99 moves to page 2.
+		const pages = [records(0, 100), [...records(99, 1), ...records(100, 99)], records(199, 1)];
+		const fetchPage = jest.fn(async (page: number) => ({ content: pages[page - 1], last: page === 3, totalCount: 200 }));
+		const all = await collectPages(fetchPage, { keyOf: (r) => String(r.n) });
+		expect(all).toEqual(records(0, 200));
 	});
 
 	it('uses a fixed page size of 100 (AutoLeap caps size at 100)', async () => {

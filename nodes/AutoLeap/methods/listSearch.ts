@@ -17,11 +17,11 @@ async function search(
 ): Promise<INodeListSearchResult> {
 	const companyId = String(this.getCurrentNodeParameter('companyId') ?? '');
 	const page = Number(paginationToken ?? 1);
-	const body = await autoLeapRequest.call(this, {
-		method: 'GET',
-		path,
-		qs: { companyId, page, size: PAGE, ...(filter ? { search: filter } : {}) },
-	});
+	const body = await autoLeapRequest.call(
+		this,
+		{ method: 'GET', path, qs: { companyId, page, size: PAGE, ...(filter ? { search: filter } : {}) } },
+		{ expect: 'list' },
+	);
 	const records = recordsOf(body);
 	return {
 		results: records.map(toResult),

@@ -2,8 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData } from 'n8n-workflow';
 
 import { isObject } from '../../shared/autoleap/transport/envelope';
-import { statusOf } from '../../shared/autoleap/transport/errors';
-import { autoLeapRequest } from '../../shared/autoleap/transport/send';
+import { AnswerError, autoLeapMessageOf, ownErrorOf, statusOf } from '../../shared/autoleap/transport/errors';
+import { nodeErrorOf, sendFromNode } from '../../shared/autoleap/transport/send';
 
 /** AutoLeap's maximum batch is undocumented; 100 matches its page size and is a node option. */
 export const DEFAULT_BATCH_SIZE = 100;
@@ -28,8 +28,9 @@ interface Pending {
 /**
  * AutoLeap's creates, updates and archives take many records per request. This sends the input
  * items as few requests as possible (per company, up to the batch size), yet answers per item:
- * every record is checked before anything is sent, and when AutoLeap rejects a batch it is split
- * until the rejected records are found, so one bad record fails only its own item.
+ * every record is checked before anything is sent, and when AutoLeap rejects a batch for some of
+ * its records, those are found — by the index or id AutoLeap's error names, else by halving — so
+ * one bad record fails only its own item, at a bounded number of requests.
  */
 export async function runBulkWrite(this: IExecuteFunctions, write: BulkWrite): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -77,43 +78,91 @@ function batchesOf(pending: Pending[], size: number): Pending[][] {
 }
 
 /** AutoLeap refuses a whole batch for one bad record (400), or one unknown id (404). */
-const isRecordRejection = (status: number | undefined) => status === 400 || status === 404 || status === 422;
+const isRecordRejection = (error: unknown) => [400, 404, 422].includes(statusOf(error) ?? 0);
 
-async function sendBatch(
-	this: IExecuteFunctions,
-	write: BulkWrite,
-	batch: Pending[],
-	results: INodeExecutionData[],
-	applied: number[],
-): Promise<void> {
-	const body = { companyId: batch[0].companyId, [write.bodyKey]: batch.map((entry) => entry.record) };
-	try {
-		const answer = await autoLeapRequest.call(this, { method: write.method, path: write.path, body }, batch[0].itemIndex);
-		const { success = true, message } = isObject(answer) ? answer : {};
-		for (const { itemIndex, companyId, record } of batch) {
-			results[itemIndex] = { json: { companyId, ...record, success, message }, pairedItem: { item: itemIndex } };
-			applied.push(itemIndex);
-		}
-	} catch (error) {
-		if (isRecordRejection(statusOf(error)) && batch.length > 1) {
-			const half = Math.ceil(batch.length / 2);
-			await sendBatch.call(this, write, batch.slice(0, half), results, applied);
-			await sendBatch.call(this, write, batch.slice(half), results, applied);
-			return;
-		}
-		// The rejected record is found: name its input item, since AutoLeap's text counts within the request.
-		if (isRecordRejection(statusOf(error)) && error instanceof Error) {
-			error.message = `Item ${batch[0].itemIndex + 1} was rejected: ${error.message}`;
-		}
-		if (!this.continueOnFail()) {
-			if (applied.length > 0 && error instanceof Error && 'description' in error) {
-				error.description = `${error.description ?? ''} Items already applied before this failure: ${applied.map((i) => i + 1).join(', ')}.`.trim();
-			}
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- autoLeapRequest throws NodeApiError only
-			throw error;
-		}
-		for (const { itemIndex } of batch) results[itemIndex] = failed(itemIndex, error as Error);
+/**
+ * The records of a rejected batch that AutoLeap's error names: by index (`vehicles[3]`, within
+ * the batch sent) or by an id the record carries. Empty when it names none, or all of them.
+ */
+export function namedRecords(text: string, batch: Pending[], bodyKey: string): Pending[] {
+	const named = new Set<number>();
+	for (const match of text.matchAll(new RegExp(`\\b${bodyKey}\\[(\\d+)\\]`, 'g'))) {
+		const index = Number(match[1]);
+		if (index < batch.length) named.add(index);
 	}
+	batch.forEach(({ record }, index) => {
+		const ids = Object.entries(record).filter(([key, value]) => /Id$/.test(key) && (typeof value === 'string' || typeof value === 'number'));
+		if (ids.some(([, id]) => String(id).length > 0 && new RegExp(`(^|[^\\w-])${escape(String(id))}($|[^\\w-])`).test(text))) named.add(index);
+	});
+	return named.size > 0 && named.size < batch.length ? batch.filter((_entry, index) => named.has(index)) : [];
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Sends one batch; a rejection is narrowed down to the records AutoLeap refused. */
+async function sendBatch(this: IExecuteFunctions, write: BulkWrite, first: Pending[], results: INodeExecutionData[], applied: number[]): Promise<void> {
+	const queue: Pending[][] = [first];
+	while (queue.length > 0) {
+		const batch = queue.shift()!;
+		const body = { companyId: batch[0].companyId, [write.bodyKey]: batch.map((entry) => entry.record) };
+		try {
+			const answer = await sendFromNode.call(this, { method: write.method, path: write.path, body }, 'ack');
+			const { success, message } = isObject(answer) ? answer : {};
+			for (const { itemIndex, companyId, record } of batch) {
+				results[itemIndex] = { json: { companyId, ...record, success, message }, pairedItem: { item: itemIndex } };
+				applied.push(itemIndex);
+			}
+			continue;
+		} catch (error) {
+			if (isRecordRejection(error) && batch.length > 1) {
+				const named = namedRecords(autoLeapMessageOf(error) ?? '', batch, write.bodyKey);
+				if (named.length > 0) {
+					for (const entry of named) await fail.call(this, [entry], error, applied, results, true);
+					queue.unshift(batch.filter((entry) => !named.includes(entry)));
+				} else {
+					const half = Math.ceil(batch.length / 2);
+					queue.unshift(batch.slice(0, half), batch.slice(half));
+				}
+				continue;
+			}
+			await fail.call(this, batch, error, applied, results, isRecordRejection(error));
+		}
+	}
+}
+
+/** The batch's items fail: error items with Continue On Fail, otherwise the run stops naming them. */
+async function fail(
+	this: IExecuteFunctions,
+	batch: Pending[],
+	cause: unknown,
+	applied: number[],
+	results: INodeExecutionData[],
+	rejected: boolean,
+): Promise<void> {
+	const error = await nodeErrorOf.call(this, cause, { kind: 'write', itemIndex: batch[0].itemIndex });
+	const items = ranges(batch.map((entry) => entry.itemIndex + 1));
+	const refused = ownErrorOf(cause, AnswerError)?.refused;
+	const one = batch.length === 1;
+	const outcome = rejected ? `${one ? 'was' : 'were'} rejected` : refused ? `${one ? 'was' : 'were'} refused` : 'failed';
+	error.message = `${one ? 'Item' : 'Items'} ${items} ${outcome}: ${error.message}`;
+	if (!this.continueOnFail()) {
+		if (applied.length > 0) error.description = `${error.description ?? ''} Items already applied before this failure: ${ranges(applied.map((i) => i + 1))}.`.trim();
+		throw error;
+	}
+	for (const { itemIndex } of batch) results[itemIndex] = failed(itemIndex, error);
+}
+
+/** Item numbers as ranges, the first few only ("1-37, 39-100 and 12 more ranges"), so a description stays short. */
+export function ranges(numbers: number[], most = 20): string {
+	const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+	const runs: string[] = [];
+	for (let i = 0; i < sorted.length; ) {
+		let j = i;
+		while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+		runs.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
+		i = j + 1;
+	}
+	return runs.length > most ? `${runs.slice(0, most).join(', ')} and ${runs.length - most} more ranges` : runs.join(', ');
 }
 
 function failed(itemIndex: number, error: Error & { description?: string | null }): INodeExecutionData {

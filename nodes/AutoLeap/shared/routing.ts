@@ -1,3 +1,4 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IDataObject,
@@ -8,10 +9,14 @@ import type {
 	INodePropertyRouting,
 } from 'n8n-workflow';
 
+import { ID_FIELDS } from '../../shared/autoleap/endpoints';
 import { simplifyRecord } from '../../shared/autoleap/simplify';
 import type { SimplifiedResource } from '../../shared/autoleap/simplify';
+import type { Expectation } from '../../shared/autoleap/transport/answers';
 import { isObject, recordOf, recordsOf } from '../../shared/autoleap/transport/envelope';
+import { AnswerError, ListError, toAutoLeapError } from '../../shared/autoleap/transport/errors';
 import { collectPages } from '../../shared/autoleap/transport/pagination';
+import { pathSegment, PathError } from '../../shared/autoleap/transport/paths';
 import { autoLeapRequest } from '../../shared/autoleap/transport/send';
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
@@ -19,15 +24,16 @@ type RequestData = DeclarativeRestApiSettings.ResultOptions;
 /**
  * n8n's declarative engine lets a node take over sending only through
  * `routing.operations.pagination`. Every declarative operation goes through one of the three
- * below, which hand the request n8n prepared (URL, query, body from the parameters) to the one
- * AutoLeap sender: paced, retried, at the credential's base URL, linked to its input item.
+ * builders below, which hand the request n8n prepared (URL, query, body from the parameters) to
+ * the one AutoLeap sender: paced, retried, checked, at the credential's base URL, linked to its
+ * input item.
  */
-async function send(this: IExecutePaginationFunctions, requestData: RequestData, qs: IDataObject = {}) {
+async function send(this: IExecutePaginationFunctions, requestData: RequestData, expect: Expectation, extra: { url?: string; qs?: IDataObject } = {}) {
 	const { method = 'GET', url = '', qs: query, body } = requestData.options;
 	return await autoLeapRequest.call(
 		this,
-		{ method, path: url, qs: { ...query, ...qs }, body: isObject(body) ? body : undefined },
-		this.getItemIndex(),
+		{ method, path: extra.url ?? url, qs: { ...query, ...extra.qs }, body: isObject(body) ? body : undefined },
+		{ expect, itemIndex: this.getItemIndex() },
 	);
 }
 
@@ -41,32 +47,68 @@ function simplified(this: IExecutePaginationFunctions, records: IDataObject[], r
 	return records.map((record) => simplifyRecord(resource, record));
 }
 
+const idFieldOf = (resource?: SimplifiedResource) => (resource ? (ID_FIELDS as Record<string, string>)[resource] : undefined);
+
 /** The routing of a Get Many operation: GET `path`, Return All or up to Limit, page by page. */
 export function listRouting(path: string, resource?: SimplifiedResource): INodePropertyRouting {
+	const idField = idFieldOf(resource);
+	// Records are told apart by id where they have one; otherwise by their whole content.
+	const keyOf = (record: IDataObject) => (idField && record[idField] !== undefined ? `id:${String(record[idField])}` : JSON.stringify(record));
 	async function autoLeapList(this: IExecutePaginationFunctions, requestData: RequestData) {
 		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', 50) as number);
-		const records = await collectPages(async (page, size) => await send.call(this, requestData, { page, size }), { limit });
-		return linked.call(this, simplified.call(this, records, resource));
+		try {
+			const records = await collectPages(async (page, size) => await send.call(this, requestData, 'list', { qs: { page, size } }), { limit, keyOf });
+			return linked.call(this, simplified.call(this, records, resource));
+		} catch (error) {
+			// Requests fail as NodeApiErrors already; a list whose pages do not add up is mapped here.
+			if (error instanceof ListError) throw toAutoLeapError(this.getNode(), error, { kind: 'read', itemIndex: this.getItemIndex() });
+			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from autoLeapRequest
+			throw error;
+		}
 	}
 	return { request: { method: 'GET', url: path }, send: { paginate: true }, operations: { pagination: autoLeapList } };
 }
 
+export interface RecordId {
+	/** The parameter holding the id (a resource locator's value is extracted from a URL first). */
+	parameter: string;
+	/** Its name in the node, for errors. */
+	label: string;
+}
+
 /**
- * The routing of a Get operation: the one record, whichever envelope it comes in. Without `path`
- * the URL comes from the record's own input (a resource locator carries it, so that n8n extracts
- * the ID from a URL first).
+ * The routing of a Get: GET `path`/{id} (or `path` alone, for the profile), the one record of the
+ * answer. The id is one checked path segment, and an answer holding another record is an error,
+ * never a wrong record.
  */
-export function recordRouting(resource?: SimplifiedResource, path?: string): INodePropertyRouting {
+export function recordRouting(path: string, resource?: SimplifiedResource, id?: RecordId): INodePropertyRouting {
+	const idField = idFieldOf(resource);
 	async function autoLeapRecord(this: IExecutePaginationFunctions, requestData: RequestData) {
-		const record = recordOf(await send.call(this, requestData));
-		return linked.call(this, simplified.call(this, record ? [record] : [], resource));
+		const itemIndex = this.getItemIndex();
+		let url = path;
+		let wanted: string | undefined;
+		if (id) {
+			wanted = String(this.getNodeParameter(id.parameter, '', { extractValue: true }) ?? '').trim();
+			try {
+				url = `${path}/${pathSegment(wanted)}`;
+			} catch (error) {
+				const problem = error instanceof PathError ? error.problem : 'is not an ID';
+				throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: "${id.label}" ${problem}`, {
+					itemIndex,
+					description: `Give the ID of one ${id.label.toLowerCase()}; nothing was sent to AutoLeap.`,
+				});
+			}
+		}
+		const record = recordOf(await send.call(this, requestData, 'record', { url }));
+		const got = record && idField && record[idField] !== undefined ? String(record[idField]) : undefined;
+		if (!record || (wanted !== undefined && got !== undefined && got !== wanted)) {
+			const problem = record ? `it holds ${idField} ${got} for the requested ${wanted}` : 'the answer holds no record';
+			throw toAutoLeapError(this.getNode(), new AnswerError(problem), { kind: 'read', itemIndex });
+		}
+		return linked.call(this, simplified.call(this, [record], resource));
 	}
-	return {
-		...(path ? { request: { method: 'GET' as const, url: path } } : {}),
-		send: { paginate: true },
-		operations: { pagination: autoLeapRecord },
-	};
+	return { request: { method: 'GET', url: path }, send: { paginate: true }, operations: { pagination: autoLeapRecord } };
 }
 
 /**
@@ -75,10 +117,10 @@ export function recordRouting(resource?: SimplifiedResource, path?: string): INo
  */
 export function writeRouting(method: IHttpRequestMethods, path: string, { echo = false } = {}): INodePropertyRouting {
 	async function autoLeapWrite(this: IExecutePaginationFunctions, requestData: RequestData) {
-		const answer = await send.call(this, requestData);
+		const answer = await send.call(this, requestData, 'ack');
 		if (echo) return linked.call(this, [echoed(requestData.options.body, answer)]);
 		const records = recordsOf(answer);
-		return linked.call(this, records.length > 0 ? records : [(answer ?? {}) as IDataObject]);
+		return linked.call(this, records.length > 0 ? records : [answer as IDataObject]);
 	}
 	return {
 		request: { method, url: path, ...(method === 'GET' ? {} : { body: {} }) },
@@ -88,7 +130,7 @@ export function writeRouting(method: IHttpRequestMethods, path: string, { echo =
 }
 
 function echoed(sent: unknown, answer: unknown): IDataObject {
-	const { success = true, message, data } = isObject(answer) ? answer : {};
+	const { success, message, data } = isObject(answer) ? answer : {};
 	const returned = isObject(data) && Object.keys(data).length > 0 ? { data } : {};
 	return { ...(isObject(sent) ? sent : {}), success, message, ...returned };
 }

@@ -12,6 +12,13 @@ export const DEFAULT_READS_PER_MINUTE = 150;
 export const DEFAULT_WRITES_PER_MINUTE = 50;
 /** AutoLeap counts requests per sliding minute (README §3); an emulator may scale it. */
 export const DEFAULT_RATE_WINDOW_MS = 60_000;
+/** AutoLeap's token lifetimes (README §2): access 1 h, refresh 3 h; an emulator may shorten them. */
+export const ACCESS_TOKEN_LIFETIME_MS = 3_600_000;
+export const REFRESH_TOKEN_LIFETIME_MS = 10_800_000;
+/** How long one request may take before it counts as failed; slow accounts may raise it. */
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+/** How long a request waits out 429s (AutoLeap applied nothing) before it fails. */
+export const DEFAULT_PATIENCE_MINUTES = 10;
 
 /** The credential type's name, which every node and request refers to. */
 export const CREDENTIAL_TYPE = 'autoLeapApi';
@@ -68,4 +75,61 @@ export function limitsOf(credentials: ICredentialDataDecryptedObject): AccountLi
 		write: positive(credentials.writesPerMinute, DEFAULT_WRITES_PER_MINUTE),
 		windowMs: positive(credentials.rateWindowMs, DEFAULT_RATE_WINDOW_MS),
 	};
+}
+
+/** How a request to this account is timed: per attempt, and in all while AutoLeap answers 429. */
+export function timingOf(credentials: ICredentialDataDecryptedObject): { timeoutMs: number; patienceMs: number } {
+	const minutes = Number(credentials.patienceMinutes);
+	return {
+		timeoutMs: positive(credentials.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS) * 1000,
+		patienceMs: (Number.isFinite(minutes) && minutes > 0 ? minutes : DEFAULT_PATIENCE_MINUTES) * 60_000,
+	};
+}
+
+/** The token lifetimes the credential assumes (AutoLeap's documented ones unless an emulator says otherwise). */
+export function tokenLifetimesOf(credentials: ICredentialDataDecryptedObject): { accessMs: number; refreshMs: number } {
+	return {
+		accessMs: positive(credentials.accessLifetimeMs, ACCESS_TOKEN_LIFETIME_MS),
+		refreshMs: positive(credentials.refreshLifetimeMs, REFRESH_TOKEN_LIFETIME_MS),
+	};
+}
+
+/** Every secret the credential holds, to be kept out of any text that leaves the node. */
+export function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
+	return [credentials.authKey, credentials.accessToken, credentials.refreshToken].map(text).filter((s) => s.length >= 4);
+}
+
+export interface TokenPair {
+	accessToken: string;
+	refreshToken: string;
+	/** When AutoLeap issued the pair (ms since the epoch). */
+	issuedAt: number;
+}
+
+/** Renew when less than this share of the access token's lifetime is left (6 min of AutoLeap's hour). */
+export const RENEW_BEFORE_SHARE = 0.1;
+
+function issuedAtOf(credentials: ICredentialDataDecryptedObject): number {
+	const at = Number(credentials.pairIssuedAt);
+	return Number.isFinite(at) && at > 0 ? at : 0;
+}
+
+/** The pair the credential holds for its current partner, key and URL, if any. */
+export function storedPair(credentials: ICredentialDataDecryptedObject): TokenPair | undefined {
+	const accessToken = text(credentials.accessToken);
+	if (accessToken === '' || credentials.tokenOwner !== tokenOwnerOf(credentials)) return undefined;
+	return { accessToken, refreshToken: text(credentials.refreshToken), issuedAt: issuedAtOf(credentials) };
+}
+
+/**
+ * Whether a request about to be sent should renew first: there is no usable token, or its known
+ * lifetime is about to run out. A pair saved before its issue time was recorded counts as fresh
+ * (AutoLeap's 401 renews it).
+ */
+export function renewalDue(credentials: ICredentialDataDecryptedObject, now: number): boolean {
+	const pair = storedPair(credentials);
+	if (!pair) return true;
+	if (pair.issuedAt === 0) return false;
+	const { accessMs } = tokenLifetimesOf(credentials);
+	return now >= pair.issuedAt + accessMs * (1 - RENEW_BEFORE_SHARE);
 }

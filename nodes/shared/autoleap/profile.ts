@@ -16,7 +16,7 @@ export interface Company extends Location {
 
 /** The companies (shops) and locations the partner profile may use (its shape is INFERRED). */
 export async function loadCompanies(this: AutoLeapContext): Promise<Company[]> {
-	const profile = recordOf(await autoLeapRequest.call(this, { method: 'GET', path: PATHS.profile })) ?? {};
+	const profile = recordOf(await autoLeapRequest.call(this, { method: 'GET', path: PATHS.profile }, { expect: 'record' })) ?? {};
 	const companies = (profile[PROFILE.companies] as IDataObject[] | undefined) ?? [];
 	return companies.map((company) => ({
 		id: String(company[PROFILE.companyId]),

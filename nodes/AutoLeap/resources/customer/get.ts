@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { PATHS } from '../../../shared/autoleap/endpoints';
 import { companySelect, simplifyToggle } from '../../../shared/parameters';
 import { recordLocator } from '../../shared/inputs';
 
@@ -8,8 +7,6 @@ const show = { resource: ['customer'], operation: ['get'] };
 
 export const customerGetDescription: INodeProperties[] = [
 	companySelect(show),
-	recordLocator('customer', show, {
-		routing: { request: { method: 'GET', url: `=${PATHS.customers}/{{ encodeURIComponent($value) }}` } },
-	}),
+	recordLocator('customer', show),
 	simplifyToggle(show),
 ];

@@ -25,7 +25,7 @@ export const customerDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a customer',
 				description: 'Retrieve one customer by ID',
-				routing: recordRouting('customer'),
+				routing: recordRouting(PATHS.customers, 'customer', { parameter: 'customerId', label: 'Customer' }),
 			},
 			{
 				name: 'Get Many',

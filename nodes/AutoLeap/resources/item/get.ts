@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { PATHS } from '../../../shared/autoleap/endpoints';
 import { companySelect, simplifyToggle } from '../../../shared/parameters';
 import { itemIdInput } from '../../shared/inputs';
 
@@ -8,8 +7,6 @@ const show = { resource: ['item'], operation: ['get'] };
 
 export const itemGetDescription: INodeProperties[] = [
 	companySelect(show),
-	itemIdInput(show, 'The ID of the item to retrieve', {
-		routing: { request: { method: 'GET', url: `=${PATHS.items}/{{ encodeURIComponent($value) }}` } },
-	}),
+	itemIdInput(show, 'The ID of the item to retrieve'),
 	simplifyToggle(show),
 ];

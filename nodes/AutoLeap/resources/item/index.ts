@@ -25,7 +25,7 @@ export const itemDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get an item',
 				description: 'Retrieve one item by ID',
-				routing: recordRouting('item'),
+				routing: recordRouting(PATHS.items, 'item', { parameter: 'itemId', label: 'Item ID' }),
 			},
 			{
 				name: 'Get Many',

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { PATHS } from '../../../shared/autoleap/endpoints';
 import { companySelect, simplifyToggle } from '../../../shared/parameters';
 import { itemIdInput } from '../../shared/inputs';
 
@@ -8,8 +7,6 @@ const show = { resource: ['itemPricing'], operation: ['get'] };
 
 export const itemPricingGetDescription: INodeProperties[] = [
 	companySelect(show),
-	itemIdInput(show, 'The item whose pricing to retrieve', {
-		routing: { request: { method: 'GET', url: `=${PATHS.itemPricing}/{{ encodeURIComponent($value) }}` } },
-	}),
+	itemIdInput(show, 'The item whose pricing to retrieve'),
 	simplifyToggle(show),
 ];

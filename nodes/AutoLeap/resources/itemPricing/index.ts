@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { PATHS } from '../../../shared/autoleap/endpoints';
 import { recordRouting } from '../../shared/routing';
 import { itemPricingGetDescription } from './get';
 import { itemPricingUpdateDescription, updateItemPricing } from './update';
@@ -20,7 +21,7 @@ export const itemPricingDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get item pricing',
 				description: 'Retrieve the cost and price of one item (inferred from incomplete docs)',
-				routing: recordRouting('itemPricing'),
+				routing: recordRouting(PATHS.itemPricing, 'itemPricing', { parameter: 'itemId', label: 'Item ID' }),
 			},
 			{
 				name: 'Update',

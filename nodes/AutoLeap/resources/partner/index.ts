@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { PATHS } from '../../../shared/autoleap/endpoints';
-import { recordRouting, writeRouting } from '../../shared/routing';
+import { recordRouting } from '../../shared/routing';
+import { logOut } from './logOut';
 
 /** Login and token refresh belong to the credential; these are the partner's other calls. */
 export const partnerDescription: INodeProperties[] = [
@@ -17,16 +18,17 @@ export const partnerDescription: INodeProperties[] = [
 				value: 'getProfile',
 				action: 'Get the partner profile',
 				description: 'Retrieve the partner details with the companies and locations it may use',
-				routing: recordRouting(undefined, PATHS.profile),
+				routing: recordRouting(PATHS.profile),
 			},
 			{
 				name: 'Log Out',
 				value: 'logOut',
 				action: 'Log out the partner',
-				description: 'Invalidate the current access token; the next request logs in again',
-				routing: writeRouting('POST', PATHS.logout),
+				description: 'End the partner session (access and refresh token); the next request logs in again',
 			},
 		],
 		default: 'getProfile',
 	},
 ];
+
+export const partnerOperations = { logOut };

@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { PATHS } from '../../../shared/autoleap/endpoints';
 import { companySelect, simplifyToggle } from '../../../shared/parameters';
 
 const show = { resource: ['repairOrder'], operation: ['get'] };
@@ -16,7 +15,6 @@ export const repairOrderGetDescription: INodeProperties[] = [
 		placeholder: 'e.g. 43',
 		description: 'The repair order number shown in AutoLeap',
 		displayOptions: { show },
-		routing: { request: { method: 'GET', url: `=${PATHS.repairOrders}/{{ encodeURIComponent(String($value).trim()) }}` } },
 	},
 	simplifyToggle(show),
 ];

@@ -20,7 +20,7 @@ export const repairOrderDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a repair order',
 				description: 'Retrieve one repair order (RO) by its number, with services, totals and payment status',
-				routing: recordRouting('repairOrder'),
+				routing: recordRouting(PATHS.repairOrders, 'repairOrder', { parameter: 'roNumber', label: 'RO Number' }),
 			},
 			{
 				name: 'Get Many',

@@ -25,7 +25,7 @@ export const vehicleDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a vehicle',
 				description: 'Retrieve one vehicle by ID',
-				routing: recordRouting('vehicle'),
+				routing: recordRouting(PATHS.vehicles, 'vehicle', { parameter: 'vehicleId', label: 'Vehicle' }),
 			},
 			{
 				name: 'Get Many',

@@ -4,18 +4,6 @@ import type { INode, JsonObject } from 'n8n-workflow';
 import { isObject } from './envelope';
 import type { RequestKind } from './rateBudget';
 
-/** The HTTP status of a failed request, wherever n8n's request helpers put it. */
-export function statusOf(error: unknown): number | undefined {
-	if (!isObject(error)) return undefined;
-	const cause = isObject(error.cause) ? error.cause : {};
-	const response = isObject(error.response) ? error.response : isObject(cause.response) ? cause.response : {};
-	for (const candidate of [error.httpCode, response.status, error.statusCode, cause.status, error.status]) {
-		const status = Number(candidate);
-		if (Number.isInteger(status) && status >= 100) return status;
-	}
-	return undefined;
-}
-
 /** A non-2xx answer, as a port that reads full responses reports it (no request options inside). */
 export class HttpStatusError extends Error {
 	constructor(
@@ -24,6 +12,55 @@ export class HttpStatusError extends Error {
 	) {
 		super(`HTTP ${httpCode}`);
 	}
+}
+
+/**
+ * A 2xx that is not the JSON AutoLeap documents for the call (an HTML page from a proxy, an empty
+ * or cut-off body, `success: false`, a missing envelope). `refused` when AutoLeap said it did not
+ * do it (`success: false`); otherwise nobody knows whether a write was applied.
+ */
+export class AnswerError extends Error {
+	constructor(
+		readonly problem: string,
+		readonly refused = false,
+	) {
+		super(problem);
+	}
+}
+
+/** A list whose pages do not add up (repeated or empty pages, totals that contradict them). */
+export class ListError extends Error {}
+
+/** The login or token refresh failed: the request it was for was never sent. */
+export class RenewalError extends Error {
+	constructor(
+		readonly reason: 'rejected' | 'rateLimited' | 'unavailable',
+		message: string,
+		readonly description: string,
+	) {
+		super(message);
+	}
+}
+
+/** Our own errors, also when n8n wrapped them (its request helper keeps the original as `cause`). */
+export function ownErrorOf<T extends Error>(error: unknown, type: new (...args: never[]) => T): T | undefined {
+	for (let e = error, depth = 0; isObject(e) && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+		if (e instanceof type) return e;
+	}
+	return error instanceof type ? error : undefined;
+}
+
+/** The HTTP status of a failed request, wherever n8n's request helpers put it. */
+export function statusOf(error: unknown): number | undefined {
+	if (ownErrorOf(error, RenewalError)?.reason === 'rateLimited') return 429;
+	if (!isObject(error)) return undefined;
+	const cause = isObject(error.cause) ? error.cause : {};
+	const response = isObject(error.response) ? error.response : isObject(cause.response) ? cause.response : {};
+	for (const candidate of [error.httpCode, response.status, error.statusCode, cause.status, error.status]) {
+		const status = Number(candidate);
+		if (Number.isInteger(status) && status >= 100) return status;
+	}
+	return undefined;
 }
 
 /** AutoLeap's own error text (`{"success": false, "error": "…"}`), if the answer carried one. */
@@ -39,15 +76,22 @@ export function autoLeapMessageOf(error: unknown): string | undefined {
 		error.body,
 	];
 	for (const body of bodies) {
-		if (isObject(body) && typeof body.error === 'string') return redact(body.error);
-		if (isObject(body) && typeof body.message === 'string') return redact(body.message);
+		if (isObject(body) && typeof body.error === 'string') return body.error;
+		if (isObject(body) && typeof body.message === 'string') return body.message;
 	}
 	return undefined;
 }
 
-/** Tokens never reach output, errors or logs, even if a server echoes them. */
-export function redact(text: string): string {
-	return text.replace(/(Bearer\s+)[^\s"',]+/gi, '$1[redacted]');
+/**
+ * Secrets never reach output, errors or logs, even if a server echoes them: the known values
+ * (Auth Key, tokens) wherever they stand, and anything shaped like a token.
+ */
+export function redact(text: string, secrets: readonly string[] = []): string {
+	let out = text;
+	for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
+	return out
+		.replace(/(Bearer\s+)(?!\[redacted\])[^\s"',;]+/gi, '$1[redacted]')
+		.replace(/((?:access|refresh|auth)?_?(?:token|key)["']?\s*[=:]\s*["']?)(?!\[redacted\])[^\s"',;&]+/gi, '$1[redacted]');
 }
 
 const GUIDANCE: Record<number, [string, string]> = {
@@ -69,37 +113,80 @@ const GUIDANCE: Record<number, [string, string]> = {
 	],
 	429: [
 		'AutoLeap kept refusing requests: the rate limit of this partner account was exceeded',
-		'Other integrations share this partner account’s budget. Run the workflow again later, or lower the requests per minute in the credential.',
+		'Other integrations share this partner account’s budget. Nothing was applied. Run the workflow again later, raise the credential’s Rate Limit Patience, or lower its requests per minute.',
 	],
 };
+
+/** Failures before anything left this machine: nothing can have been applied. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+function codeOf(error: unknown): string | undefined {
+	for (let e = error, depth = 0; isObject(e) && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+		if (typeof e.code === 'string') return e.code;
+	}
+	return undefined;
+}
+
+const MAYBE_APPLIED = 'The change may or may not have been applied: check in AutoLeap before running it again.';
+const NOT_APPLIED = 'AutoLeap did not apply it.';
 
 export interface ErrorContext {
 	kind: RequestKind;
 	itemIndex?: number;
+	/** Secret values to keep out of the text (the credential's). */
+	secrets?: readonly string[];
 }
 
 /**
  * One plain message per failure, with AutoLeap's own text and what to do about it. A new error is
  * built from the facts alone, so the original request (with its Authorization header) is dropped.
  */
-export function toAutoLeapError(node: INode, error: unknown, { kind, itemIndex }: ErrorContext): NodeApiError {
+export function toAutoLeapError(node: INode, error: unknown, { kind, itemIndex, secrets = [] }: ErrorContext): NodeApiError {
+	const [message, description, status] = describe(error, kind);
+	const clean = (text: string) => redact(text, secrets);
+	const httpCode = status === undefined ? undefined : String(status);
+	return new NodeApiError(node, { message: clean(message), description: clean(description), httpCode } as JsonObject, {
+		message: clean(message),
+		description: clean(description),
+		httpCode,
+		itemIndex,
+	});
+}
+
+function describe(error: unknown, kind: RequestKind): [string, string, number | undefined] {
+	const renewal = ownErrorOf(error, RenewalError);
+	if (renewal && renewal.reason !== 'rateLimited') {
+		return [renewal.message, `${renewal.description} Nothing was sent to AutoLeap.`, undefined];
+	}
+	const list = ownErrorOf(error, ListError);
+	if (list) {
+		return [
+			`AutoLeap's list did not add up: ${list.message}`,
+			'Nothing was output, because a shorter list would look complete. Run it again; if it persists, AutoLeap (or a proxy in front of it) is not paging this list correctly.',
+			undefined,
+		];
+	}
+	const answer = ownErrorOf(error, AnswerError);
+	if (answer) {
+		const message = answer.refused ? `AutoLeap refused the request: ${answer.problem}` : `AutoLeap's answer was not usable: ${answer.problem}`;
+		if (kind === 'read') return [message, 'A proxy or AutoLeap itself answered out of the ordinary. Try again later.', undefined];
+		return [message, answer.refused ? NOT_APPLIED : MAYBE_APPLIED, undefined];
+	}
 	const status = statusOf(error);
 	const detail = autoLeapMessageOf(error);
 	let [message, description] = (status !== undefined && GUIDANCE[status]) || [
 		status === undefined ? 'Could not reach AutoLeap' : `AutoLeap failed to process the request (HTTP ${status})`,
-		kind === 'write'
-			? 'The change may or may not have been applied: check in AutoLeap before running it again.'
-			: 'AutoLeap may be down for a moment. Try again later.',
+		kind === 'write' ? MAYBE_APPLIED : 'AutoLeap may be down for a moment. Try again later.',
 	];
 	if (detail) message = `${message}: ${detail}`;
-	if (status === undefined && isObject(error) && typeof error.message === 'string') {
-		description = `${redact(error.message)}. ${description}`;
+	const code = codeOf(error);
+	if (status === undefined && code && NOT_SENT_CODES.has(code)) {
+		description = `Nothing was sent (${code}). Check the credential's Environment or Custom URL, or try again later.`;
+	} else if (status === undefined && code === 'ECONNABORTED') {
+		message = 'AutoLeap did not answer in time';
+		description = `The request timed out (the credential's Request Timeout). ${description}`;
+	} else if (status === undefined && isObject(error) && typeof error.message === 'string') {
+		description = `${error.message}. ${description}`;
 	}
-	const httpCode = status === undefined ? undefined : String(status);
-	return new NodeApiError(node, { message, description, httpCode } as JsonObject, {
-		message,
-		description,
-		httpCode,
-		itemIndex,
-	});
+	return [message, description, status];
 }

@@ -38,18 +38,21 @@ export class SlidingWindow {
 		private readonly now: () => number = Date.now,
 	) {}
 
-	/** How long to wait before a slot is free (0 = now). */
-	waitTime(): number {
+	/**
+	 * How long to wait before a slot is free (0 = now). `urgent` (a token renewal) does not wait for
+	 * requests in flight: they may be waiting for that very renewal before they are sent.
+	 */
+	waitTime(urgent = false): number {
 		this.prune();
-		const excess = this.answered.length + this.inFlight - this.limit + 1;
+		const excess = this.answered.length + (urgent ? 0 : this.inFlight) - this.limit + 1;
 		if (excess <= 0) return 0;
 		if (excess > this.answered.length) return Math.min(SlidingWindow.IN_FLIGHT_POLL_MS, this.windowMs);
 		return this.answered[excess - 1] + this.windowMs - this.now() + 1;
 	}
 
 	/** Takes a slot if one is free; call the returned function once the answer is in. */
-	tryTake(): (() => void) | undefined {
-		if (this.waitTime() > 0) return undefined;
+	tryTake(urgent = false): (() => void) | undefined {
+		if (this.waitTime(urgent) > 0) return undefined;
 		this.inFlight++;
 		let released = false;
 		return () => {
@@ -98,12 +101,12 @@ export class RateBudget {
 	 * Waits for a free slot of this kind and takes it. Call the returned function when the
 	 * response has arrived.
 	 */
-	async acquire(kind: RequestKind): Promise<() => void> {
+	async acquire(kind: RequestKind, { urgent = false } = {}): Promise<() => void> {
 		const window = this.windows[kind];
 		for (;;) {
-			const release = window.tryTake();
+			const release = window.tryTake(urgent);
 			if (release) return release;
-			await this.wait(Math.max(window.waitTime(), 1));
+			await this.wait(Math.max(window.waitTime(urgent), 1));
 		}
 	}
 }

@@ -1,29 +1,28 @@
-import { sleep } from 'n8n-workflow';
-
-import { statusOf } from './errors';
+import { AnswerError, ownErrorOf, RenewalError, statusOf } from './errors';
 import type { RequestKind } from './rateBudget';
 
 /**
- * AutoLeap sends no Retry-After (README §3): a 429 caused by another client on the same partner
- * account is retried with exponential backoff and jitter, long enough to outlast its window.
- * Reads are also retried on 5xx and network failures; writes are not, because a write that failed
- * half-way may have been applied.
+ * AutoLeap sends no Retry-After (README §3). A 429 means nothing was applied: the request waits
+ * it out with exponential backoff and jitter, for as long as the account's patience allows. Reads
+ * are also retried a few times on 5xx, network failures and unusable answers; writes are not,
+ * because a write that failed half-way may have been applied.
  */
 export interface RetryPolicy {
-	rateLimitedRetries: number;
 	serverErrorRetries: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
+	/** How long 429s may be waited out, from the first one (ms). */
+	patienceMs: number;
 }
 
 /** Delays scale with the account's rate window: 1 s doubling up to 30 s for AutoLeap's minute. */
-export function retryPolicyFor(windowMs: number): RetryPolicy {
-	return { rateLimitedRetries: 8, serverErrorRetries: 3, baseDelayMs: windowMs / 60, maxDelayMs: windowMs / 2 };
+export function retryPolicyFor(windowMs: number, patienceMs: number): RetryPolicy {
+	return { serverErrorRetries: 3, baseDelayMs: windowMs / 60, maxDelayMs: windowMs / 2, patienceMs };
 }
 
 /** Delay before retry number `attempt` (0-based): half fixed, half random, doubling each time. */
 export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
-	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt, 30));
 	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
@@ -33,26 +32,10 @@ export type RetryReason = 'rateLimited' | 'serverError';
 export function retryReason(error: unknown, kind: RequestKind): RetryReason | undefined {
 	const status = statusOf(error);
 	if (status === 429) return 'rateLimited';
-	if (kind === 'read' && (status === undefined || status >= 500)) return 'serverError';
+	// A rejected Partner ID or Auth Key stays rejected.
+	if (ownErrorOf(error, RenewalError)?.reason === 'rejected') return undefined;
+	if (kind !== 'read') return undefined;
+	if (ownErrorOf(error, AnswerError)?.refused) return undefined;
+	if (status === undefined || status >= 500) return 'serverError';
 	return undefined;
-}
-
-export async function withRetries<T>(
-	kind: RequestKind,
-	send: () => Promise<T>,
-	policy: RetryPolicy,
-	wait: (ms: number) => Promise<void> = sleep,
-): Promise<T> {
-	const used: Record<RetryReason, number> = { rateLimited: 0, serverError: 0 };
-	for (;;) {
-		try {
-			return await send();
-		} catch (error) {
-			const reason = retryReason(error, kind);
-			const allowed = reason === 'rateLimited' ? policy.rateLimitedRetries : policy.serverErrorRetries;
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the caller maps it (toAutoLeapError)
-			if (reason === undefined || used[reason] >= allowed) throw error;
-			await wait(backoffDelay(policy, used[reason]++));
-		}
-	}
 }

@@ -1,5 +1,6 @@
 import type {
 	ICredentialDataDecryptedObject,
+	NodeApiError,
 	IDataObject,
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
@@ -8,11 +9,15 @@ import type {
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
-import { accountKeyOf, baseUrlOf, CREDENTIAL_TYPE, limitsOf } from '../account';
+import { accountKeyOf, baseUrlOf, CREDENTIAL_TYPE, limitsOf, renewalDue, secretsOf, timingOf } from '../account';
+import { checkAnswer } from './answers';
+import type { Expectation } from './answers';
 import { toAutoLeapError } from './errors';
 import { budgetFor, requestKind } from './rateBudget';
-import { retryPolicyFor, withRetries } from './retry';
+import type { RequestKind } from './rateBudget';
+import { backoffDelay, retryPolicyFor, retryReason } from './retry';
 
 /** Every n8n context our nodes send from (IExecutePaginationFunctions is an IExecuteSingleFunctions). */
 export type AutoLeapContext = IExecuteFunctions | IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions;
@@ -24,44 +29,110 @@ export interface AutoLeapRequest {
 	body?: IDataObject;
 }
 
-/** How a request leaves n8n: with the credential's authentication, or plain (the login). */
+/** How a request leaves n8n: resolves with the parsed body of a 2xx, throws with the status otherwise. */
 export type HttpPort = (options: IHttpRequestOptions) => Promise<unknown>;
+
+export interface SendOptions {
+	port: HttpPort;
+	/** What the 2xx must hold (see answers.ts). */
+	expect: Expectation;
+	/**
+	 * A login or refresh: one attempt, paced without waiting for requests in flight (they may be
+	 * waiting for it). The request it serves does the waiting and retrying.
+	 */
+	renewal?: boolean;
+}
 
 /**
  * The one way a request reaches AutoLeap: at the credential's base URL, within the partner
- * account's rate budget, retried where that is safe. Errors are left as they came, for the
- * caller to map (a node to a NodeApiError, the login to its own messages).
+ * account's rate budget, with a timeout, its answer checked against what AutoLeap documents, and
+ * retried where that is safe — 429s (nothing was applied) for up to the account's patience, reads
+ * a few times after server errors. Errors are left as they came, for the caller to map.
  */
 export async function sendToAutoLeap(
 	credentials: ICredentialDataDecryptedObject,
 	{ method, path, qs, body }: AutoLeapRequest,
-	port: HttpPort,
+	{ port, expect, renewal = false }: SendOptions,
 ): Promise<unknown> {
 	const limits = limitsOf(credentials);
+	const { timeoutMs, patienceMs } = timingOf(credentials);
 	const budget = budgetFor(accountKeyOf(credentials), limits);
+	const policy = retryPolicyFor(limits.windowMs, patienceMs);
 	const kind = requestKind(method);
-	const options: IHttpRequestOptions = { method, baseURL: baseUrlOf(credentials), url: path, qs, body, json: true };
-	return await withRetries(
-		kind,
-		async () => {
-			const release = await budget.acquire(kind);
-			try {
-				return await port(options);
-			} finally {
-				release();
-			}
-		},
-		retryPolicyFor(limits.windowMs),
-	);
+	const options: IHttpRequestOptions = { method, baseURL: baseUrlOf(credentials), url: path, qs, body, json: true, timeout: timeoutMs };
+	let rateLimitedSince: number | undefined;
+	let rateLimited = 0;
+	let serverErrors = 0;
+	for (;;) {
+		let failure: unknown;
+		const release = await budget.acquire(kind, { urgent: renewal });
+		try {
+			return checkAnswer(await port(options), expect);
+		} catch (error) {
+			failure = error;
+		} finally {
+			release();
+		}
+		const reason = renewal ? undefined : retryReason(failure, kind);
+		let delay: number | undefined;
+		if (reason === 'rateLimited') {
+			rateLimitedSince ??= Date.now();
+			delay = backoffDelay(policy, rateLimited++);
+			if (Date.now() + delay - rateLimitedSince > policy.patienceMs) delay = undefined;
+		} else if (reason === 'serverError' && serverErrors < policy.serverErrorRetries) {
+			delay = backoffDelay(policy, serverErrors++);
+		}
+		if (delay === undefined) throw failure;
+		await sleep(delay);
+	}
 }
 
-/** Calls AutoLeap from a node and returns the parsed body; failures become one plain NodeApiError. */
-export async function autoLeapRequest(this: AutoLeapContext, request: AutoLeapRequest, itemIndex?: number): Promise<unknown> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const port: HttpPort = async (options) => await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options);
+/**
+ * Sends through the credential: n8n applies `authenticate`, and renews the token after a 401.
+ * When the token's known lifetime is about to run out, the request carries it blanked, so n8n
+ * renews it (and saves the new pair) before sending.
+ */
+function authenticatedPort(ctx: AutoLeapContext): HttpPort {
+	return async (options) => {
+		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+		const details = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+		if (!details || !renewalDue(credentials, Date.now())) {
+			return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options);
+		}
+		const credentialsDecrypted = { id: details.id ?? '', name: details.name, type: CREDENTIAL_TYPE, data: { ...credentials, accessToken: '' } };
+		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, { credentialsDecrypted });
+	};
+}
+
+/**
+ * One plain NodeApiError for a failure, without any secret the credential holds now or held in
+ * `known` (a renewal during the request may have replaced the tokens it was sent with).
+ */
+export async function nodeErrorOf(
+	this: AutoLeapContext,
+	error: unknown,
+	context: { kind: RequestKind; itemIndex?: number },
+	known: ICredentialDataDecryptedObject[] = [],
+): Promise<NodeApiError> {
+	const now = await this.getCredentials(CREDENTIAL_TYPE).catch(() => ({}) as ICredentialDataDecryptedObject);
+	return toAutoLeapError(this.getNode(), error, { ...context, secrets: [now, ...known].flatMap(secretsOf) });
+}
+
+/** Calls AutoLeap from a node and returns the checked body; errors are left as they came (map them with nodeErrorOf). */
+export async function sendFromNode(this: AutoLeapContext, request: AutoLeapRequest, expect: Expectation): Promise<unknown> {
+	return await sendToAutoLeap(await this.getCredentials(CREDENTIAL_TYPE), request, { port: authenticatedPort(this), expect });
+}
+
+/** Calls AutoLeap from a node and returns the checked body; failures become one plain NodeApiError. */
+export async function autoLeapRequest(
+	this: AutoLeapContext,
+	request: AutoLeapRequest,
+	{ expect, itemIndex }: { expect: Expectation; itemIndex?: number },
+): Promise<unknown> {
+	const before = await this.getCredentials(CREDENTIAL_TYPE);
 	try {
-		return await sendToAutoLeap(credentials, request, port);
+		return await sendToAutoLeap(before, request, { port: authenticatedPort(this), expect });
 	} catch (error) {
-		throw toAutoLeapError(this.getNode(), error, { kind: requestKind(request.method), itemIndex });
+		throw await nodeErrorOf.call(this, error, { kind: requestKind(request.method), itemIndex }, [before]);
 	}
 }

@@ -1,0 +1,215 @@
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+
+import { RENEW_BEFORE_SHARE, storedPair, text, tokenLifetimesOf, tokenOwnerOf } from './account';
+import type { TokenPair } from './account';
+import { PATHS } from './endpoints';
+import { AnswerError, HttpStatusError, ownErrorOf, RenewalError, statusOf } from './transport/errors';
+import type { HttpPort } from './transport/send';
+import { sendToAutoLeap } from './transport/send';
+
+/**
+ * AutoLeap's token lifecycle (README §2) for the credential: log in once, then renew with the
+ * refresh token (which rotates), log in again only when there is none or AutoLeap rejects it.
+ * The pair and the time it was issued are kept in the credential's hidden fields, which n8n
+ * saves, so later executions, other processes and queue-mode workers start from it.
+ */
+
+function rejected(): RenewalError {
+	return new RenewalError(
+		'rejected',
+		'AutoLeap rejected the Partner ID or Auth Key',
+		'Open the AutoLeap credential and re-enter the Partner ID and Auth Key exactly as AutoLeap issued them, and check that the Environment (or Custom URL) is the one they were issued for.',
+	);
+}
+
+/** A login or refresh that did not work; never carries the request (it holds the Auth Key). */
+function renewalFailed(what: 'log in to' | 'renew the token with', error: unknown): RenewalError {
+	const status = statusOf(error);
+	if (status === 429) {
+		return new RenewalError('rateLimited', `Could not ${what} AutoLeap: the partner account is over its rate limit`, 'Another client is using the budget.');
+	}
+	const code = text((error as { code?: unknown })?.code);
+	const answer = ownErrorOf(error, AnswerError);
+	const detail = answer
+		? `AutoLeap's answer was not usable: ${answer.problem}.`
+		: status !== undefined
+			? `AutoLeap answered with HTTP ${status}.`
+			: `AutoLeap could not be reached${code ? ` (${code})` : ''}.`;
+	return new RenewalError('unavailable', `Could not ${what} AutoLeap`, `${detail} Try again later; if it persists, check the credential's Environment or Custom URL.`);
+}
+
+/** The plain request helper as a port: non-2xx answers become HttpStatusError (no request inside). */
+function plainPort(helpers: IHttpRequestHelper['helpers']): HttpPort {
+	return async (options: IHttpRequestOptions) => {
+		const response = (await helpers.httpRequest({ ...options, returnFullResponse: true, ignoreHttpStatusErrors: true })) as {
+			statusCode: number;
+			body: unknown;
+		};
+		if (response.statusCode >= 200 && response.statusCode < 300) return response.body;
+		throw new HttpStatusError(response.statusCode, response.body);
+	};
+}
+
+function pairOf(answer: unknown, issuedAt: number): TokenPair {
+	const data = ((answer as IDataObject).data ?? {}) as IDataObject;
+	return { accessToken: String(data.accessToken), refreshToken: text(data.refreshToken), issuedAt };
+}
+
+/** POST /partners/login: one attempt (the request it serves waits out a 429 and tries again). */
+async function logIn(helpers: IHttpRequestHelper['helpers'], credentials: ICredentialDataDecryptedObject, now: number): Promise<TokenPair> {
+	const body = { partnerId: text(credentials.partnerId), authKey: text(credentials.authKey) };
+	try {
+		return pairOf(await sendToAutoLeap(credentials, { method: 'POST', path: PATHS.login, body }, { port: plainPort(helpers), expect: 'tokens', renewal: true }), now);
+	} catch (error) {
+		const status = statusOf(error);
+		// AutoLeap answers a wrong partner or key with 401 ("Invalid partner credentials"), or success: false.
+		if (status === 400 || status === 401 || status === 403 || status === 404) throw rejected();
+		if ((error as { refused?: boolean }).refused === true) throw rejected();
+		throw renewalFailed('log in to', error);
+	}
+}
+
+/** POST /partners/generateNewAccessToken: a new pair (the refresh token rotates); undefined if AutoLeap refuses the refresh token. */
+async function refresh(
+	helpers: IHttpRequestHelper['helpers'],
+	credentials: ICredentialDataDecryptedObject,
+	refreshToken: string,
+	now: number,
+): Promise<TokenPair | undefined> {
+	try {
+		const answer = await sendToAutoLeap(
+			{ ...credentials, refreshToken },
+			{ method: 'POST', path: PATHS.refresh, body: { refreshToken } },
+			{ port: plainPort(helpers), expect: 'tokens', renewal: true },
+		);
+		return pairOf(answer, now);
+	} catch (error) {
+		const status = statusOf(error);
+		// Expired, revoked, or already rotated by another process: log in instead.
+		if (status === 400 || status === 401 || status === 403 || (error as { refused?: boolean }).refused === true) return undefined;
+		throw renewalFailed('renew the token with', error);
+	}
+}
+
+/** What the credential stores for a pair (n8n saves what preAuthentication returns). */
+export function storedFields(pair: TokenPair, credentials: ICredentialDataDecryptedObject): IDataObject {
+	return { accessToken: pair.accessToken, refreshToken: pair.refreshToken, pairIssuedAt: pair.issuedAt, tokenOwner: tokenOwnerOf(credentials) };
+}
+
+interface Held extends TokenPair {
+	/** Whether n8n has been handed this pair to save (it is saved once per renewal). */
+	handedOut: boolean;
+}
+
+/**
+ * The tokens of one n8n process (n8n creates the credential type once per process): at most one
+ * renewal per identity at a time, the newest pair to hand to callers that read the credential
+ * before it was saved, and the tokens AutoLeap refused, never sent again.
+ */
+export class TokenKeeper {
+	private readonly renewing = new Map<string, Promise<Held>>();
+
+	private readonly newest = new Map<string, Held>();
+
+	private readonly refused = new Set<string>();
+
+	constructor(private readonly now: () => number = Date.now) {}
+
+	/**
+	 * n8n's preAuthentication: called when the stored token is empty (a request renews before the
+	 * token's lifetime runs out by blanking it) or was just answered 401. Returns the fields to save
+	 * to the first caller after a renewal, and nothing to the others (n8n then saves nothing, and
+	 * `authenticate` sends the newest token).
+	 */
+	async preAuthenticate(helpers: IHttpRequestHelper['helpers'], credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		const owner = tokenOwnerOf(credentials);
+		// n8n asks with a token in hand only after a 401 (or for "Test credential"): the token
+		// `authenticate` sent for these credentials is spent.
+		const sent = text(credentials.accessToken) !== '' ? this.tokenFor(credentials) : undefined;
+		if (sent) this.refused.add(sent);
+		const held = this.newest.get(owner);
+		const usable = held && !this.refused.has(held.accessToken) && !this.expiring(held, credentials);
+		const pair = usable ? held : await this.renew(helpers, credentials, owner);
+		if (pair.handedOut) return {};
+		pair.handedOut = true;
+		return storedFields(pair, credentials);
+	}
+
+	/** The credential's `authenticate`: the newest usable token for these credentials, or none. */
+	tokenFor(credentials: ICredentialDataDecryptedObject): string | undefined {
+		const owner = tokenOwnerOf(credentials);
+		const stored = storedPair(credentials);
+		const held = this.newest.get(owner);
+		const candidates = [stored, held].filter((p): p is TokenPair => p !== undefined && !this.refused.has(p.accessToken));
+		candidates.sort((a, b) => b.issuedAt - a.issuedAt);
+		return candidates[0]?.accessToken;
+	}
+
+	/** Forget an identity's tokens (after Log Out): the next request logs in. */
+	forget(credentials: ICredentialDataDecryptedObject): void {
+		const owner = tokenOwnerOf(credentials);
+		const held = this.newest.get(owner);
+		for (const token of [held?.accessToken, held?.refreshToken, text(credentials.accessToken), text(credentials.refreshToken)]) {
+			if (token) this.refused.add(token);
+		}
+		this.newest.delete(owner);
+	}
+
+	private expiring(pair: TokenPair, credentials: ICredentialDataDecryptedObject): boolean {
+		const { accessMs } = tokenLifetimesOf(credentials);
+		return this.now() >= pair.issuedAt + accessMs * (1 - RENEW_BEFORE_SHARE);
+	}
+
+	private async renew(helpers: IHttpRequestHelper['helpers'], credentials: ICredentialDataDecryptedObject, owner: string): Promise<Held> {
+		const running = this.renewing.get(owner);
+		if (running) return await running;
+		const pending = (async () => {
+			const now = this.now();
+			const refreshToken = this.refreshTokenFor(credentials, owner, now);
+			const pair = (refreshToken && (await refresh(helpers, credentials, refreshToken, now))) || (await logIn(helpers, credentials, now));
+			if (refreshToken) this.refused.add(refreshToken); // spent, or refused
+			const held: Held = { ...pair, handedOut: false };
+			this.newest.set(owner, held);
+			return held;
+		})();
+		this.renewing.set(owner, pending);
+		try {
+			return await pending;
+		} finally {
+			this.renewing.delete(owner);
+		}
+	}
+
+	/** The newest refresh token this process knows for the identity, unless spent or past its lifetime. */
+	private refreshTokenFor(credentials: ICredentialDataDecryptedObject, owner: string, now: number): string | undefined {
+		const { refreshMs } = tokenLifetimesOf(credentials);
+		const stored = storedPair(credentials);
+		const pairs = [this.newest.get(owner), stored].filter(
+			(p): p is TokenPair => p !== undefined && p.refreshToken !== '' && !this.refused.has(p.refreshToken),
+		);
+		pairs.sort((a, b) => b.issuedAt - a.issuedAt);
+		const pair = pairs[0];
+		if (!pair || (pair.issuedAt > 0 && now >= pair.issuedAt + refreshMs)) return undefined;
+		return pair.refreshToken;
+	}
+}
+
+/** The credential's `authenticate`: the Authorization header carries the newest usable token, or nothing. */
+export function authenticateWith(tokens: TokenKeeper) {
+	return async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> => {
+		const headers = { ...(requestOptions.headers ?? {}) };
+		for (const name of Object.keys(headers)) {
+			if (name.toLowerCase() === 'authorization') delete headers[name];
+		}
+		const token = tokens.tokenFor(credentials);
+		if (token) headers.Authorization = `Bearer ${token}`;
+		return { ...requestOptions, headers };
+	};
+}
+
+/** n8n calls `preAuthentication` with its request helpers as `this`. */
+export function preAuthenticateWith(tokens: TokenKeeper) {
+	return async function (this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+		return await tokens.preAuthenticate(this.helpers, credentials);
+	};
+}
