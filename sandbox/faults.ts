@@ -28,7 +28,7 @@ const KINDS: FaultKind[] = [
 ];
 const KEYS = new Set([
 	'kind', 'count', 'persistent', 'method', 'path', 'query', 'label', 'status', 'error', 'headers', 'applied', 'ms', 'variant', 'body',
-	'cutAt', 'extra', 'indexes', 'ids', 'idField', 'field',
+	'cutAt', 'extra', 'indexes', 'ids', 'idField', 'field', 'skip',
 ]);
 const METHODS = ['GET', 'WRITE', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -73,7 +73,7 @@ export class FaultQueue {
 
 	/** Oldest fault matching the request, of the given phase, that `accept` agrees to (not consumed). */
 	first(r: FaultRequest, instead: boolean, accept: (f: PendingFault) => boolean = () => true): PendingFault | undefined {
-		return this.faults.find((f) => matches(f, r) && answersInstead(f, r.method) === instead && accept(f));
+		return this.faults.find((f) => matches(f, r) && answersInstead(f, r.method) === instead && accept(f) && !skipped(f));
 	}
 
 	/** Consumes one use of the fault; returns what the request log records. */
@@ -86,6 +86,13 @@ export class FaultQueue {
 		if (method !== 'GET' && (f.kind === 'truncated' || f.kind === 'hang' || f.kind === 'reset')) hit.applied = !!f.applied;
 		return hit;
 	}
+}
+
+/** `skip`: the first matching requests pass untouched (e.g. fault only the second batch of a run). */
+function skipped(f: PendingFault): boolean {
+	if (!f.skip || f.skip <= 0) return false;
+	f.skip--;
+	return true;
 }
 
 function matches(f: PendingFault, r: FaultRequest): boolean {
@@ -104,6 +111,7 @@ export function checkFault(spec: FaultSpec): FaultSpec {
 	if (!KINDS.includes(kind)) throw new Error(`Unknown fault kind "${String(kind)}" (one of: ${KINDS.join(', ')})`);
 	const bad = (msg: string) => new Error(`${kind} fault: ${msg}`);
 	if (!spec.persistent && spec.count !== undefined && !(Number.isInteger(spec.count) && spec.count >= 1)) throw bad('count must be an integer >= 1 (or persistent: true)');
+	if (spec.skip !== undefined && !(Number.isInteger(spec.skip) && spec.skip >= 0)) throw bad('skip must be an integer >= 0');
 	if (spec.method !== undefined && !METHODS.includes(spec.method)) throw bad(`method must be one of ${METHODS.join(', ')}`);
 	if (spec.query !== undefined && (typeof spec.query !== 'object' || Object.values(spec.query).some((v) => v === null || typeof v === 'object'))) throw bad('query must map names to values');
 	const variants = VARIANTS[kind];

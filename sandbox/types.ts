@@ -87,6 +87,8 @@ export interface FaultSpec {
 	path?: string;
 	/** Every listed query parameter must be present with this value (`{page: 3}`). */
 	query?: Record<string, string | number | boolean>;
+	/** Let this many matching requests through before the fault answers (default 0). */
+	skip?: number;
 	/** Name copied into the request log. */
 	label?: string;
 	/** status: 400/401/403/404/408/429/500/502/503/504; html/empty: any 200-599 (default 200);

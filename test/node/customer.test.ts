@@ -88,6 +88,22 @@ describe('Customer', () => {
 		expect(sandbox.store.list('customers', DEMO_COMPANY_ID).some((c) => c.lastName === 'Json')).toBe(true);
 	});
 
+	it('Create accepts the customer type in any case, as the reference’s own example sends it ("Regular")', async () => {
+		const { sandbox, credentials } = ctx;
+		const result = await run(credentials, {
+			resource: 'customer',
+			operation: 'create',
+			companyId: DEMO_COMPANY_ID,
+			inputMode: 'json',
+			recordJson: JSON.stringify({ customerType: 'Regular', firstName: 'Rey', lastName: 'Gular', phones: [{ number: '1', type: 'Mobile' }] }),
+		});
+		expect(result.error).toBeUndefined();
+		expect(apiCalls(sandbox, '/customers')[0].body).toEqual({
+			companyId: DEMO_COMPANY_ID,
+			customers: [{ customerType: 'regular', firstName: 'Rey', lastName: 'Gular', phones: [{ number: '1', type: 'mobile' }] }],
+		});
+	});
+
 	it('Create checks nested entries before sending: a bad phone type fails with its path and item', async () => {
 		const { sandbox, credentials } = ctx;
 		const result = await run(

@@ -91,6 +91,15 @@ describe('Repair Order', () => {
 		expect(numbers.sort((a, b) => a - b)).toEqual(expected.map((o) => o.repairOrderNumber).sort((a, b) => a - b));
 	});
 
+	it('Get Many narrows to one RO with the documented repairOrderNumber filter', async () => {
+		const { sandbox, credentials } = ctx;
+		const order = sandbox.store.list('orders', DEMO_COMPANY_ID)[4];
+		const result = await run(credentials, { resource: 'repairOrder', operation: 'getAll', companyId: DEMO_COMPANY_ID, filters: { repairOrderNumber: String(order.repairOrderNumber) } });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.repairOrderNumber)).toEqual([order.repairOrderNumber]);
+		expect(apiCalls(sandbox, '/orders')[0].query).toMatchObject({ repairOrderNumber: String(order.repairOrderNumber) });
+	});
+
 	it('Get Many sends Is Finalized off as false and a search text', async () => {
 		const { sandbox, credentials } = ctx;
 		const ro = orders().find((o) => !o.isFinalized)!;

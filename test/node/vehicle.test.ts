@@ -58,8 +58,8 @@ describe('Vehicle', () => {
 		expect(output[0].success).toBe(true);
 		expect(output[1].error).toMatch(/could not find/i);
 		expect(output[2].success).toBe(true);
-		// 1 rejected batch of 3, then halves [0,1] (rejected) and [2], then [0] and [1].
-		expect(apiCalls(sandbox, "/vehicles").map((c) => c.status)).toEqual([404, 404, 200, 404, 200]);
+		// AutoLeap's error names the record (vehicles[1]): it fails alone, the other two go in one more request.
+		expect(apiCalls(sandbox, '/vehicles').map((c) => c.status)).toEqual([404, 200]);
 	});
 
 	it('Update sends PUT /vehicles with only the fields given', async () => {
@@ -88,7 +88,7 @@ describe('Vehicle', () => {
 			vehicleId: byId(vehiclesOf()[0].vehicleId),
 			updateFields: { mileage: 1 },
 		});
-		expect(result.error?.message).toBe('AutoLeap failed to process the request (HTTP 500): Internal server error');
+		expect(result.error?.message).toBe('Item 1 failed: AutoLeap failed to process the request (HTTP 500): Internal server error');
 		expect(apiCalls(sandbox, '/vehicles')).toHaveLength(1);
 	});
 
@@ -105,6 +105,54 @@ describe('Vehicle', () => {
 		const [call] = apiCalls(sandbox, '/vehicles');
 		expect([call.method, call.body]).toEqual(['PATCH', { companyId: DEMO_COMPANY_ID, vehicles: [{ vehicleId: vehicle.vehicleId }] }]);
 		expect(sandbox.store.get('vehicles', vehicle.vehicleId)?.vehicleStatus).toBe('Inactive');
+	});
+
+	it('Archive sends the owner beside the vehicle, as the Vehicles page sample shows, when it is given', async () => {
+		const { sandbox, credentials } = ctx;
+		const [first, second] = vehiclesOf();
+		const result = await run(
+			credentials,
+			{
+				resource: 'vehicle',
+				operation: 'archive',
+				companyId: DEMO_COMPANY_ID,
+				vehicleId: { __rl: true, mode: 'id', value: '={{ $json.vehicleId }}' },
+				customerId: { __rl: true, mode: 'id', value: '={{ $json.customerId }}' },
+			},
+			{ inputItems: [{ vehicleId: first.vehicleId, customerId: first.customerId }, { vehicleId: second.vehicleId, customerId: '' }] },
+		);
+		expect(result.error).toBeUndefined();
+		const [call] = apiCalls(sandbox, '/vehicles');
+		expect(call.body).toEqual({
+			companyId: DEMO_COMPANY_ID,
+			vehicles: [{ vehicleId: first.vehicleId, customerId: first.customerId }, { vehicleId: second.vehicleId }],
+		});
+	});
+
+	it('accepts the web app’s hash-route URLs as well as plain ones', async () => {
+		const { sandbox, credentials } = ctx;
+		const vehicle = vehiclesOf()[1];
+		for (const url of [`https://app.myautoleap.com/#/vehicles/${vehicle.vehicleId}`, `https://app.myautoleap.com/vehicles/${vehicle.vehicleId}?tab=history`]) {
+			sandbox.clearLog();
+			const result = await run(credentials, { resource: 'vehicle', operation: 'get', vehicleId: { __rl: true, mode: 'url', value: url } });
+			expect(result.error).toBeUndefined();
+			expect(apiCalls(sandbox).map((c) => c.path)).toEqual([`/vehicles/${vehicle.vehicleId}`]);
+		}
+	});
+
+	it('sends enumerated values in AutoLeap’s documented case, whatever case they come in', async () => {
+		const { sandbox, credentials } = ctx;
+		const vehicle = vehiclesOf()[3];
+		const result = await run(credentials, {
+			resource: 'vehicle',
+			operation: 'update',
+			companyId: DEMO_COMPANY_ID,
+			vehicleId: byId(vehicle.vehicleId),
+			inputMode: 'json',
+			recordJson: JSON.stringify({ transmission: 'MANUAL', mileageUnit: 'miles' }),
+		});
+		expect(result.error).toBeUndefined();
+		expect(apiCalls(sandbox, '/vehicles')[0].body).toEqual({ companyId: DEMO_COMPANY_ID, vehicles: [{ vehicleId: vehicle.vehicleId, transmission: 'Manual', mileageUnit: 'Miles' }] });
 	});
 
 	it('Get reads GET /vehicles/{id} from the results envelope, simplified or whole', async () => {

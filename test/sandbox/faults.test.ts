@@ -31,6 +31,14 @@ describe('sandbox faults: answers instead of the API', () => {
 		expect(sb().requestLog[1].fault).toEqual({ id: f.id, kind: 'status', label: 'p3' });
 	});
 
+	it('skip lets the first matching requests through', async () => {
+		const f = sb().injectFaults({ kind: 'status', status: 503, method: 'GET', path: '/vehicles', skip: 2 });
+		const statuses = [];
+		for (let i = 0; i < 4; i++) statuses.push((await vehicles({ page: 1, size: 5 })).status);
+		expect(statuses).toEqual([200, 200, 503, 200]);
+		expect(sb().requestLog.map((e) => e.fault?.id)).toEqual([undefined, undefined, f.id, undefined]);
+	});
+
 	it('persistent faults answer until cleared; clearFaults(id) removes one', async () => {
 		const a = sb().injectFaults({ status: 401, persistent: true, path: '/partners/profile', error: 'jwt expired' });
 		const b = sb().injectFaults({ status: 403, persistent: true, path: '/customers' });

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { APP_PAGES, APP_URL, ID_FIELDS, PATHS } from '../../shared/autoleap/endpoints';
+import { appRecordUrl, ID_FIELDS, PATHS } from '../../shared/autoleap/endpoints';
 import { recordsOf } from '../../shared/autoleap/transport/envelope';
 import { isLastPage } from '../../shared/autoleap/transport/pagination';
 import { autoLeapRequest } from '../../shared/autoleap/transport/send';
@@ -33,7 +33,7 @@ export async function searchCustomers(this: ILoadOptionsFunctions, filter?: stri
 	return await search.call(this, PATHS.customers, filter, paginationToken, (c) => ({
 		name: String(c.displayName || [c.firstName, c.lastName].filter(Boolean).join(' ') || c[ID_FIELDS.customer]),
 		value: String(c[ID_FIELDS.customer]),
-		url: `${APP_URL}/${APP_PAGES.customer}/${c[ID_FIELDS.customer]}`,
+		url: appRecordUrl('customer', c[ID_FIELDS.customer]),
 	}));
 }
 
@@ -41,6 +41,6 @@ export async function searchVehicles(this: ILoadOptionsFunctions, filter?: strin
 	return await search.call(this, PATHS.vehicles, filter, paginationToken, (v) => ({
 		name: String(v.vehicleName || [v.year, v.make, v.model].filter(Boolean).join(' ') || v[ID_FIELDS.vehicle]) + (v.licensePlate ? ` (${v.licensePlate})` : ''),
 		value: String(v[ID_FIELDS.vehicle]),
-		url: `${APP_URL}/${APP_PAGES.vehicle}/${v[ID_FIELDS.vehicle]}`,
+		url: appRecordUrl('vehicle', v[ID_FIELDS.vehicle]),
 	}));
 }

@@ -99,35 +99,50 @@ export function namedRecords(text: string, batch: Pending[], bodyKey: string): P
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Sends one batch; a rejection is narrowed down to the records AutoLeap refused. */
-async function sendBatch(this: IExecuteFunctions, write: BulkWrite, first: Pending[], results: INodeExecutionData[], applied: number[]): Promise<void> {
-	const queue: Pending[][] = [first];
-	while (queue.length > 0) {
-		const batch = queue.shift()!;
-		const body = { companyId: batch[0].companyId, [write.bodyKey]: batch.map((entry) => entry.record) };
+/**
+ * Sends one batch; a rejection is narrowed down to the records AutoLeap refused: those its error
+ * names fail alone and the rest is sent again; otherwise the batch is halved, and a half is only
+ * sent when its sibling's outcome leaves it in doubt (about 1.5 × log2(batch) requests per bad
+ * record, each good half applied on the way).
+ */
+async function sendBatch(this: IExecuteFunctions, write: BulkWrite, batch: Pending[], results: INodeExecutionData[], applied: number[]): Promise<void> {
+	const attempt = async (part: Pending[]): Promise<unknown> => {
+		const body = { companyId: part[0].companyId, [write.bodyKey]: part.map((entry) => entry.record) };
 		try {
 			const answer = await sendFromNode.call(this, { method: write.method, path: write.path, body }, 'ack');
 			const { success, message } = isObject(answer) ? answer : {};
-			for (const { itemIndex, companyId, record } of batch) {
+			for (const { itemIndex, companyId, record } of part) {
 				results[itemIndex] = { json: { companyId, ...record, success, message }, pairedItem: { item: itemIndex } };
 				applied.push(itemIndex);
 			}
-			continue;
+			return undefined;
 		} catch (error) {
-			if (isRecordRejection(error) && batch.length > 1) {
-				const named = namedRecords(autoLeapMessageOf(error) ?? '', batch, write.bodyKey);
-				if (named.length > 0) {
-					for (const entry of named) await fail.call(this, [entry], error, applied, results, true);
-					queue.unshift(batch.filter((entry) => !named.includes(entry)));
-				} else {
-					const half = Math.ceil(batch.length / 2);
-					queue.unshift(batch.slice(0, half), batch.slice(half));
-				}
-				continue;
-			}
-			await fail.call(this, batch, error, applied, results, isRecordRejection(error));
+			if (isRecordRejection(error)) return error;
+			await fail.call(this, part, error, applied, results, false);
+			return undefined;
 		}
-	}
+	};
+	/** A part known to hold at least one record AutoLeap rejected with `cause`. */
+	const narrow = async (part: Pending[], cause: unknown): Promise<void> => {
+		if (part.length === 1) return await fail.call(this, part, cause, applied, results, true);
+		const named = namedRecords(autoLeapMessageOf(cause) ?? '', part, write.bodyKey);
+		if (named.length > 0) {
+			for (const entry of named) await fail.call(this, [entry], cause, applied, results, true);
+			return await send(part.filter((entry) => !named.includes(entry)));
+		}
+		const half = Math.ceil(part.length / 2);
+		const [first, second] = [part.slice(0, half), part.slice(half)];
+		const rejected = await attempt(first);
+		if (rejected === undefined) return await narrow(second, cause); // the rejected record is in the second half
+		await narrow(first, rejected);
+		await send(second);
+	};
+	const send = async (part: Pending[]): Promise<void> => {
+		if (part.length === 0) return;
+		const rejected = await attempt(part);
+		if (rejected !== undefined) await narrow(part, rejected);
+	};
+	await send(batch);
 }
 
 /** The batch's items fail: error items with Continue On Fail, otherwise the run stops naming them. */

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { APP_PAGES, APP_URL } from '../../shared/autoleap/endpoints';
+import { APP_PAGES, appRecordUrl } from '../../shared/autoleap/endpoints';
 import { optionName } from '../../shared/autoleap/enums';
 import type { EntryGroup } from '../../shared/autoleap/fields/contact';
 import type { FieldSpec } from '../../shared/autoleap/fields/spec';
@@ -40,7 +40,7 @@ export function recordLocator(kind: 'customer' | 'vehicle', show: Show, extra: P
 				displayName: 'By URL',
 				name: 'url',
 				type: 'string',
-				placeholder: `e.g. ${APP_URL}/${page}/4958393`,
+				placeholder: `e.g. ${appRecordUrl(kind, 4958393)}`,
 				extractValue: { type: 'regex', regex: `/${page}/([A-Za-z0-9_-]+)` },
 				validation: [{ type: 'regex', properties: { regex: `.*/${page}/[A-Za-z0-9_-]+.*`, errorMessage: `Not an AutoLeap ${kind} URL` } }],
 			},

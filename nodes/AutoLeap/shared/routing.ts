@@ -58,7 +58,17 @@ export function listRouting(path: string, resource?: SimplifiedResource): INodeP
 		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', 50) as number);
 		try {
-			const records = await collectPages(async (page, size) => await send.call(this, requestData, 'list', { qs: { page, size } }), { limit, keyOf });
+			const fetchPage = async (page: number, size: number) => {
+				try {
+					return await send.call(this, requestData, 'list', { qs: { page, size } });
+				} catch (error) {
+					// Name the page: the pages before it were read, and are not output on their own.
+					if (error instanceof Error) error.message = `${error.message} (page ${page} of the list)`;
+					// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from autoLeapRequest
+					throw error;
+				}
+			};
+			const records = await collectPages(fetchPage, { limit, keyOf });
 			return linked.call(this, simplified.call(this, records, resource));
 		} catch (error) {
 			// Requests fail as NodeApiErrors already; a list whose pages do not add up is mapped here.

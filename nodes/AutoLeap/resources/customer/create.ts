@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { BULK_KEYS, PATHS } from '../../../shared/autoleap/endpoints';
-import { customerProblems } from '../../../shared/autoleap/fields/customer';
+import { customerProblems, documentedCustomer } from '../../../shared/autoleap/fields/customer';
 import { companySelect } from '../../../shared/parameters';
 import { runBulkWrite } from '../../shared/bulkWrite';
 import { bulkOptions, fieldsCollection, inputMode, recordJson } from '../../shared/inputs';
@@ -44,7 +44,7 @@ export async function createCustomers(this: IExecuteFunctions) {
 				this.getNodeParameter('inputMode', itemIndex, 'fields') === 'fields'
 					? { firstName: this.getNodeParameter('firstName', itemIndex, '') as string, lastName: this.getNodeParameter('lastName', itemIndex, '') as string }
 					: {};
-			return recordFromParameters.call(this, itemIndex, 'additionalFields', names);
+			return documentedCustomer(recordFromParameters.call(this, itemIndex, 'additionalFields', names));
 		},
 		problems: (record) => customerProblems(record, ['firstName', 'lastName']),
 	});

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { BULK_KEYS, ID_FIELDS, PATHS } from '../../../shared/autoleap/endpoints';
-import { customerProblems } from '../../../shared/autoleap/fields/customer';
+import { customerProblems, documentedCustomer } from '../../../shared/autoleap/fields/customer';
 import { companySelect } from '../../../shared/parameters';
 import { runBulkWrite } from '../../shared/bulkWrite';
 import { bulkOptions, fieldsCollection, inputMode, recordJson, recordLocator } from '../../shared/inputs';
@@ -26,7 +26,7 @@ export async function updateCustomers(this: IExecuteFunctions) {
 		bodyKey: BULK_KEYS.customer,
 		buildRecord(itemIndex) {
 			const customerId = this.getNodeParameter('customerId', itemIndex, '', { extractValue: true }) as string;
-			return recordFromParameters.call(this, itemIndex, 'updateFields', { [ID_FIELDS.customer]: customerId });
+			return documentedCustomer(recordFromParameters.call(this, itemIndex, 'updateFields', { [ID_FIELDS.customer]: customerId }));
 		},
 		problems: (record) => customerProblems(record, [ID_FIELDS.customer]),
 	});

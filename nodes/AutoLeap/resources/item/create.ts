@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { BULK_KEYS, PATHS } from '../../../shared/autoleap/endpoints';
 import { ITEM_STATUSES, ITEM_TYPES } from '../../../shared/autoleap/enums';
-import { ITEM_DETAILS, ITEM_FIELDS, itemProblems, PART_DETAIL_FIELDS, TIRE_DETAIL_FIELDS } from '../../../shared/autoleap/fields/item';
+import { ITEM_DETAILS, ITEM_FIELDS, ITEM_REQUIRED_FIELDS, itemProblems, PART_DETAIL_FIELDS, TIRE_DETAIL_FIELDS } from '../../../shared/autoleap/fields/item';
 import { companySelect, enumOptions } from '../../../shared/parameters';
 import { runBulkWrite } from '../../shared/bulkWrite';
 import { bulkOptions, fieldOptions, fieldsCollection, inputMode, recordJson } from '../../shared/inputs';
 import { recordFromParameters } from '../../shared/recordInput';
+import { inDocumentedCase } from '../../../shared/autoleap/fields/spec';
 
 const show = { resource: ['item'], operation: ['create'] };
 const fieldsMode = { ...show, inputMode: ['fields'] };
@@ -103,7 +104,7 @@ export async function createItems(this: IExecuteFunctions) {
 		path: PATHS.items,
 		bodyKey: BULK_KEYS.item,
 		buildRecord(itemIndex) {
-			return recordFromParameters.call(this, itemIndex, 'additionalFields', typedInputs.call(this, itemIndex));
+			return inDocumentedCase(recordFromParameters.call(this, itemIndex, 'additionalFields', typedInputs.call(this, itemIndex)), [...ITEM_REQUIRED_FIELDS, ...ITEM_FIELDS]);
 		},
 		problems: itemProblems,
 	});

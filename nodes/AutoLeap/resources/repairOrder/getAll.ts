@@ -22,6 +22,7 @@ export const repairOrderGetManyDescription: INodeProperties[] = [
 			description: 'Whether to return only finalized repair orders (on) or only those not finalized yet, such as estimates (off)',
 			routing: { send: { type: 'query', property: 'isFinalized' } },
 		},
+		textFilter('repairOrderNumber', 'RO Number', 'Only the repair order with this number'),
 		textFilter('search', 'Search', 'Free text over RO number, customer name or vehicle'),
 		sortByFilter([
 			{ name: 'Created Date', value: 'createdDate' },

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { BULK_KEYS, ID_FIELDS, PATHS } from '../../../shared/autoleap/endpoints';
 import { TAGS_GROUP } from '../../../shared/autoleap/fields/contact';
-import { recordProblems } from '../../../shared/autoleap/fields/spec';
+import { inDocumentedCase, recordProblems } from '../../../shared/autoleap/fields/spec';
 import { VEHICLE_FIELDS } from '../../../shared/autoleap/fields/vehicle';
 import { companySelect } from '../../../shared/parameters';
 import { runBulkWrite } from '../../shared/bulkWrite';
@@ -27,7 +27,7 @@ export async function updateVehicles(this: IExecuteFunctions) {
 		bodyKey: BULK_KEYS.vehicle,
 		buildRecord(itemIndex) {
 			const vehicleId = this.getNodeParameter('vehicleId', itemIndex, '', { extractValue: true }) as string;
-			return recordFromParameters.call(this, itemIndex, 'updateFields', { [ID_FIELDS.vehicle]: vehicleId });
+			return inDocumentedCase(recordFromParameters.call(this, itemIndex, 'updateFields', { [ID_FIELDS.vehicle]: vehicleId }), VEHICLE_FIELDS);
 		},
 		problems: (record) => recordProblems(record, VEHICLE_FIELDS, [ID_FIELDS.vehicle]),
 	});

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { COMMUNICATION_PREFERENCES, CUSTOMER_TYPES, TAX_EXEMPT_REASONS } from '../enums';
 import { CONTACT_GROUPS } from './contact';
-import { entryProblems, recordProblems } from './spec';
+import { entryProblems, inDocumentedCase, recordProblems } from './spec';
 import type { FieldSpec } from './spec';
 
 /** Typed inputs on Create, optional fields on Update. */
@@ -32,6 +32,12 @@ export const CUSTOMER_FIELDS: readonly FieldSpec[] = [
 	{ name: 'languagePreference', label: 'Language Preference', kind: 'string', placeholder: 'e.g. EN' },
 	{ name: 'okForMarketing', label: 'OK for Marketing', kind: 'boolean', description: 'Whether the customer agreed to receive marketing' },
 ];
+
+/** A customer as AutoLeap documents it: enumerated values in the documented case, nested entries too. */
+export function documentedCustomer(record: IDataObject): IDataObject {
+	const nested = Object.fromEntries(CONTACT_GROUPS.map((group) => [group.field, group.specs]));
+	return inDocumentedCase(record, [...CUSTOMER_NAME_FIELDS, ...CUSTOMER_FIELDS], nested);
+}
 
 /** Everything checked before a customer is sent, nested phones, emails and addresses included. */
 export function customerProblems(record: IDataObject, required: readonly string[]): string[] {

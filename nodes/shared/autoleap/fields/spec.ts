@@ -20,6 +20,27 @@ export interface FieldSpec {
 
 const empty = (value: unknown) => value === undefined || value === null || value === '';
 
+/**
+ * The record with every enumerated value spelt as AutoLeap documents it, whatever its case
+ * (`Regular` → `regular`: the reference's own customer example sends "Regular"). Nested lists
+ * and objects are handled through `nested` (field → its entries' specs).
+ */
+export function inDocumentedCase(record: IDataObject, specs: readonly FieldSpec[], nested: Record<string, readonly FieldSpec[]> = {}): IDataObject {
+	const out: IDataObject = { ...record };
+	for (const spec of specs) {
+		const value = out[spec.name];
+		if (spec.kind !== 'options' || typeof value !== 'string') continue;
+		out[spec.name] = spec.values?.find((documented) => documented.toLowerCase() === value.trim().toLowerCase()) ?? value;
+	}
+	for (const [field, entrySpecs] of Object.entries(nested)) {
+		const value = out[field];
+		const fix = (entry: unknown) => (entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? inDocumentedCase(entry as IDataObject, entrySpecs) : entry);
+		if (Array.isArray(value)) out[field] = value.map(fix) as IDataObject[];
+		else if (value !== undefined) out[field] = fix(value) as IDataObject;
+	}
+	return out;
+}
+
 /** What is wrong with a record, each problem naming its field; empty when it may be sent. */
 export function recordProblems(record: IDataObject, specs: readonly FieldSpec[], required: readonly string[] = []): string[] {
 	const problems: string[] = [];
