@@ -180,12 +180,16 @@ export class TokenKeeper {
 		}
 	}
 
-	/** The newest refresh token this process knows for the identity, unless spent or past its lifetime. */
+	/**
+	 * The newest refresh token this process knows for the identity (its own, or the stored one —
+	 * also when the caller blanked the access token to renew early), unless spent, refused or past
+	 * its lifetime.
+	 */
 	private refreshTokenFor(credentials: ICredentialDataDecryptedObject, owner: string, now: number): string | undefined {
 		const { refreshMs } = tokenLifetimesOf(credentials);
-		const stored = storedPair(credentials);
+		const stored = credentials.tokenOwner === owner ? { refreshToken: text(credentials.refreshToken), issuedAt: Number(credentials.pairIssuedAt) || 0 } : undefined;
 		const pairs = [this.newest.get(owner), stored].filter(
-			(p): p is TokenPair => p !== undefined && p.refreshToken !== '' && !this.refused.has(p.refreshToken),
+			(p): p is Pick<TokenPair, 'refreshToken' | 'issuedAt'> => p !== undefined && p.refreshToken !== '' && !this.refused.has(p.refreshToken),
 		);
 		pairs.sort((a, b) => b.issuedAt - a.issuedAt);
 		const pair = pairs[0];

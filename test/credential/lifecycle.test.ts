@@ -1,0 +1,161 @@
+import type { ICredentialDataDecryptedObject, INodeCredentialsDetails } from 'n8n-workflow';
+
+import { AutoLeapApi } from '../../credentials/AutoLeapApi.credentials';
+import { AutoLeap } from '../../nodes/AutoLeap/AutoLeap.node';
+import { DEMO_COMPANY_ID, DEMO_PARTNER, startSandbox } from '../../sandbox';
+import type { Sandbox } from '../../sandbox';
+import { CredentialStore, runNode } from '../harness';
+
+/**
+ * AutoLeap's token lifecycle over HTTP (README §2): log in once, renew by refresh (rotating the
+ * pair) before the access token's lifetime runs out, log in again only when the refresh token is
+ * gone or refused. Lifetimes are shortened on both sides: the sandbox's and the credential's.
+ */
+
+// Long enough that a loaded machine's slow executions stay inside them.
+const ACCESS_MS = 3_000;
+const REFRESH_MS = 8_000;
+const TYPE = 'autoLeapApi';
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+	sandbox = await startSandbox({ port: 0, limits: { windowMs: 1_000 } });
+});
+afterAll(async () => {
+	await sandbox.close();
+});
+beforeEach(() => {
+	sandbox.reset();
+	sandbox.setTokenLifetimes({ accessMs: ACCESS_MS, refreshMs: REFRESH_MS });
+});
+
+const data = (extra: ICredentialDataDecryptedObject = {}): ICredentialDataDecryptedObject => ({
+	...DEMO_PARTNER,
+	environment: 'custom',
+	customUrl: sandbox.url,
+	rateWindowMs: 1_000,
+	accessLifetimeMs: ACCESS_MS,
+	refreshLifetimeMs: REFRESH_MS,
+	...extra,
+});
+
+/** One n8n process: its own credential type (its tokens), the database it shares. */
+class ProcessView extends CredentialStore {
+	constructor(private readonly db: CredentialStore) {
+		super([new AutoLeapApi()]);
+	}
+
+	has(type: string) {
+		return this.db.has(type);
+	}
+
+	data(type: string) {
+		return this.db.data(type);
+	}
+
+	details(type: string) {
+		return this.db.details(type);
+	}
+
+	save(details: INodeCredentialsDetails, type: string, value: ICredentialDataDecryptedObject) {
+		this.saves++;
+		this.db.save(details, type, value);
+	}
+}
+
+const vehicleIds = () => sandbox.store.list('vehicles', DEMO_COMPANY_ID).slice(0, 20).map((v) => ({ id: v.vehicleId }));
+const getVehicle = { resource: 'vehicle', operation: 'get', vehicleId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } };
+
+async function execute(credentials: CredentialStore, items = vehicleIds().slice(0, 1)) {
+	const result = await runNode({ nodeType: new AutoLeap(), parameters: getVehicle, inputItems: items, credentials });
+	expect(result.error).toBeUndefined();
+	expect(result.items).toHaveLength(items.length);
+	return result;
+}
+
+/** What the token cost since `from` (a copy of the counters), and the 401s the node met. */
+function cost(from: typeof sandbox.counters, logFrom = 0) {
+	const { logins, refreshes, failedRefreshes } = sandbox.counters;
+	return {
+		logins: logins - from.logins,
+		refreshes: refreshes - from.refreshes,
+		failedRefreshes: failedRefreshes - from.failedRefreshes,
+		unauthorized: sandbox.requestLog.slice(logFrom).filter((e) => e.status === 401 && !e.path.startsWith('/partners/')).length,
+	};
+}
+
+const wait = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+it('executions spanning several access token lifetimes: one login, then refreshes before expiry, never a 401', async () => {
+	const db = new CredentialStore([new AutoLeapApi()], { [TYPE]: data() });
+	const start = { ...sandbox.counters };
+	for (let run = 0; run < 4; run++) {
+		await execute(new ProcessView(db)); // every execution a new process, as `n8n execute` is
+		await wait(ACCESS_MS * 0.95);
+	}
+	expect(cost(start)).toEqual({ logins: 1, refreshes: 3, failedRefreshes: 0, unauthorized: 0 });
+	// The rotated pair is what the database holds.
+	expect(db.data(TYPE)).toMatchObject({ accessToken: expect.stringMatching(/^at_/), refreshToken: expect.stringMatching(/^rt_/) });
+});
+
+it('a refresh token past its lifetime costs exactly one login, and no refresh is tried', async () => {
+	const db = new CredentialStore([new AutoLeapApi()], { [TYPE]: data() });
+	await execute(new ProcessView(db));
+	await wait(REFRESH_MS + 100);
+	const start = { ...sandbox.counters };
+	await execute(new ProcessView(db));
+	expect(cost(start)).toEqual({ logins: 1, refreshes: 0, failedRefreshes: 0, unauthorized: 0 });
+});
+
+it.each([
+	['expired (AutoLeap says so; the credential assumes the documented 3 h)', () => sandbox.expireAllTokens()],
+	['revoked', () => sandbox.revokeAllTokens()],
+])('a pair %s costs one refused refresh and exactly one login', async (_case, invalidate) => {
+	const db = new CredentialStore([new AutoLeapApi()], { [TYPE]: data({ accessLifetimeMs: 3_600_000, refreshLifetimeMs: 10_800_000 }) });
+	await execute(new ProcessView(db));
+	invalidate();
+	const start = { ...sandbox.counters };
+	const from = sandbox.requestLog.length;
+	await execute(new ProcessView(db), vehicleIds().slice(0, 5));
+	expect(cost(start, from)).toEqual({ logins: 1, refreshes: 0, failedRefreshes: 1, unauthorized: 5 });
+});
+
+it('20 concurrent items with an expired access token: one refresh, saved once', async () => {
+	sandbox.setTokenLifetimes({ accessMs: 3_600_000, refreshMs: 10_800_000 });
+	const db = new CredentialStore([new AutoLeapApi()], { [TYPE]: data({ accessLifetimeMs: 3_600_000, refreshLifetimeMs: 10_800_000 }) });
+	await execute(new ProcessView(db));
+	sandbox.expireAccessTokens();
+	const process = new ProcessView(db);
+	const start = { ...sandbox.counters };
+	await execute(process, vehicleIds());
+	expect(cost(start)).toMatchObject({ logins: 0, refreshes: 1, failedRefreshes: 0 });
+	expect(process.saves).toBe(1);
+});
+
+it('two processes renewing at once: one wins the rotation, the other logs in once — never a loop', async () => {
+	const db = new CredentialStore([new AutoLeapApi()], { [TYPE]: data() });
+	await execute(new ProcessView(db));
+	await wait(ACCESS_MS * 0.95);
+	const start = { ...sandbox.counters };
+	const [a, b] = [new ProcessView(db), new ProcessView(db)];
+	await Promise.all([execute(a, vehicleIds().slice(0, 10)), execute(b, vehicleIds().slice(10, 20))]);
+	const spent = cost(start);
+	expect(spent.refreshes).toBe(1);
+	expect(spent.refreshes + spent.failedRefreshes + spent.logins).toBeLessThanOrEqual(3);
+	expect(spent.logins).toBeLessThanOrEqual(1);
+});
+
+it('Log Out sends the refresh token as documented and ends the session; the next request logs in once', async () => {
+	const db = new CredentialStore([new AutoLeapApi()], { [TYPE]: data() });
+	const process = new ProcessView(db);
+	await execute(process);
+	const from = sandbox.requestLog.length;
+	const out = await runNode({ nodeType: new AutoLeap(), parameters: { resource: 'partner', operation: 'logOut' }, credentials: process });
+	expect(out.error).toBeUndefined();
+	expect(out.items.map((item) => item.json)).toEqual([{ success: true, message: 'Logged out successfully' }]);
+	const logout = sandbox.requestLog.slice(from).filter((e) => e.path === '/partners/logout');
+	expect(logout.map((e) => [e.status, e.body])).toEqual([[200, { refreshToken: '[redacted]' }]]);
+	const start = { ...sandbox.counters };
+	await execute(process);
+	expect(cost(start)).toMatchObject({ logins: 1 });
+});
