@@ -31,6 +31,7 @@ afterAll(async () => {
 	await server?.stop();
 });
 
+const WHOLE_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const vehiclePolls = () => ctx.sandbox.requestLog.filter((r) => r.method === 'GET' && r.path === '/vehicles').length;
 
 /** Waits for the next poll (a GET /vehicles) after `seen` polls. */
@@ -76,4 +77,13 @@ it('emits each change once: after publishing, on schedule, and across a restart 
 	expect(all).toHaveLength(2);
 	const emitted = all.flatMap((e) => itemsOf(e, 'Vehicle Updated').map((v) => `${v.vehicleId}@${v.updatedDate}`));
 	expect(new Set(emitted).size).toBe(emitted.length);
+	// The sandbox reads dates as AutoLeap documents them (a bound with milliseconds is a 400): every
+	// poll was answered, and asked in whole seconds.
+	const reads = ctx.sandbox.requestLog.filter((r) => r.method === 'GET' && r.path === '/vehicles');
+	expect(ctx.sandbox.dates.mode).toBe('documented');
+	expect(reads.length).toBeGreaterThanOrEqual(3);
+	expect(reads.map((r) => r.status).filter((status) => status !== 200)).toEqual([]);
+	for (const poll of reads) {
+		expect([poll.query.updatedDateStart, poll.query.updatedDateEnd]).toEqual([expect.stringMatching(WHOLE_SECOND), expect.stringMatching(WHOLE_SECOND)]);
+	}
 });

@@ -13,6 +13,7 @@ import type { FaultSpec, ResourceName } from './types';
  *   POST /__admin/faults FaultSpec | FaultSpec[]   GET /__admin/faults   DELETE /__admin/faults[/:id]
  *   POST /__admin/latency {ms}
  *   GET /__admin/clock   POST /__admin/clock {set?: iso|ms, advance?: ms}
+ *   GET /__admin/dates   POST /__admin/dates {mode?, endBound?, stamps?}   (see DateRules)
  *   GET /__admin/log     DELETE /__admin/log            GET /__admin/counters   GET /__admin/seed
  *   GET /__admin/records/:resource[?companyId=]   GET|PATCH /__admin/records/:resource/:id   POST /__admin/records/:resource
  *
@@ -88,6 +89,9 @@ export async function handleAdmin(state: SandboxState, method: string, url: URL,
 				if (body.set !== undefined) state.clock.set(body.set);
 				if (body.advance !== undefined) state.clock.advance(Number(body.advance));
 				return ok({ mode: state.clock.mode, now: state.clock.now(), iso: state.clock.iso() });
+			case 'GET dates':
+			case 'POST dates':
+				return ok({ dates: method === 'POST' ? state.setDates(body) : { ...state.dates } });
 			case 'GET log':
 				return ok({ log: state.log });
 			case 'DELETE log':

@@ -1,6 +1,8 @@
 /* Runs the sandbox standalone: `npm run sandbox -- --port 4010 --bulk-vehicles 100000`. */
 import { parseArgs } from 'node:util';
-import { DEMO_COMPANY_2_ID, DEMO_COMPANY_ID, DEMO_PARTNER, OTHER_COMPANY_ID, OTHER_PARTNER, startSandbox } from './index';
+import {
+	DATE_MODES, DEMO_COMPANY_2_ID, DEMO_COMPANY_ID, DEMO_PARTNER, END_BOUNDS, OTHER_COMPANY_ID, OTHER_PARTNER, STAMP_PRECISIONS, startSandbox,
+} from './index';
 
 const HELP = `AutoLeap Partner API v2 sandbox
 
@@ -15,6 +17,13 @@ Options (env var in brackets):
   --window-ms <n>          rate-limit window               [AUTOLEAP_SANDBOX_WINDOW_MS, default 60000]
   --bulk-vehicles <n>      extra vehicles for benchmarks   [AUTOLEAP_SANDBOX_BULK_VEHICLES, default 0]
   --latency-ms <n>         delay every API response        [AUTOLEAP_SANDBOX_LATENCY_MS, default 0]
+  --dates <mode>           date filters: documented (YYYY-MM-DDThh:mm:ssZ or YYYY-MM-DD only,
+                           anything finer is a 400), truncate (cut to the second), lenient (to the ms)
+                                                           [AUTOLEAP_SANDBOX_DATES, default documented]
+  --end-bound <b>          an end bound …:05Z means: second (through 05.999) or instant (05.000)
+                                                           [AUTOLEAP_SANDBOX_END_BOUND, default second]
+  --stamps <p>             record stamps: milliseconds or seconds
+                                                           [AUTOLEAP_SANDBOX_STAMPS, default milliseconds]
   --manual-clock [iso]     start a manual clock (admin API moves it)
   --help`;
 
@@ -24,6 +33,7 @@ const { values } = parseArgs({
 		'access-ttl-ms': { type: 'string' }, 'refresh-ttl-ms': { type: 'string' },
 		'get-limit': { type: 'string' }, 'write-limit': { type: 'string' }, 'window-ms': { type: 'string' },
 		'bulk-vehicles': { type: 'string' }, 'latency-ms': { type: 'string' }, 'manual-clock': { type: 'string' },
+		dates: { type: 'string' }, 'end-bound': { type: 'string' }, stamps: { type: 'string' },
 		help: { type: 'boolean' },
 	},
 	allowPositionals: false,
@@ -38,6 +48,16 @@ function num(flag: string, env: string, fallback?: number): number | undefined {
 		process.exit(2);
 	}
 	return n;
+}
+
+function choice<T extends string>(flag: string, env: string, allowed: readonly T[]): T | undefined {
+	const raw = (values as Record<string, unknown>)[flag] ?? process.env[env];
+	if (raw === undefined || raw === '') return undefined;
+	if (!allowed.includes(raw as T)) {
+		console.error(`Invalid value for --${flag}: ${String(raw)} (one of: ${allowed.join(', ')})`);
+		process.exit(2);
+	}
+	return raw as T;
 }
 
 async function main(): Promise<void> {
@@ -59,11 +79,15 @@ async function main(): Promise<void> {
 		},
 		bulkVehicles: num('bulk-vehicles', 'AUTOLEAP_SANDBOX_BULK_VEHICLES', 0),
 		latencyMs: num('latency-ms', 'AUTOLEAP_SANDBOX_LATENCY_MS', 0),
+		dates: choice('dates', 'AUTOLEAP_SANDBOX_DATES', DATE_MODES),
+		endBound: choice('end-bound', 'AUTOLEAP_SANDBOX_END_BOUND', END_BOUNDS),
+		stamps: choice('stamps', 'AUTOLEAP_SANDBOX_STAMPS', STAMP_PRECISIONS),
 		...(values['manual-clock'] !== undefined ? { clock: 'manual' as const, startTime: values['manual-clock'] || undefined } : {}),
 	});
 	// Demo credentials are public fixtures of the sandbox, not secrets.
 	console.log(`AutoLeap sandbox listening on ${sandbox.url} (ready in ${Date.now() - started} ms)`);
 	console.log(`  admin API:     ${sandbox.origin}/__admin/`);
+	console.log(`  dates:         ${JSON.stringify(sandbox.dates)}`);
 	console.log(`  demo partner:  partnerId=${DEMO_PARTNER.partnerId} authKey=${DEMO_PARTNER.authKey} companies ${DEMO_COMPANY_ID}, ${DEMO_COMPANY_2_ID}`);
 	console.log(`  other partner: partnerId=${OTHER_PARTNER.partnerId} authKey=${OTHER_PARTNER.authKey} company ${OTHER_COMPANY_ID}`);
 	const stop = (signal: string) => {

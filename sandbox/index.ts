@@ -12,6 +12,7 @@ export type { SandboxClock } from './clock';
 export type { PartnerProfile } from './inferred';
 export { BASE_PATH } from './server';
 export { DEFAULT_LIMITS } from './rateLimit';
+export { DATE_MODES, DEFAULT_DATE_RULES, END_BOUNDS, STAMP_PRECISIONS } from './dates';
 
 /** Starts a seeded AutoLeap Partner API v2 emulator on 127.0.0.1 (random port by default). */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -64,6 +65,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 		setLimits: (limits) => {
 			state.limiter.limits = { ...state.limiter.limits, ...limits };
 		},
+		get dates() {
+			return { ...state.dates };
+		},
+		setDates: (rules) => state.setDates(rules),
 		// Also ends hung and delayed requests: their sockets are destroyed, their timers cleared.
 		close: () =>
 			new Promise<void>((resolve, reject) => {

@@ -3,7 +3,7 @@
  * Each constant says what was inferred and why; change it here, not in the routes.
  */
 
-/** Records carry creation/update stamps (ISO, ms precision, sandbox clock). The list
+/** Records carry creation/update stamps (ISO, ms precision unless `stamps: 'seconds'`, sandbox clock). The list
  * filters updatedDateStart/End and createdDateStart/End exist, so the data must too; the
  * field names follow the filter names. */
 export const CREATED_FIELD = 'createdDate';
@@ -54,9 +54,15 @@ export function matchesRestock(filter: 'above' | 'below', quantityOnHand: number
 /** Timesheet startDate/endDate filter on the log's clock-in time (the only meaningful date of a log). */
 export const TIMESHEET_DATE_FIELD = 'clockIn';
 
-/** An end bound given to the second (no ms) includes that whole second, so "inclusive" holds for
- * records stamped with ms precision; a date-only end covers the whole UTC day. */
-export const END_OF_SECOND_INCLUSIVE = true;
+/** An end bound given to the second (…:05Z) includes that whole second (05.500 too) by default, so
+ * "inclusive" holds for records stamped with ms; the other reading (the instant 05.000) is the
+ * `endBound: 'instant'` option. Not documented either way; a client must work under both. A
+ * date-only end covers the whole UTC day under both. */
+export const DEFAULT_END_BOUND = 'second' as const;
+
+/** Records are stamped with milliseconds by default; whether AutoLeap's own stamps carry them is not
+ * documented (`stamps: 'seconds'` stamps whole seconds). */
+export const DEFAULT_STAMPS = 'milliseconds' as const;
 
 /** Shape of GET /partners/profile (undocumented: "partner details incl. companies/accounts"). */
 export interface PartnerProfile {

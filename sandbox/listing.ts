@@ -1,15 +1,20 @@
 import { badRequest } from './errors';
-import { DEFAULT_PAGE_SIZE, END_OF_SECOND_INCLUSIVE, MAX_PAGE_SIZE } from './inferred';
-import type { SandboxRecord } from './types';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './inferred';
+import type { DateRules, SandboxRecord } from './types';
 
 /** Pagination, date windows, search and sorting shared by every list route. */
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const HAS_MS = /\.\d+/;
+/** The one date-time form AutoLeap documents. */
+const DOCUMENTED = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+const FRACTION = /T\d{2}:\d{2}(:\d{2})?[.,]\d/i;
 
-/** Inclusive bound in ms: date-only = start/end of the UTC day; date-time without ms as an
- * end bound covers its whole second. */
-export function parseBound(name: string, value: unknown, edge: 'start' | 'end'): number | undefined {
+/**
+ * One bound of a date filter as an inclusive instant (ms), read by the date rules (see DateMode):
+ * date-only = start/end of the UTC day; a date-time given to the second as an end bound covers that
+ * whole second when `endBound` is `second`, and is the instant itself when it is `instant`.
+ */
+export function parseBound(name: string, value: unknown, edge: 'start' | 'end', rules: DateRules): number | undefined {
 	if (value === undefined || value === '') return undefined;
 	const s = String(value);
 	if (DATE_ONLY.test(s)) {
@@ -17,9 +22,18 @@ export function parseBound(name: string, value: unknown, edge: 'start' | 'end'):
 		if (Number.isNaN(ms)) throw badRequest(`${name} must be a date (YYYY-MM-DD) or an ISO 8601 date-time`);
 		return edge === 'start' ? ms : ms + 86_400_000 - 1;
 	}
-	const ms = /T/i.test(s) ? Date.parse(s) : NaN;
+	if (rules.mode === 'documented' && !DOCUMENTED.test(s)) {
+		throw badRequest(
+			FRACTION.test(s)
+				? `${name} must not have fractional seconds: AutoLeap documents date-times as YYYY-MM-DDThh:mm:ssZ (got "${s}")`
+				: `${name} must be a date (YYYY-MM-DD) or a UTC date-time (YYYY-MM-DDThh:mm:ssZ), as AutoLeap documents (got "${s}")`,
+		);
+	}
+	let ms = /T/i.test(s) ? Date.parse(s) : NaN;
 	if (Number.isNaN(ms)) throw badRequest(`${name} must be a date (YYYY-MM-DD) or an ISO 8601 date-time`);
-	if (edge === 'end' && END_OF_SECOND_INCLUSIVE && !HAS_MS.test(s)) return ms + 999;
+	if (rules.mode === 'truncate') ms = Math.floor(ms / 1000) * 1000;
+	const toTheSecond = rules.mode !== 'lenient' || !FRACTION.test(s);
+	if (edge === 'end' && toTheSecond && rules.endBound === 'second') return ms + 999;
 	return ms;
 }
 
@@ -29,9 +43,10 @@ export function filterWindow(
 	query: Record<string, any>,
 	startName: string,
 	endName: string,
+	rules: DateRules,
 ): SandboxRecord[] {
-	const from = parseBound(startName, query[startName], 'start');
-	const to = parseBound(endName, query[endName], 'end');
+	const from = parseBound(startName, query[startName], 'start', rules);
+	const to = parseBound(endName, query[endName], 'end', rules);
 	if (from !== undefined && to !== undefined && from > to) throw badRequest(`${startName} must not be after ${endName}`);
 	if (from === undefined && to === undefined) return rows;
 	return rows.filter((r) => {

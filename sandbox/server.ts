@@ -197,7 +197,7 @@ export function answerApi(state: SandboxState, r: ApiRequest): ApiAnswer {
 		const out = handler({
 			operationId: op.operationId, params: match.params, query: valid.query, body: r.body,
 			partner: state.partner(partnerId), accessToken, store: state.store, clock: state.clock,
-			tokens: state.tokens, partners: state.partners, counters: state.counters,
+			tokens: state.tokens, partners: state.partners, counters: state.counters, dates: state.dates,
 		});
 		return { status: out.status ?? 200, body: out.body, partnerId, paged: op.queryParams.has('page') };
 	} catch (e) {

@@ -1,10 +1,11 @@
 import { TokenStore } from './auth';
 import { createClock, type SandboxClock } from './clock';
+import { dateRules } from './dates';
 import { FaultQueue } from './faults';
 import { DEFAULT_LIMITS, RateLimiter } from './rateLimit';
 import { PARTNERS, seedStore, type PartnerAccount } from './seed';
 import { Store } from './store';
-import type { RequestLogEntry, SandboxCounters, SandboxOptions, TokenLifetimes } from './types';
+import type { DateRules, RequestLogEntry, SandboxCounters, SandboxOptions, TokenLifetimes } from './types';
 
 const HOUR = 3_600_000;
 
@@ -19,12 +20,15 @@ export class SandboxState {
 	readonly log: RequestLogEntry[] = [];
 	readonly counters: SandboxCounters = { logins: 0, failedLogins: 0, refreshes: 0, failedRefreshes: 0, logouts: 0 };
 	latencyMs: number;
+	/** Replaced as a whole by setDates, so a request in flight keeps the rules it started with. */
+	dates: DateRules;
 	private readonly seededAt: number;
 	private readonly timers = new Set<NodeJS.Timeout>();
 
 	constructor(readonly options: SandboxOptions) {
 		this.clock = createClock(options.clock ?? 'real', options.startTime);
-		this.store = new Store(this.clock);
+		this.dates = this.initialDates();
+		this.store = new Store(this.clock, () => this.dates.stamps);
 		this.tokens = new TokenStore(() => this.clock.now(), options.accessTokenTtlMs ?? HOUR, options.refreshTokenTtlMs ?? 3 * HOUR);
 		this.limiter = new RateLimiter({ ...DEFAULT_LIMITS, ...(options.limits ?? {}) });
 		this.latencyMs = options.latencyMs ?? 0;
@@ -42,8 +46,9 @@ export class SandboxState {
 		});
 	}
 
-	/** Reseed (same data as at start), drop tokens, log, faults, counters and rate budgets. */
+	/** Reseed (same data as at start), drop tokens, log, faults, counters and rate budgets; date rules as at start. */
 	reset(): void {
+		this.dates = this.initialDates();
 		if (this.clock.mode === 'manual') this.clock.set(this.options.startTime ?? this.seededAt);
 		this.seed(this.clock.mode === 'manual' ? this.clock.now() : this.seededAt);
 		this.tokens.revokeAll();
@@ -88,6 +93,17 @@ export class SandboxState {
 	stopTimers(): void {
 		for (const t of this.timers) clearTimeout(t);
 		this.timers.clear();
+	}
+
+	/** Changes the date rules (unknown values throw); returns the rules now in force. */
+	setDates(settings: Partial<Record<keyof DateRules, unknown>>): DateRules {
+		this.dates = dateRules(settings, this.dates);
+		return { ...this.dates };
+	}
+
+	private initialDates(): DateRules {
+		const { dates: mode, endBound, stamps } = this.options;
+		return dateRules({ mode, endBound, stamps });
 	}
 
 	partner(partnerId: string | undefined): PartnerAccount | undefined {

@@ -1,6 +1,7 @@
 import type { SandboxClock } from './clock';
+import { stampOf } from './dates';
 import { CREATED_FIELD, PAYMENT_CREATED_FIELD, PAYMENT_UPDATED_FIELD, UPDATED_FIELD } from './inferred';
-import type { ResourceName, SandboxRecord } from './types';
+import type { ResourceName, SandboxRecord, StampPrecision } from './types';
 
 interface ResourceDef {
 	idField: string;
@@ -45,8 +46,23 @@ interface Table {
 export class Store {
 	private tables = new Map<ResourceName, Table>();
 
-	constructor(private readonly clock: SandboxClock) {
+	constructor(
+		private readonly clock: SandboxClock,
+		private readonly stamps: () => StampPrecision = () => 'milliseconds',
+	) {
 		this.clear();
+	}
+
+	/** A record stamp of `ms` (default: now) at the configured precision. */
+	private stamp(ms: number = this.clock.now()): string {
+		return stampOf(ms, this.stamps());
+	}
+
+	/** A stamp given with a record (the seed's): kept, but cut to the second when stamps are whole seconds. */
+	private given(value: unknown): unknown {
+		if (value === undefined || value === null) return undefined;
+		const ms = Date.parse(String(value));
+		return this.stamps() === 'seconds' && Number.isFinite(ms) ? stampOf(ms, 'seconds') : value;
 	}
 
 	clear(): void {
@@ -88,9 +104,8 @@ export class Store {
 		if (record[def.idField] === undefined) record = { [def.idField]: this.nextId(resource), ...record };
 		const key = String(record[def.idField]);
 		if (t.byId.has(key)) throw new Error(`${resource} ${key} already exists`);
-		const now = this.clock.iso();
-		record[def.createdField] ??= now;
-		record[def.updatedField] ??= record[def.createdField];
+		record[def.createdField] = this.given(record[def.createdField]) ?? this.stamp();
+		record[def.updatedField] = this.given(record[def.updatedField]) ?? record[def.createdField];
 		t.rows.push(record);
 		t.byId.set(key, record);
 		const company = String(record.companyId);
@@ -109,14 +124,14 @@ export class Store {
 			if (k === def.idField || k === 'companyId' || v === undefined) continue;
 			row[k] = v;
 		}
-		row[def.updatedField] = this.clock.iso();
+		row[def.updatedField] = this.stamp();
 		return row;
 	}
 
 	/** Stamps the creation/update time of a record created through the API (never trust client stamps). */
 	stampNew(resource: ResourceName, record: SandboxRecord): SandboxRecord {
 		const def = RESOURCES[resource];
-		const now = this.clock.iso();
+		const now = this.stamp();
 		return this.insert(resource, { ...record, [def.createdField]: now, [def.updatedField]: now });
 	}
 }

@@ -22,6 +22,22 @@ export interface RateLimits {
 	windowMs: number;
 }
 
+/** How date filters are read: `documented` = only `YYYY-MM-DDThh:mm:ssZ` or `YYYY-MM-DD`, anything
+ * else (fractional seconds, offsets) is a 400 naming the parameter; `truncate` = any ISO 8601
+ * date-time, cut to its whole second without a word; `lenient` = any ISO 8601 date-time, to the ms. */
+export type DateMode = 'documented' | 'truncate' | 'lenient';
+/** What an end bound given to the second means: `second` = through its last ms (…:05Z covers
+ * 05.500), `instant` = the instant itself (…:05Z = 05.000). A date-only end covers its UTC day. */
+export type EndBound = 'second' | 'instant';
+/** Whether the sandbox stamps records (created/updated times) with milliseconds or whole seconds. */
+export type StampPrecision = 'milliseconds' | 'seconds';
+
+export interface DateRules {
+	mode: DateMode;
+	endBound: EndBound;
+	stamps: StampPrecision;
+}
+
 export interface SandboxOptions {
 	port?: number;
 	host?: string;
@@ -39,6 +55,12 @@ export interface SandboxOptions {
 	seedData?: boolean;
 	/** Delay added to every API response. */
 	latencyMs?: number;
+	/** Date filters (default `documented`): see DateMode. */
+	dates?: DateMode;
+	/** End bounds given to the second (default `second`): see EndBound. */
+	endBound?: EndBound;
+	/** Record stamps (default `milliseconds`); `seconds` also cuts the seed's stamps. */
+	stamps?: StampPrecision;
 }
 
 export type FaultKind =
@@ -186,5 +208,9 @@ export interface Sandbox {
 	readonly pendingFaults: PendingFault[];
 	setLatency(ms: number): void;
 	setLimits(limits: Partial<RateLimits>): void;
+	/** The current date rules (a copy). */
+	readonly dates: DateRules;
+	/** Changes date rules while running (also `POST /__admin/dates`); returns the rules now in force. */
+	setDates(rules: Partial<DateRules>): DateRules;
 	close(): Promise<void>;
 }

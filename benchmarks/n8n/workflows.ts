@@ -175,7 +175,7 @@ export const idlePoll = (apiUrl: string) => ({
 		http('Get Updated Vehicles', {
 			url: `${apiUrl}/vehicles`,
 			...header,
-			...query({ companyId: DEMO_COMPANY_ID, size: '100', updatedDateStart: '={{ $now.minus({ minutes: 1 }).toUTC().toISO() }}' }),
+			...query({ companyId: DEMO_COMPANY_ID, size: '100', updatedDateStart: '={{ $now.minus({ minutes: 1 }).toUTC().toFormat("yyyy-MM-dd\'T\'HH:mm:ss\'Z\'") }}' }),
 		}, { credentials: { httpHeaderAuth: HEADER_CREDENTIAL } }),
 		node('Split Out Vehicles', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'results.content', options: {} }),
 	]),

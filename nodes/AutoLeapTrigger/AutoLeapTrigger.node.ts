@@ -7,6 +7,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import { autoLeapEndBound, autoLeapStartBound, startOfSecond } from '../shared/autoleap/dates';
 import { PAGE_SIZE } from '../shared/autoleap/endpoints';
 import { simplifyRecord } from '../shared/autoleap/simplify';
 import { pageFactsOf, recordsOf } from '../shared/autoleap/transport/envelope';
@@ -73,7 +74,11 @@ function settingsOf(ctx: IPollFunctions): Settings {
 	};
 }
 
-/** One list request for one time slice: ISO 8601 UTC with milliseconds, inclusive bounds. */
+/**
+ * One list request for one time slice, in AutoLeap's documented `YYYY-MM-DDThh:mm:ssZ`: the start
+ * rounded down and the end up, so the answer holds the whole slice whichever way AutoLeap reads
+ * an end bound (readWindow drops what lies past it).
+ */
 function sliceFetcher(ctx: IPollFunctions, { event, qs }: Settings): FetchSlice {
 	return async (start, end, page) => {
 		const body = await autoLeapRequest.call(ctx, {
@@ -81,8 +86,8 @@ function sliceFetcher(ctx: IPollFunctions, { event, qs }: Settings): FetchSlice 
 			path: event.path,
 			qs: {
 				...qs,
-				[event.window.start]: new Date(start).toISOString(),
-				[event.window.end]: new Date(end).toISOString(),
+				[event.window.start]: autoLeapStartBound(start),
+				[event.window.end]: autoLeapEndBound(end),
 				page,
 				size: PAGE_SIZE,
 			},
@@ -120,9 +125,9 @@ async function poll(this: IPollFunctions, now: () => number): Promise<INodeExecu
 
 	const from = windowStart(state);
 	// Up to AutoLeap's "now": the poller's clock plus what records showed AutoLeap to be ahead,
-	// plus the overlap for skew not yet learned. Later times are empty, and cost nothing unless
-	// a window is split.
-	const to = now() + Math.max(0, state.skew ?? 0) + settings.overlapMs;
+	// plus the overlap for skew not yet learned, in whole seconds. Later times are empty, and cost
+	// nothing unless a window is split.
+	const to = startOfSecond(now() + Math.max(0, state.skew ?? 0) + settings.overlapMs) - 1;
 	if (from > to) return null;
 	const read = await readWindow(fetch, from, to, {
 		maxRequests: settings.maxRequests,

@@ -1,6 +1,8 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
+import { SECOND_MS, startOfSecond } from '../shared/autoleap/dates';
+
 /**
  * The trigger's memory between polls, and the rules that move it. Pure: no I/O, no clock of its
  * own (times are passed in), so every rule is unit-tested.
@@ -12,6 +14,12 @@ import type { IDataObject } from 'n8n-workflow';
  * - nothing is emitted twice: a version (record id + its time, or a content hash when the record
  *   has no time) is remembered for as long as it can be read again, i.e. while its time is at or
  *   above `windowStart()`; dropping keys to stay bounded raises the floor past them.
+ *
+ * AutoLeap is asked in whole seconds only (its documented form), while record times may carry
+ * milliseconds. So the times here stay in ms, exact: a read starts at the second holding
+ * `windowStart()` and drops what lies below it (read before), and `provenThrough` proves whole
+ * seconds only. The state's format is the one the millisecond version stored (version 1): a
+ * stored state loads as it is and continues without loss or repeat.
  */
 
 export const STATE_VERSION = 1;
@@ -113,10 +121,13 @@ export interface CompletedSlice {
 
 /**
  * Up to where (ms) this poll's complete slices prove everything was read: a slice answered when
- * AutoLeap's clock was at least S shows every version stamped < S − L (older ones had time to
- * become visible; a write in the millisecond S itself may still come). S is the newest record time seen so far, or the poller clock plus the learned
- * skew. Stops at the first slice that does not prove its whole range, and never passes the last
- * complete slice.
+ * AutoLeap's clock was at least S shows every version stamped in a whole second before the one
+ * holding S − L (older ones had time to become visible). Whole seconds, because a write in the
+ * same second as S may still come: stamped S itself when AutoLeap stamps whole seconds, and
+ * when S is the poller clock plus the skew, a version stamped …:05 (cut from 05.400) may be
+ * written after S = 05.300; anything stamped in an earlier second was written before it. S is
+ * the newest record time seen so far, or the poller clock plus the learned skew. Stops at the
+ * first slice that does not prove its whole range, and never passes the last complete slice.
  */
 export function provenThrough(
 	from: number,
@@ -130,8 +141,8 @@ export function provenThrough(
 			slice.seenMaxTime ?? -Infinity,
 			skew === undefined ? -Infinity : slice.sentAt + skew,
 		);
-		// Strictly below: a write in the same millisecond as the newest time seen may still come.
-		const visibleThrough = serverAtLeast - overlapMs - 1;
+		// The last ms of the second before the one holding S − L.
+		const visibleThrough = startOfSecond(serverAtLeast - overlapMs) - 1;
 		if (visibleThrough >= slice.end) {
 			through = slice.end;
 			continue;
@@ -209,22 +220,28 @@ export function isSeen(state: CursorState, key: string): boolean {
 }
 
 /**
- * Splits [start, end] at millisecond precision into an earlier and a later half; undefined for an
- * instant. When a full page showed one single time T inside the range (a dense instant, e.g.
- * a bulk import), T gets a slice of its own, which saves halving down to it.
+ * Splits [start, end] (ms; whole seconds: start at a second's first ms, end at one's last) at a
+ * second's boundary into an earlier and a later half; undefined for a single second, which
+ * AutoLeap's whole-second bounds cannot divide. When a full page showed many records in one second
+ * D inside the range (a dense second, e.g. a bulk import), D gets a slice of its own, which saves
+ * halving down to it. When D is the second just past the range (the answer reached into it, as
+ * when AutoLeap reads the end bound as its whole second), every slice ending right before D
+ * carries D along, so the range's last second is split off at once to carry it alone.
  */
-export function splitRange(start: number, end: number, denseAt?: number): Array<[number, number]> | undefined {
-	if (end <= start) return undefined;
-	if (denseAt !== undefined && denseAt >= start && denseAt <= end) {
+export function splitRange(start: number, end: number, denseSecond?: number): Array<[number, number]> | undefined {
+	const first = startOfSecond(start) / SECOND_MS;
+	const last = startOfSecond(end) / SECOND_MS;
+	if (last <= first) return undefined;
+	const slice = (a: number, b: number): [number, number] => [a * SECOND_MS, b * SECOND_MS + SECOND_MS - 1];
+	const dense = denseSecond === undefined ? undefined : startOfSecond(denseSecond) / SECOND_MS;
+	if (dense === last + 1) return [slice(first, last - 1), slice(last, last)];
+	if (dense !== undefined && dense >= first && dense <= last) {
 		const parts: Array<[number, number]> = [];
-		if (denseAt > start) parts.push([start, denseAt - 1]);
-		parts.push([denseAt, denseAt]);
-		if (denseAt < end) parts.push([denseAt + 1, end]);
+		if (dense > first) parts.push(slice(first, dense - 1));
+		parts.push(slice(dense, dense));
+		if (dense < last) parts.push(slice(dense + 1, last));
 		return parts;
 	}
-	const mid = start + Math.floor((end - start) / 2);
-	return [
-		[start, mid],
-		[mid + 1, end],
-	];
+	const mid = first + Math.floor((last - first) / 2);
+	return [slice(first, mid), slice(mid + 1, last)];
 }

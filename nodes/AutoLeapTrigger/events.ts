@@ -10,7 +10,7 @@ export interface TriggerEvent {
 	description: string;
 	resource: SimplifiedResource;
 	path: string;
-	/** The list's time-window query parameters (inclusive, ISO 8601 UTC with milliseconds). */
+	/** The list's time-window query parameters (inclusive, `YYYY-MM-DDThh:mm:ssZ`: whole seconds). */
 	window: { start: string; end: string };
 	/** The record field the window filters on. */
 	timeField: string;

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { endOfSecond, SECOND_MS, startOfSecond } from '../shared/autoleap/dates';
 import type { CompletedSlice } from './cursor';
 import { splitRange } from './cursor';
 
@@ -10,17 +11,24 @@ import { splitRange } from './cursor';
  * AutoLeap's list order is undocumented (the sandbox answers in id order, not time order), so
  * paging through a window while records move would skip some. Instead, a slice is asked for with
  * one page of 100: when that page is the last, the single answer is an atomic, complete read of
- * the slice. Otherwise the slice is halved (to the millisecond; a time most of a full page shares,
- * i.e. a bulk write, gets a slice of its own) and the earlier part read first, so slices complete
- * in ascending time order. Only an instant holding more than 100 records is
- * paged, and then re-read until its total count holds still for a whole pass (records only leave
- * a past instant, shifting the pages).
+ * the slice. Otherwise the slice is halved at a second's boundary (a second most of a full page
+ * shares, i.e. a bulk write, gets a slice of its own) and the earlier part read first, so slices
+ * complete in ascending time order.
+ *
+ * Slices are whole seconds, as AutoLeap's date filters are (`dates.ts`): a slice is sent with its
+ * start rounded down and its end up, so the answer holds every record stamped in it and possibly
+ * some of the next second (when AutoLeap reads an end bound as its whole second); only those
+ * inside the slice are kept, the next slice reads the rest. A single second holding more than a
+ * page (a bulk import) cannot be divided, so it is paged, and re-read until its total count holds
+ * still for a whole pass (records only leave a past second, shifting the pages).
  */
 
-/** An instant still changing after this many full passes is left for the next poll. */
-export const MAX_INSTANT_PASSES = 5;
-/** A hard stop for one instant's pages. */
-export const MAX_INSTANT_PAGES = 1_000;
+/** A second still changing after this many full passes is left for the next poll. */
+export const MAX_SECOND_PASSES = 5;
+/** A hard stop for one second's pages. */
+export const MAX_SECOND_PAGES = 1_000;
+/** How far past a slice's end its answer may reach: its end is sent as the next whole second, which AutoLeap may read as that whole second. */
+export const ANSWER_REACH_MS = SECOND_MS;
 
 export interface PageAnswer {
 	records: IDataObject[];
@@ -28,6 +36,11 @@ export interface PageAnswer {
 	totalCount?: number;
 }
 
+/**
+ * One page of the records stamped in [start, end] (ms, whole seconds). The request sends the
+ * bounds in AutoLeap's whole-second form (start rounded down, end up), so the answer may also hold
+ * records up to `ANSWER_REACH_MS` past `end`.
+ */
 export type FetchSlice = (start: number, end: number, page: number) => Promise<PageAnswer>;
 
 export interface ReadOptions {
@@ -45,7 +58,7 @@ export interface ReadOptions {
 
 export interface ReadVersion {
 	key: string;
-	/** Record time, or the end of its slice when it has none. */
+	/** Record time, or the last instant its slice's answer may reach when it has none. */
 	time: number;
 	timed: boolean;
 	record: IDataObject;
@@ -57,19 +70,25 @@ export interface ReadResult {
 	slices: CompletedSlice[];
 	observations: Array<{ time: number; receivedAt: number }>;
 	requests: number;
-	/** Whether the read stopped before `to` (request cap, or an instant that kept changing). */
+	/** Whether the read stopped before `to` (request cap, or a second that kept changing). */
 	stopped: boolean;
 	untimed: boolean;
 }
 
+/**
+ * Reads every version stamped from `from` (ms, exact: what lies below it in its second was read
+ * before and is dropped) through the end of the second holding `to`.
+ */
 export async function readWindow(fetch: FetchSlice, from: number, to: number, options: ReadOptions): Promise<ReadResult> {
 	const result: ReadResult = { versions: [], slices: [], observations: [], requests: 0, stopped: false, untimed: false };
 	let seenMaxTime: number | undefined;
+	const taken = new Set<string>();
 
 	const ask = async (start: number, end: number, page: number) => {
 		const answer = await fetch(start, end, page);
 		result.requests++;
 		const receivedAt = options.now();
+		// Every record proves AutoLeap's clock, also those outside the slice.
 		for (const record of answer.records) {
 			const { time } = options.keyOf(record);
 			if (time === undefined || !options.serverStamped) continue;
@@ -80,20 +99,23 @@ export async function readWindow(fetch: FetchSlice, from: number, to: number, op
 	};
 
 	const complete = (start: number, end: number, sentAt: number, records: Map<string, ReadVersion>) => {
-		const ordered = [...records.values()].sort((a, b) => a.time - b.time);
+		const ordered = [...records.values()].filter((v) => !taken.has(v.key)).sort((a, b) => a.time - b.time);
+		for (const version of ordered) taken.add(version.key);
 		result.versions.push(...ordered);
 		result.slices.push({ start, end, sentAt, seenMaxTime });
 	};
 
-	const collect = (records: IDataObject[], end: number, into: Map<string, ReadVersion>) => {
+	const collect = (records: IDataObject[], start: number, end: number, into: Map<string, ReadVersion>) => {
 		for (const record of records) {
 			const { key, time } = options.keyOf(record);
+			if (time !== undefined && (time < Math.max(start, from) || time > end)) continue;
 			if (time === undefined) result.untimed = true;
-			into.set(key, { key, time: time ?? end, timed: time !== undefined, record });
+			// Without a time, the record may come again until reads start past what this answer reached.
+			into.set(key, { key, time: time ?? end + ANSWER_REACH_MS, timed: time !== undefined, record });
 		}
 	};
 
-	const pending: Array<[number, number]> = [[from, to]];
+	const pending: Array<[number, number]> = [[startOfSecond(from), endOfSecond(to)]];
 	while (pending.length > 0) {
 		if (result.requests >= options.maxRequests && result.slices.length > 0) {
 			result.stopped = true;
@@ -104,18 +126,23 @@ export async function readWindow(fetch: FetchSlice, from: number, to: number, op
 		const answer = await ask(start, end, 1);
 		const records = new Map<string, ReadVersion>();
 		if (answer.last) {
-			collect(answer.records, end, records);
+			collect(answer.records, start, end, records);
 			complete(start, end, sentAt, records);
 			continue;
 		}
-		const parts = splitRange(start, end, denseTime(answer.records, options.keyOf));
+		const parts = splitRange(start, end, denseSecond(answer.records, start, end, options.keyOf));
 		if (parts) {
 			// A stack: the earliest part is read first.
 			pending.push(...parts.reverse());
 			continue;
 		}
-		collect(answer.records, end, records);
-		if (!(await readInstant(ask, start, answer, records, collect))) {
+		collect(answer.records, start, end, records);
+		const read = (page: number, into: Map<string, ReadVersion>) =>
+			ask(start, end, page).then((next) => {
+				collect(next.records, start, end, into);
+				return next;
+			});
+		if (!(await readSecond(read, answer, records))) {
 			result.stopped = true;
 			break;
 		}
@@ -124,42 +151,49 @@ export async function readWindow(fetch: FetchSlice, from: number, to: number, op
 	return result;
 }
 
-/** A full page with this many records at one time marks a dense instant (a bulk import). */
+/** A full page with this many records in one second marks a dense second (a bulk import). */
 export const DENSE_SHARE = 25;
 
-/** The time most records of a page share, if enough of them do to mark a dense instant. */
-function denseTime(records: IDataObject[], keyOf: ReadOptions['keyOf']): number | undefined {
+/**
+ * The second (its first ms) most records of a page share, if enough do to mark it dense: inside
+ * [start, end] or in the second the answer reached past it.
+ */
+function denseSecond(
+	records: IDataObject[],
+	start: number,
+	end: number,
+	keyOf: ReadOptions['keyOf'],
+): number | undefined {
 	const counts = new Map<number, number>();
+	let inside = 0;
 	for (const record of records) {
 		const { time } = keyOf(record);
-		if (time !== undefined) counts.set(time, (counts.get(time) ?? 0) + 1);
+		if (time === undefined || time < start || time > end + ANSWER_REACH_MS) continue;
+		inside++;
+		const second = startOfSecond(time);
+		counts.set(second, (counts.get(second) ?? 0) + 1);
 	}
 	let best: number | undefined;
 	let bestCount = 0;
-	for (const [time, count] of counts) {
-		if (count > bestCount) [best, bestCount] = [time, count];
+	for (const [second, count] of counts) {
+		if (count > bestCount) [best, bestCount] = [second, count];
 	}
-	return bestCount >= Math.min(DENSE_SHARE, records.length) ? best : undefined;
+	return bestCount >= Math.min(DENSE_SHARE, inside) ? best : undefined;
 }
 
-/** Pages through one instant until a full pass sees a steady total; false if it never does. */
-async function readInstant(
-	ask: (start: number, end: number, page: number) => Promise<PageAnswer>,
-	instant: number,
+/** Pages through one second until a full pass sees a steady total; false if it never does. */
+async function readSecond(
+	read: (page: number, into: Map<string, ReadVersion>) => Promise<PageAnswer>,
 	first: PageAnswer,
 	records: Map<string, ReadVersion>,
-	collect: (records: IDataObject[], end: number, into: Map<string, ReadVersion>) => void,
 ): Promise<boolean> {
 	let answer: PageAnswer | undefined = first;
-	for (let pass = 0; pass < MAX_INSTANT_PASSES; pass++) {
+	for (let pass = 0; pass < MAX_SECOND_PASSES; pass++) {
 		const counts = new Set<number | undefined>();
 		const before = records.size;
 		let page = 1;
-		for (; page <= MAX_INSTANT_PAGES; page++) {
-			if (!answer) {
-				answer = await ask(instant, instant, page);
-				collect(answer.records, instant, records);
-			}
+		for (; page <= MAX_SECOND_PAGES; page++) {
+			answer ??= await read(page, records);
 			counts.add(answer.totalCount);
 			const last = answer.last;
 			answer = undefined;
@@ -168,7 +202,7 @@ async function readInstant(
 		const steadyCount = counts.size === 1 && !counts.has(undefined);
 		// Without a total, a pass that found nothing new is the proof instead.
 		const nothingNew = counts.has(undefined) && pass > 0 && records.size === before;
-		if (page <= MAX_INSTANT_PAGES && (steadyCount || nothingNew)) return true;
+		if (page <= MAX_SECOND_PAGES && (steadyCount || nothingNew)) return true;
 	}
 	return false;
 }
@@ -183,20 +217,26 @@ export async function findLatest(
 	to: number,
 	keyOf: ReadOptions['keyOf'],
 ): Promise<IDataObject | undefined> {
-	const pending: Array<[number, number]> = [[from, to]];
+	const pending: Array<[number, number]> = [[startOfSecond(from), endOfSecond(to)]];
 	while (pending.length > 0) {
 		const [start, end] = pending.pop()!;
 		const answer = await fetch(start, end, 1);
 		if (answer.records.length === 0) continue;
-		const parts = answer.last ? undefined : splitRange(start, end, denseTime(answer.records, keyOf));
+		const parts = answer.last ? undefined : splitRange(start, end, denseSecond(answer.records, start, end, keyOf));
 		if (parts) {
 			// A stack: the latest part is searched first.
 			pending.push(...parts);
 			continue;
 		}
-		let latest = answer.records[answer.records.length - 1];
+		// Records past the slice belong to a later one, already searched.
+		const inside = answer.records.filter((record) => {
+			const time = keyOf(record).time;
+			return time === undefined || (time >= start && time <= end);
+		});
+		if (inside.length === 0) continue;
+		let latest = inside[inside.length - 1];
 		let latestTime = keyOf(latest).time ?? -Infinity;
-		for (const record of answer.records) {
+		for (const record of inside) {
 			const time = keyOf(record).time ?? -Infinity;
 			if (time > latestTime) [latest, latestTime] = [record, time];
 		}

@@ -4,7 +4,7 @@ import { badRequest, forbidden, notFound } from '../errors';
 import { WRITE_ACK_MESSAGE } from '../inferred';
 import type { PartnerAccount } from '../seed';
 import type { Store } from '../store';
-import type { ResourceName, SandboxCounters, SandboxRecord } from '../types';
+import type { DateRules, ResourceName, SandboxCounters, SandboxRecord } from '../types';
 
 export interface RouteContext {
 	operationId: string;
@@ -20,6 +20,8 @@ export interface RouteContext {
 	tokens: TokenStore;
 	partners: PartnerAccount[];
 	counters: SandboxCounters;
+	/** How date filters are read (sandbox/dates.ts). */
+	dates: DateRules;
 }
 
 export interface RouteResult {

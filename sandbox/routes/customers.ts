@@ -10,7 +10,7 @@ const CUSTOMER_DEFAULTS = { status: ACTIVE, phones: [], emails: [], tags: [] };
 export const listCustomers: RouteHandler = (ctx) => {
 	const companyId = ownCompany(ctx, ctx.query.companyId);
 	let rows = ctx.store.all('customers', companyId);
-	rows = filterWindow(rows, 'updatedDate', ctx.query, 'updatedDateStart', 'updatedDateEnd');
+	rows = filterWindow(rows, 'updatedDate', ctx.query, 'updatedDateStart', 'updatedDateEnd', ctx.dates);
 	rows = search(rows, ctx.query.search, [
 		(r) => `${r.firstName} ${r.lastName}`, (r) => r.displayName, (r) => r.companyName,
 		(r) => r.phones?.map((p: SandboxRecord) => p.number).join(' '),

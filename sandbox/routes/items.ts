@@ -10,7 +10,7 @@ export const listItems: RouteHandler = (ctx) => {
 	let rows = rowsOf(ctx, 'items', companiesFor(ctx, q.companyId));
 	if (q.type) rows = rows.filter((r) => r.itemType === String(q.type).toLowerCase());
 	if (q.itemNumber) rows = rows.filter((r) => String(r.itemNumber).toLowerCase() === String(q.itemNumber).toLowerCase());
-	rows = filterWindow(rows, 'updatedDate', q, 'updatedDateStart', 'updatedDateEnd');
+	rows = filterWindow(rows, 'updatedDate', q, 'updatedDateStart', 'updatedDateEnd', ctx.dates);
 	return { body: pageEnvelope(paginate(rows, q.page, q.size), false) };
 };
 

@@ -14,9 +14,9 @@ export const listRepairOrders: RouteHandler = (ctx) => {
 	if (q.repairOrderNumber) rows = rows.filter((r) => String(r.repairOrderNumber) === String(q.repairOrderNumber));
 	if (q.repairOrderStatusId !== undefined) rows = rows.filter((r) => r.repairOrderStatusId === q.repairOrderStatusId);
 	if (q.isFinalized !== undefined) rows = rows.filter((r) => r.isFinalized === q.isFinalized);
-	rows = filterWindow(rows, 'updatedDate', q, 'updatedDateStart', 'updatedDateEnd');
-	rows = filterWindow(rows, 'invoiceDate', q, 'invoiceStartDate', 'invoiceEndDate');
-	rows = filterWindow(rows, 'finalizeDate', q, 'finalizeStartDate', 'finalizeEndDate');
+	rows = filterWindow(rows, 'updatedDate', q, 'updatedDateStart', 'updatedDateEnd', ctx.dates);
+	rows = filterWindow(rows, 'invoiceDate', q, 'invoiceStartDate', 'invoiceEndDate', ctx.dates);
+	rows = filterWindow(rows, 'finalizeDate', q, 'finalizeStartDate', 'finalizeEndDate', ctx.dates);
 	rows = search(rows, q.search, [
 		(r) => r.repairOrderNumber, (r) => `${r.customer?.firstName} ${r.customer?.lastName}`,
 		(r) => r.vehicle && `${r.vehicle.year} ${r.vehicle.make} ${r.vehicle.model}`, (r) => r.vehicle?.vin,
@@ -37,8 +37,8 @@ export const getRepairOrder: RouteHandler = (ctx) => {
 export const listPayments: RouteHandler = (ctx) => {
 	const q = ctx.query;
 	let rows = byLocation(ctx.store.all('payments', ownCompany(ctx, q.companyId)), q.locationId);
-	rows = filterWindow(rows, PAYMENT_CREATED_FIELD, q, 'paymentDateStart', 'paymentDateEnd');
-	rows = filterWindow(rows, PAYMENT_UPDATED_FIELD, q, 'updatedDateStart', 'updatedDateEnd');
+	rows = filterWindow(rows, PAYMENT_CREATED_FIELD, q, 'paymentDateStart', 'paymentDateEnd', ctx.dates);
+	rows = filterWindow(rows, PAYMENT_UPDATED_FIELD, q, 'updatedDateStart', 'updatedDateEnd', ctx.dates);
 	const sortField = q.sort ? SORT_FIELDS.listPayments[q.sort] : undefined;
 	rows = sortRows(rows, sortField, q.sortDirection);
 	return { body: pageEnvelope(paginate(rows, q.page, q.size), !!sortField) };
@@ -48,9 +48,9 @@ export const listAppointmentRequests: RouteHandler = (ctx) => {
 	const q = ctx.query;
 	let rows = byLocation(ctx.store.all('appointmentRequests', ownCompany(ctx, q.companyId)), q.locationId);
 	if (q.status) rows = rows.filter((r) => r.status === q.status);
-	rows = filterWindow(rows, 'startDateTime', q, 'appointmentStartDate', 'appointmentEndDate');
-	rows = filterWindow(rows, 'updatedDate', q, 'updatedDateStart', 'updatedDateEnd');
-	rows = filterWindow(rows, 'createdDate', q, 'createdDateStart', 'createdDateEnd');
+	rows = filterWindow(rows, 'startDateTime', q, 'appointmentStartDate', 'appointmentEndDate', ctx.dates);
+	rows = filterWindow(rows, 'updatedDate', q, 'updatedDateStart', 'updatedDateEnd', ctx.dates);
+	rows = filterWindow(rows, 'createdDate', q, 'createdDateStart', 'createdDateEnd', ctx.dates);
 	const sortField = q.sort ? SORT_FIELDS.listAppointmentRequests[q.sort] : undefined;
 	rows = sortRows(rows, sortField, q.sortDirection);
 	return { body: pageEnvelope(paginate(rows, q.page, q.size), !!sortField) };
@@ -72,7 +72,7 @@ export const listTechnicianTimesheetLogs: RouteHandler = (ctx) => {
 	const companyId = ownCompany(ctx, q.companyId);
 	if (q.locationId) locationOf(ctx, companyId, q.locationId, 'locationId');
 	let rows = byLocation(ctx.store.all('timesheetLogs', companyId), q.locationId);
-	rows = filterWindow(rows, TIMESHEET_DATE_FIELD, q, 'startDate', 'endDate');
+	rows = filterWindow(rows, TIMESHEET_DATE_FIELD, q, 'startDate', 'endDate', ctx.dates);
 	return { body: resultsEnvelope(RESULTS_MESSAGES.listTechnicianTimesheetLogs, paginate(rows, q.page, q.size)) };
 };
 

@@ -9,7 +9,7 @@ export const listVehicles: RouteHandler = (ctx) => {
 	const q = ctx.query;
 	let rows = rowsOf(ctx, 'vehicles', companiesFor(ctx, q.companyId));
 	if (q.customerId !== undefined && q.customerId !== '') rows = rows.filter((r) => r.customerId === String(q.customerId));
-	rows = filterWindow(rows, 'updatedDate', q, 'updatedDateStart', 'updatedDateEnd');
+	rows = filterWindow(rows, 'updatedDate', q, 'updatedDateStart', 'updatedDateEnd', ctx.dates);
 	rows = search(rows, q.search, [
 		(r) => r.vehicleName, (r) => r.vin, (r) => r.licensePlate, (r) => r.make, (r) => r.model, (r) => r.year,
 	]);

@@ -165,8 +165,8 @@ describe('Customer', () => {
 		expect(calls[0].query).toEqual({
 			companyId: DEMO_COMPANY_ID,
 			search: 'a',
-			updatedDateStart: '2019-12-31T22:00:00.000Z',
-			updatedDateEnd: '2030-01-01T00:00:00.000Z',
+			updatedDateStart: '2019-12-31T22:00:00Z',
+			updatedDateEnd: '2030-01-01T00:00:00Z',
 			page: '1',
 			size: '3',
 		});

@@ -121,8 +121,8 @@ describe('Item', () => {
 			companyId: DEMO_COMPANY_ID,
 			type: 'tire',
 			itemNumber: tire.itemNumber,
-			updatedDateStart: '2000-01-01T00:00:00.000Z',
-			updatedDateEnd: '2100-01-01T00:00:00.000Z',
+			updatedDateStart: '2000-01-01T00:00:00Z',
+			updatedDateEnd: '2100-01-01T00:00:00Z',
 			page: '1',
 			size: '100',
 		});

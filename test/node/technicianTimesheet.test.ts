@@ -22,8 +22,8 @@ describe('Technician Timesheet', () => {
 		expect(calls.length).toBeGreaterThanOrEqual(1);
 		expect(calls[0].query).toEqual({
 			companyId: DEMO_COMPANY_ID,
-			startDate: new Date(from).toISOString(),
-			endDate: new Date(to).toISOString(),
+			startDate: `${new Date(from).toISOString().slice(0, 19)}Z`,
+			endDate: `${new Date(to).toISOString().slice(0, 19)}Z`,
 			locationId: DEMO_LOCATION_ID,
 			page: '1',
 			size: '100',

@@ -194,8 +194,8 @@ describe('Vehicle', () => {
 			search: vehicle.make,
 			sort: 'year',
 			sortDirection: 'DESC',
-			updatedDateStart: '2020-01-01T00:00:00.000Z',
-			updatedDateEnd: '2030-01-01T00:00:00.000Z',
+			updatedDateStart: '2020-01-01T00:00:00Z',
+			updatedDateEnd: '2030-01-01T00:00:00Z',
 			page: '1',
 			size: '100',
 		});

@@ -22,6 +22,9 @@ function activeTrigger(parameters: INodeParameters) {
 		get staticData() {
 			return staticData;
 		},
+		set staticData(stored: IDataObject) {
+			staticData = stored;
+		},
 		async poll(mode: 'trigger' | 'manual' = 'trigger') {
 			const result = await runPoll({ nodeType: trigger(), parameters, credentials: ctx.credentials, staticData, mode });
 			if (mode === 'trigger') staticData = result.staticData;
@@ -43,10 +46,7 @@ describe('AutoLeap Trigger polls', () => {
 		// The start point: one GET around "now" (± the 300 s overlap), remembered as seen.
 		const [baseline] = apiCalls(sandbox);
 		expect(apiCalls(sandbox)).toHaveLength(1);
-		expect(baseline.query).toMatchObject({
-			updatedDateStart: new Date(Date.parse(START) - 300_000).toISOString(),
-			updatedDateEnd: new Date(Date.parse(START) + 300_000).toISOString(),
-		});
+		expect(baseline.query).toMatchObject({ updatedDateStart: '2025-06-02T11:55:00Z', updatedDateEnd: '2025-06-02T12:05:00Z' });
 		const cursor = (trigger.staticData['node:AutoLeap Trigger'] as IDataObject).cursor as IDataObject;
 		expect(cursor).toMatchObject({ floor: Date.parse(START) - 300_000 });
 		expect(Object.keys(cursor.seen as IDataObject)).toContain(`${before.vehicleId}@${Date.parse(START)}`);
@@ -65,7 +65,9 @@ describe('AutoLeap Trigger polls', () => {
 		expect(calls).toHaveLength(1);
 		expect(calls[0]).toMatchObject({ method: 'GET', path: '/vehicles' });
 		expect(calls[0].query).toMatchObject({ companyId: DEMO_COMPANY_ID, page: '1', size: '100' });
-		expect(calls[0].query.updatedDateStart).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+		// AutoLeap's documented form, whole seconds (the sandbox answers 400 to anything finer).
+		expect(calls[0].query.updatedDateStart).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+		expect(calls[0].query.updatedDateEnd).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 	});
 
 	it('Fetch test event returns the newest record and leaves the state untouched', async () => {
@@ -127,6 +129,34 @@ describe('AutoLeap Trigger polls', () => {
 		sandbox.store.update('appointmentRequests', declined.appointmentId, { status: 'declined' });
 		sandbox.clock.advance(2000);
 		expect((await requested.poll())?.map((a) => a.appointmentId)).toEqual([confirmed.appointmentId]);
+	});
+
+	it('continues a cursor stored by the millisecond version: no repeat, no loss, whole-second bounds', async () => {
+		const { sandbox } = ctx;
+		const at = (ms: number) => sandbox.clock.set(Date.parse(START) + ms);
+		const trigger = activeTrigger(params('vehicleUpdated', { options: { overlap: 60 } }));
+		expect(await trigger.poll()).toBeNull();
+		const [a, b, c] = sandbox.store.list('vehicles', DEMO_COMPANY_ID).slice(10, 13);
+		at(4_100);
+		sandbox.store.update('vehicles', a.vehicleId, { mileage: 1 });
+		at(4_300);
+		const bVersion = sandbox.store.update('vehicles', b.vehicleId, { mileage: 2 });
+		at(4_800);
+		sandbox.store.update('vehicles', c.vehicleId, { mileage: 3 });
+		// As the millisecond version left it: read through 4.299 (a emitted and forgotten), b emitted
+		// and remembered, c not read yet.
+		const node = trigger.staticData['node:AutoLeap Trigger'] as IDataObject;
+		const cursor = node.cursor as IDataObject;
+		trigger.staticData = {
+			'node:AutoLeap Trigger': {
+				cursor: { ...cursor, readThrough: Date.parse(START) + 4_299, seen: { [`${b.vehicleId}@${Date.parse(bVersion.updatedDate)}`]: Date.parse(bVersion.updatedDate) } },
+			},
+		};
+		at(120_000);
+		sandbox.clearLog();
+		expect((await trigger.poll())?.map((v) => v.vehicleId)).toEqual([c.vehicleId]);
+		expect(apiCalls(sandbox).every((call) => call.status === 200 && /:\d\dZ$/.test(call.query.updatedDateStart))).toBe(true);
+		expect(apiCalls(sandbox)[0].query.updatedDateStart).toBe('2025-06-02T12:00:04Z');
 	});
 
 	const changes: Record<string, { resource: ResourceName; change: (sandbox: typeof ctx.sandbox) => string | number }> = {

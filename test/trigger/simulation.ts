@@ -3,15 +3,19 @@ import type { IDataObject } from 'n8n-workflow';
 import { AutoLeapApi } from '../../credentials/AutoLeapApi.credentials';
 import { AutoLeapTrigger } from '../../nodes/AutoLeapTrigger/AutoLeapTrigger.node';
 import { eventByValue } from '../../nodes/AutoLeapTrigger/events';
+import { AUTOLEAP_DATE, AUTOLEAP_DATE_TIME } from '../../nodes/shared/autoleap/dates';
 import { DEMO_COMPANY_ID, DEMO_PARTNER, startSandbox } from '../../sandbox';
-import type { ResourceName, Sandbox } from '../../sandbox';
+import type { DateMode, EndBound, ResourceName, Sandbox, StampPrecision } from '../../sandbox';
 import { CredentialStore } from '../harness';
 import { runPoll } from '../harness/poll';
 
 /**
  * A randomised run of the AutoLeap Trigger against the sandbox with a manual clock: creates and
- * updates interleaved with polls (also while a poll's requests are in flight), bursts of writes
- * in one frozen millisecond, polls that hit the request cap, n8n restarts between polls.
+ * updates interleaved with polls (also while a poll's requests are in flight), bursts of more
+ * than a page of writes in one frozen millisecond or spread over one second, polls that hit the
+ * request cap, n8n restarts between polls. The sandbox reads date filters as set (by default as
+ * documented, so a bound with milliseconds fails the poll with a 400), reads an end bound `…:05Z`
+ * as its whole second or as the instant, and stamps records with or without milliseconds.
  *
  * Ground truth: no (record, version) may be emitted twice, and every version a poller could see
  * must be emitted, by that poll or a later one: every version current throughout a poll that
@@ -31,11 +35,19 @@ export interface SimulationOptions {
 	maxRequests?: number;
 	/** n8n's clock minus AutoLeap's (ms); keep it inside the overlap. */
 	skewMs?: number;
+	/** How the sandbox reads date filters (default documented: milliseconds are a 400). */
+	dates?: DateMode;
+	/** Whether an end bound …:05Z covers 05.500 (`second`, default) or not (`instant`). */
+	endBound?: EndBound;
+	/** Record stamps with milliseconds (default) or whole seconds. */
+	stamps?: StampPrecision;
 }
 
 export interface SimulationReport {
 	seed: number;
 	event: string;
+	/** The sandbox's date rules: mode/endBound/stamps. */
+	dates: string;
 	events: number;
 	polls: number;
 	/** Versions current at the end of some poll. */
@@ -49,7 +61,16 @@ export interface SimulationReport {
 	/** Polls that used at least the request cap. */
 	cappedPolls: number;
 	frozenBursts: number;
+	/** Bursts of more than a page of writes spread over one second (distinct ms when stamps carry them). */
+	secondBursts: number;
+	/** Updates that kept the record's time (same ms, or same second with whole-second stamps): no poller keyed on (id, time) can tell them apart. */
+	sameStampRewrites: number;
+	/** Requests the sandbox answered 400 (a bound in a form AutoLeap does not document fails here); 401s are token expiries the credential renews. */
+	rejected: number;
+	/** Date bounds sent in any form but YYYY-MM-DDThh:mm:ssZ / YYYY-MM-DD (counted, since `truncate` accepts them). */
+	undocumentedBounds: number;
 	writesDuringPolls: number;
+	/** Polls with nothing to read: the poll before read its whole window and proved every write read. (The first poll after activity re-reads what the one before could not yet prove, the last Overlap, and is not idle.) */
 	idlePolls: number;
 	requestsPerIdlePoll: { average: number; max: number };
 	requests: number;
@@ -92,6 +113,9 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		clock: 'manual',
 		seed: options.seed,
 		limits: { get: 1e9, write: 1e9, windowMs: 1000 },
+		dates: options.dates ?? 'documented',
+		endBound: options.endBound ?? 'second',
+		stamps: options.stamps ?? 'milliseconds',
 	});
 	// n8n's clock: the sandbox's manual clock plus the skew.
 	const now = () => sandbox.clock.now() + (options.skewMs ?? 0);
@@ -117,6 +141,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 	const report: SimulationReport = {
 		seed: options.seed,
 		event: eventName,
+		dates: Object.values(sandbox.dates).join('/'),
 		events: 0,
 		polls: 0,
 		required: 0,
@@ -127,6 +152,10 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		restarts: 0,
 		cappedPolls: 0,
 		frozenBursts: 0,
+		secondBursts: 0,
+		sameStampRewrites: 0,
+		rejected: 0,
+		undocumentedBounds: 0,
 		writesDuringPolls: 0,
 		idlePolls: 0,
 		requestsPerIdlePoll: { average: 0, max: 0 },
@@ -145,20 +174,35 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 	const idleRequests: number[] = [];
 
 	let frozenLeft = 0;
+	let spreadLeft = 0;
 	let revision = 0;
 	const step = () => {
 		if (frozenLeft > 0) {
 			frozenLeft--;
 			return;
 		}
-		if (rng.chance(0.004)) {
+		if (spreadLeft > 0) {
+			// At most 3 ms apart: 260 writes stay inside the second the burst started in.
+			spreadLeft--;
+			sandbox.clock.advance(rng.int(0, 3));
+			return;
+		}
+		if (rng.chance(0.002)) {
 			// A bulk import: well over a page of writes in one millisecond.
 			frozenLeft = rng.int(101, 260);
 			report.frozenBursts++;
 			return;
 		}
+		if (rng.chance(0.002)) {
+			// A bulk import over one second: well over a page of writes, at distinct milliseconds.
+			spreadLeft = rng.int(101, 260);
+			report.secondBursts++;
+			sandbox.clock.advance(1000 - (sandbox.clock.now() % 1000) + rng.int(0, 50));
+			return;
+		}
 		sandbox.clock.advance(rng.chance(0.2) ? 0 : rng.int(1, 400));
 	};
+	let lastWrite = -Infinity;
 	const mutate = () => {
 		step();
 		let record: IDataObject;
@@ -170,6 +214,8 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 			record = sandbox.store.update(resource, id, { simRevision: ++revision });
 		}
 		const id = record[event.idField] as string | number;
+		lastWrite = Math.max(lastWrite, Date.parse(String(record[event.timeField])));
+		if (current.get(id) === versionOf(record)) report.sameStampRewrites++;
 		current.set(id, versionOf(record));
 		dirty.add(id);
 		recent.push(id);
@@ -189,6 +235,9 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		}
 		const atStart = new Map(current);
 		const logBefore = sandbox.requestLog.length;
+		// Nothing to read: the poll before read its whole window and proved every write read.
+		const before = (staticData['node:AutoLeap Trigger'] as IDataObject | undefined)?.cursor as IDataObject | undefined;
+		const idle = before !== undefined && before.caughtUp !== false && Number(before.readThrough) >= lastWrite;
 		let done = false;
 		const running = runPoll({ nodeType, parameters, credentials, staticData }).finally(() => (done = true));
 		// Writes while the poll's requests are in flight.
@@ -203,13 +252,21 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 			const before = (staticData['node:AutoLeap Trigger'] as IDataObject | undefined)?.cursor as IDataObject | undefined;
 			const after = (result.staticData['node:AutoLeap Trigger'] as IDataObject).cursor as IDataObject;
 			const q = sandbox.requestLog.slice(logBefore).filter((e) => e.path === event.path).map((e) => `${e.query.updatedDateStart?.slice(11)}..${e.query.updatedDateEnd?.slice(11)}p${e.query.page}`);
-			console.error(`poll ${report.polls} now=${new Date(sandbox.clock.now()).toISOString()} rt ${before?.readThrough}->${after.readThrough} floor ${after.floor} skew ${after.skew} seen ${Object.keys(after.seen as IDataObject).length} emitted ${result.items?.length ?? 0} ${q.join(' ')}`);
+			console.error(`poll ${report.polls} idle=${idle} caughtUp=${String(after.caughtUp)} now=${new Date(sandbox.clock.now()).toISOString()} rt ${before?.readThrough}->${after.readThrough} floor ${after.floor} skew ${after.skew} seen ${Object.keys(after.seen as IDataObject).length} emitted ${result.items?.length ?? 0} ${q.join(' ')}`);
 			for (const item of result.items ?? []) console.error(`  emit ${versionOf(item.json)}`);
 		}
 		staticData = result.staticData;
 		report.polls++;
-		const requests = sandbox.requestLog.slice(logBefore).filter((entry) => entry.path === event.path).length;
+		const sent = sandbox.requestLog.slice(logBefore).filter((entry) => entry.path === event.path);
+		const requests = sent.length;
 		report.requests += requests;
+		report.rejected += sent.filter((entry) => entry.status === 400).length;
+		for (const entry of sent) {
+			for (const name of [event.window.start, event.window.end]) {
+				const bound = entry.query[name];
+				if (!AUTOLEAP_DATE_TIME.test(bound) && !AUTOLEAP_DATE.test(bound)) report.undocumentedBounds++;
+			}
+		}
 		if (requests >= maxRequests) report.cappedPolls++;
 		for (const item of result.items ?? []) {
 			const key = versionOf(item.json);
@@ -221,7 +278,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		if (cursor?.caughtUp === true) {
 			for (const [id, version] of current) if (atStart.get(id) === version) required.add(version);
 		}
-		return { items: result.items, requests };
+		return { items: result.items, requests, idle };
 	};
 
 	try {
@@ -236,17 +293,17 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 				await poll(0);
 				for (let i = 0; i < 2; i++) {
 					sandbox.clock.advance(60_000);
-					const { items, requests } = await poll(0);
-					if (items === null) idleRequests.push(requests);
+					const { items, requests, idle } = await poll(0);
+					if (items === null && idle) idleRequests.push(requests);
 				}
 			}
 		}
 		// Drain: time moves on, nothing changes, until polls come back empty.
 		for (let quiet = 0, i = 0; quiet < 3 && i < 50; i++) {
 			sandbox.clock.advance(overlapMs + 60_000);
-			const { items, requests } = await poll(0);
+			const { items, requests, idle } = await poll(0);
 			quiet = items === null ? quiet + 1 : 0;
-			if (items === null) idleRequests.push(requests);
+			if (items === null && idle) idleRequests.push(requests);
 		}
 	} finally {
 		await sandbox.close();

@@ -155,7 +155,10 @@ export function sendBody(property: string): INodeProperties['routing'] {
 	return { send: { type: 'body', property, value: '={{ $value === "" ? undefined : $value }}' } };
 }
 
-/** Sends a date as UTC ISO 8601, the form AutoLeap documents (README §6); left out when empty. */
+/**
+ * Sends a date as UTC `YYYY-MM-DDThh:mm:ssZ`, the form AutoLeap documents (README §6: whole seconds,
+ * a fraction is cut off); left out when empty.
+ */
 export function sendDate(property: string, to: 'query' | 'body'): INodeProperties['routing'] {
-	return { send: { type: to, property, value: '={{ $value ? new Date($value).toISOString() : undefined }}' } };
+	return { send: { type: to, property, value: '={{ $value ? new Date($value).toISOString().slice(0, 19) + "Z" : undefined }}' } };
 }
