@@ -15,8 +15,8 @@ export interface Outcome {
 	reported: number | '–';
 	/** Error items (Continue On Fail), or the run's error. */
 	failed: number | string;
-	/** Requests the sandbox received (logins and refreshes included). */
-	requests: number;
+	/** Requests the sandbox received (logins and refreshes included); a range where timing varies it. */
+	requests: number | string;
 }
 
 const README = join(__dirname, '..', '..', 'README.md');

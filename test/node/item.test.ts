@@ -121,7 +121,7 @@ describe('Item', () => {
 			companyId: DEMO_COMPANY_ID,
 			type: 'tire',
 			itemNumber: tire.itemNumber,
-			updatedDateStart: '2000-01-01T00:00:00Z',
+			updatedDateStart: '2000-01-01', // date-only, as documented
 			updatedDateEnd: '2100-01-01T00:00:00Z',
 			page: '1',
 			size: '100',

@@ -30,7 +30,8 @@ describe('Payment', () => {
 			companyId: DEMO_COMPANY_ID,
 			locationId: DEMO_LOCATION_ID,
 			paymentDateStart: `${new Date(from).toISOString().slice(0, 19)}Z`,
-			paymentDateEnd: `${new Date(to).toISOString().slice(0, 19)}Z`,
+			// An end bound rounds up to the whole second: no payment at `to` is left out.
+			paymentDateEnd: `${new Date(Math.ceil(Date.parse(to) / 1000) * 1000).toISOString().slice(0, 19)}Z`,
 			updatedDateStart: '2000-01-01T00:00:00Z',
 			updatedDateEnd: '2100-01-01T00:00:00Z',
 			sort: 'createdDate',

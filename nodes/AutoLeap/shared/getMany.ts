@@ -48,9 +48,15 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
 	];
 }
 
-/** A date filter of a Get Many's Filters collection, named as AutoLeap's query parameter. */
-export function dateFilter(name: string, displayName: string, description: string): INodeProperties {
-	return { displayName, name, type: 'dateTime', default: '', description, routing: sendDate(name, 'query') };
+/**
+ * The two date filters of one of AutoLeap's time windows (its start and end query parameters),
+ * each sent in the documented form rounded for its bound.
+ */
+export function dateWindow(window: { start: string; end: string }, after: [string, string], before: [string, string]): INodeProperties[] {
+	return [
+		{ displayName: after[0], name: window.start, type: 'dateTime', default: '', description: after[1], routing: sendDate(window.start, 'query', 'start') },
+		{ displayName: before[0], name: window.end, type: 'dateTime', default: '', description: before[1], routing: sendDate(window.end, 'query', 'end') },
+	];
 }
 
 /** A free-text filter sent as the query parameter of the same name. */
@@ -60,10 +66,11 @@ export function textFilter(name: string, displayName: string, description: strin
 
 /** Updated After / Updated Before, on AutoLeap's updated-time window. */
 export function updatedWindow(records: string): INodeProperties[] {
-	return [
-		dateFilter(UPDATED_WINDOW.start, 'Updated After', `Only ${records} changed at or after this time`),
-		dateFilter(UPDATED_WINDOW.end, 'Updated Before', `Only ${records} changed at or before this time`),
-	];
+	return dateWindow(
+		UPDATED_WINDOW,
+		['Updated After', `Only ${records} changed at or after this time`],
+		['Updated Before', `Only ${records} changed at or before this time`],
+	);
 }
 
 /** Sort by one of the fields AutoLeap accepts for this list (the first is the default). */

@@ -9,6 +9,7 @@ import type {
 	INodePropertyRouting,
 } from 'n8n-workflow';
 
+import { autoLeapDateFilter } from '../../shared/autoleap/dates';
 import { ID_FIELDS } from '../../shared/autoleap/endpoints';
 import { simplifyRecord } from '../../shared/autoleap/simplify';
 import type { SimplifiedResource } from '../../shared/autoleap/simplify';
@@ -32,7 +33,12 @@ async function send(this: IExecutePaginationFunctions, requestData: RequestData,
 	const { method = 'GET', url = '', qs: query, body } = requestData.options;
 	return await autoLeapRequest.call(
 		this,
-		{ method, path: extra.url ?? url, qs: { ...query, ...extra.qs }, body: isObject(body) ? body : undefined },
+		{
+			method,
+			path: extra.url ?? url,
+			qs: documentedDates.call(this, { ...query, ...extra.qs }),
+			body: isObject(body) ? documentedDates.call(this, body) : undefined,
+		},
 		{ expect, itemIndex: this.getItemIndex() },
 	);
 }
@@ -127,8 +133,9 @@ export function recordRouting(path: string, resource?: SimplifiedResource, id?: 
  */
 export function writeRouting(method: IHttpRequestMethods, path: string, { echo = false } = {}): INodePropertyRouting {
 	async function autoLeapWrite(this: IExecutePaginationFunctions, requestData: RequestData) {
+		const sent = isObject(requestData.options.body) ? documentedDates.call(this, requestData.options.body) : undefined;
 		const answer = await send.call(this, requestData, 'ack');
-		if (echo) return linked.call(this, [echoed(requestData.options.body, answer)]);
+		if (echo) return linked.call(this, [echoed(sent, answer)]);
 		const records = recordsOf(answer);
 		return linked.call(this, records.length > 0 ? records : [answer as IDataObject]);
 	}
@@ -155,10 +162,31 @@ export function sendBody(property: string): INodeProperties['routing'] {
 	return { send: { type: 'body', property, value: '={{ $value === "" ? undefined : $value }}' } };
 }
 
+/** The parameters sent as dates, by name, with the bound each is: `send` puts them in AutoLeap's form. */
+const DATE_FIELDS = new Map<string, 'start' | 'end'>();
+
 /**
- * Sends a date as UTC `YYYY-MM-DDThh:mm:ssZ`, the form AutoLeap documents (README §6: whole seconds,
- * a fraction is cut off); left out when empty.
+ * Sends a date (query parameter or top-level body field `property`) in the form AutoLeap
+ * documents (dates.ts: whole seconds, start bounds rounded down, end bounds up); left out when empty.
  */
-export function sendDate(property: string, to: 'query' | 'body'): INodeProperties['routing'] {
-	return { send: { type: to, property, value: '={{ $value ? new Date($value).toISOString().slice(0, 19) + "Z" : undefined }}' } };
+export function sendDate(property: string, to: 'query' | 'body', bound: 'start' | 'end'): INodeProperties['routing'] {
+	DATE_FIELDS.set(property, bound);
+	return { send: { type: to, property, value: '={{ $value === "" ? undefined : $value }}' } };
+}
+
+/** Dates among the values in AutoLeap's documented form; a value that is not a date is refused, naming its field. */
+function documentedDates(this: IExecutePaginationFunctions, values: IDataObject): IDataObject {
+	const out = { ...values };
+	for (const [name, bound] of DATE_FIELDS) {
+		if (out[name] === undefined) continue;
+		try {
+			out[name] = autoLeapDateFilter(out[name], bound);
+		} catch (error) {
+			throw new NodeOperationError(this.getNode(), `Item ${this.getItemIndex() + 1}: "${name}" ${(error as Error).message.replace(/^"[^"]*" /, '')}`, {
+				itemIndex: this.getItemIndex(),
+				description: 'Nothing was sent to AutoLeap.',
+			});
+		}
+	}
+	return out;
 }

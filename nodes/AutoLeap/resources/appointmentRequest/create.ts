@@ -24,7 +24,7 @@ export const appointmentRequestCreateDescription: INodeProperties[] = [
 		default: '',
 		description: 'When the requested appointment begins (sent as UTC)',
 		displayOptions: { show },
-		routing: sendDate('startDateTime', 'body'),
+		routing: sendDate('startDateTime', 'body', 'start'),
 	},
 	{
 		displayName: 'End',
@@ -34,7 +34,7 @@ export const appointmentRequestCreateDescription: INodeProperties[] = [
 		default: '',
 		description: 'When the requested appointment ends (sent as UTC)',
 		displayOptions: { show },
-		routing: sendDate('endDateTime', 'body'),
+		routing: sendDate('endDateTime', 'body', 'start'),
 	},
 	{
 		displayName: 'Drop-Off Option',

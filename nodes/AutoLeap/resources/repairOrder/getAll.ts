@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { TIME_WINDOWS } from '../../../shared/autoleap/endpoints';
 import { repairOrderStatusOptions } from '../../../shared/parameters';
-import { dateFilter, filtersCollection, getManyBasics, sortByFilter, sortDirectionFilter, textFilter, updatedWindow } from '../../shared/getMany';
+import { dateWindow, filtersCollection, getManyBasics, sortByFilter, sortDirectionFilter, textFilter, updatedWindow } from '../../shared/getMany';
 import { sendQuery } from '../../shared/routing';
 
 const show = { resource: ['repairOrder'], operation: ['getAll'] };
@@ -10,10 +10,16 @@ const show = { resource: ['repairOrder'], operation: ['getAll'] };
 export const repairOrderGetManyDescription: INodeProperties[] = [
 	...getManyBasics(show, { location: true }),
 	filtersCollection(show, [
-		dateFilter(TIME_WINDOWS.repairOrderFinalized.start, 'Finalized After', 'Only repair orders finalized at or after this time'),
-		dateFilter(TIME_WINDOWS.repairOrderFinalized.end, 'Finalized Before', 'Only repair orders finalized at or before this time'),
-		dateFilter(TIME_WINDOWS.repairOrderInvoiced.start, 'Invoiced After', 'Only repair orders invoiced at or after this time'),
-		dateFilter(TIME_WINDOWS.repairOrderInvoiced.end, 'Invoiced Before', 'Only repair orders invoiced at or before this time'),
+		...dateWindow(
+			TIME_WINDOWS.repairOrderFinalized,
+			['Finalized After', 'Only repair orders finalized at or after this time'],
+			['Finalized Before', 'Only repair orders finalized at or before this time'],
+		),
+		...dateWindow(
+			TIME_WINDOWS.repairOrderInvoiced,
+			['Invoiced After', 'Only repair orders invoiced at or after this time'],
+			['Invoiced Before', 'Only repair orders invoiced at or before this time'],
+		),
 		{
 			displayName: 'Is Finalized',
 			name: 'isFinalized',

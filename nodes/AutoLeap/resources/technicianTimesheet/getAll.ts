@@ -17,7 +17,7 @@ export const technicianTimesheetGetManyDescription: INodeProperties[] = [
 		default: '',
 		description: 'Only logs clocked in at or after this time',
 		displayOptions: { show },
-		routing: sendDate(TIMESHEET_RANGE.start, 'query'),
+		routing: sendDate(TIMESHEET_RANGE.start, 'query', 'start'),
 	},
 	{
 		displayName: 'End Date',
@@ -27,7 +27,7 @@ export const technicianTimesheetGetManyDescription: INodeProperties[] = [
 		default: '',
 		description: 'Only logs clocked in at or before this time',
 		displayOptions: { show },
-		routing: sendDate(TIMESHEET_RANGE.end, 'query'),
+		routing: sendDate(TIMESHEET_RANGE.end, 'query', 'end'),
 	},
 	locationSelect(show),
 	...returnAllAndLimit(show),
