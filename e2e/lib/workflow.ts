@@ -12,6 +12,8 @@ export interface Step {
 	parameters: Record<string, unknown>;
 	/** n8n's node setting: run once, with the first input item only. */
 	executeOnce?: boolean;
+	/** n8n's node setting On Error: Continue (error items in the regular output). */
+	continueOnFail?: boolean;
 }
 
 export interface WorkflowJson {
@@ -37,6 +39,7 @@ export function chain(id: string, name: string, steps: Step[], start: Step = { n
 			position: [i * 220, 0],
 			parameters: step.parameters,
 			...(step.executeOnce ? { executeOnce: true } : {}),
+			...(step.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 			...(ours ? { credentials: { autoLeapApi: CREDENTIAL } } : {}),
 		};
 	});

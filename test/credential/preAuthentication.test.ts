@@ -110,6 +110,21 @@ describe('preAuthentication', () => {
 		expect(await sentToken({ ...creds, ...(first as ICredentialDataDecryptedObject) })).toBe('Bearer tok-2');
 	});
 
+	it('a 401 for a request sent with the old token, answered after another renewed it, renews nothing', async () => {
+		const { context, calls } = fakeHelpers(async (_o, n) => await ok(`tok-${n}`)());
+		const first = (await preAuth.call(context, { ...creds })) as ICredentialDataDecryptedObject;
+		// Two requests go out with tok-1; both come back 401.
+		const late = { ...creds, ...first };
+		const early = { ...creds, ...first };
+		expect(await sentToken(late)).toBe('Bearer tok-1');
+		expect(await sentToken(early)).toBe('Bearer tok-1');
+		await expect(preAuth.call(context, early)).resolves.toMatchObject({ accessToken: 'tok-2' });
+		// The late one's 401 is about tok-1, not tok-2: no second refresh, nothing more to save.
+		await expect(preAuth.call(context, late)).resolves.toEqual({});
+		expect(calls).toHaveLength(2);
+		expect(await sentToken(late)).toBe('Bearer tok-2');
+	});
+
 	it('logs in when AutoLeap refuses the refresh token (expired, revoked or rotated elsewhere)', async () => {
 		const { context, calls } = fakeHelpers(async (options, n) =>
 			options.url === '/partners/generateNewAccessToken' ? { statusCode: 401, body: { success: false, error: 'Invalid refresh token' } } : await ok(`tok-${n}`)(),

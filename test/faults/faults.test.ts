@@ -61,9 +61,11 @@ async function withFaults(faults: FaultSpec[], parameters: INodeParameters, { ac
 
 afterAll(() => {
 	const table = render(outcomes);
-	if (process.env.UPDATE_FAULT_TABLE) writeReadmeTable(table);
-	// What the README claims is what this run measured.
-	else expect(readmeTable()).toBe(table);
+	if (process.env.UPDATE_FAULT_TABLE) return writeReadmeTable(table);
+	// What the README claims is what this run measured (when every case ran: not under `-t`, and a
+	// failed case fails on its own).
+	const claimed = readmeTable() ?? '';
+	if (outcomes.length >= claimed.split('\n').length - 2) expect(claimed).toBe(table);
 });
 
 describe('a write batch answered 200 but not with AutoLeap’s acknowledgement', () => {

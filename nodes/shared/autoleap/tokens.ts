@@ -113,6 +113,8 @@ export class TokenKeeper {
 
 	private readonly refused = new Set<string>();
 
+	private readonly sentWith = new WeakMap<ICredentialDataDecryptedObject, string>();
+
 	constructor(private readonly now: () => number = Date.now) {}
 
 	/**
@@ -123,9 +125,9 @@ export class TokenKeeper {
 	 */
 	async preAuthenticate(helpers: IHttpRequestHelper['helpers'], credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 		const owner = tokenOwnerOf(credentials);
-		// n8n asks with a token in hand only after a 401 (or for "Test credential"): the token
-		// `authenticate` sent for these credentials is spent.
-		const sent = text(credentials.accessToken) !== '' ? this.tokenFor(credentials) : undefined;
+		// n8n asks with a token in hand only after a 401 (or for "Test credential"): the token this
+		// very request was sent with is spent — not a newer one another request renewed meanwhile.
+		const sent = text(credentials.accessToken) !== '' ? (this.sentWith.get(credentials) ?? this.tokenFor(credentials)) : undefined;
 		if (sent) this.refused.add(sent);
 		const held = this.newest.get(owner);
 		const usable = held && !this.refused.has(held.accessToken) && !this.expiring(held, credentials);
@@ -145,14 +147,14 @@ export class TokenKeeper {
 		return candidates[0]?.accessToken;
 	}
 
-	/** Forget an identity's tokens (after Log Out): the next request logs in. */
-	forget(credentials: ICredentialDataDecryptedObject): void {
-		const owner = tokenOwnerOf(credentials);
-		const held = this.newest.get(owner);
-		for (const token of [held?.accessToken, held?.refreshToken, text(credentials.accessToken), text(credentials.refreshToken)]) {
-			if (token) this.refused.add(token);
-		}
-		this.newest.delete(owner);
+	/**
+	 * The token to send with a request, remembered with the credentials object n8n authenticates
+	 * it with (n8n hands the same object to preAuthentication when that request gets a 401).
+	 */
+	tokenToSend(credentials: ICredentialDataDecryptedObject): string | undefined {
+		const token = this.tokenFor(credentials);
+		if (token) this.sentWith.set(credentials, token);
+		return token;
 	}
 
 	private expiring(pair: TokenPair, credentials: ICredentialDataDecryptedObject): boolean {
@@ -205,7 +207,7 @@ export function authenticateWith(tokens: TokenKeeper) {
 		for (const name of Object.keys(headers)) {
 			if (name.toLowerCase() === 'authorization') delete headers[name];
 		}
-		const token = tokens.tokenFor(credentials);
+		const token = tokens.tokenToSend(credentials);
 		if (token) headers.Authorization = `Bearer ${token}`;
 		return { ...requestOptions, headers };
 	};
