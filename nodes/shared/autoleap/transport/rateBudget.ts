@@ -25,8 +25,11 @@ export interface BudgetLimits {
 	processes?: number;
 }
 
-/** What a taken slot is released with: the answer's arrival counts, a 429 does not (AutoLeap counted nothing). */
-export type Release = (outcome?: 'answered' | 'rateLimited') => void;
+/**
+ * What a taken slot is released with: an answer's arrival counts; a 429 does not (AutoLeap counted
+ * nothing) and shrinks the share; a request never sent (its token renewal failed) leaves no trace.
+ */
+export type Release = (outcome?: 'answered' | 'rateLimited' | 'unsent') => void;
 
 export function requestKind(method: string): RequestKind {
 	return method.toUpperCase() === 'GET' ? 'read' : 'write';
@@ -120,6 +123,7 @@ export class SlidingWindow {
 			if (released) return;
 			released = true;
 			this.inFlight--;
+			if (outcome === 'unsent') return;
 			if (outcome === 'rateLimited') return this.rateLimited(sentAt);
 			this.streak = 0;
 			// Accepted after the last cut: there was room; one more slot for this process.

@@ -14,7 +14,7 @@ import { sleep } from 'n8n-workflow';
 import { accountKeyOf, baseUrlOf, CREDENTIAL_TYPE, limitsOf, renewalDue, secretsOf, timingOf } from '../account';
 import { checkAnswer } from './answers';
 import type { Expectation } from './answers';
-import { statusOf, toAutoLeapError } from './errors';
+import { ownErrorOf, RenewalError, statusOf, toAutoLeapError } from './errors';
 import { budgetFor, requestKind } from './rateBudget';
 import type { RequestKind } from './rateBudget';
 import { backoffDelay, retryPolicyFor, retryReason } from './retry';
@@ -72,8 +72,9 @@ export async function sendToAutoLeap(
 			return answer;
 		} catch (error) {
 			failure = error;
-			// A 429 used none of AutoLeap's budget, and tells this process to take a smaller share.
-			release(statusOf(error) === 429 ? 'rateLimited' : 'answered');
+			// A 429 used none of AutoLeap's budget and tells this process to take a smaller share; a
+			// request whose token renewal failed was never sent (the renewal paced itself).
+			release(ownErrorOf(error, RenewalError) ? 'unsent' : statusOf(error) === 429 ? 'rateLimited' : 'answered');
 		}
 		const reason = renewal ? undefined : retryReason(failure, kind);
 		let delay: number | undefined;
