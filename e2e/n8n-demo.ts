@@ -78,7 +78,7 @@ async function choosePort(wanted: number): Promise<number> {
 }
 
 async function serve(n8n: N8n, sandbox: Sandbox): Promise<void> {
-	await n8n.publish(INVOICED_SUMMARY);
+	await n8n.activate(INVOICED_SUMMARY);
 	const started = Date.now();
 	const server: N8nServer = await n8n.start({ port: await choosePort(Number(flags.port)) });
 	console.log(`• n8n ready (${seconds(started)})`);
@@ -117,7 +117,7 @@ async function serve(n8n: N8n, sandbox: Sandbox): Promise<void> {
 async function main(): Promise<void> {
 	const started = Date.now();
 	ensureRuntime();
-	const n8n = N8n.create(packPackage(), flags['user-folder']);
+	const n8n = N8n.create(packPackage(), { folder: flags['user-folder'] });
 	const sandbox = await startSandbox({ port: 0 });
 	console.log(`• AutoLeap sandbox on ${sandbox.url}`);
 	try {

@@ -45,7 +45,7 @@ async function executionsEmitted(count: number) {
 
 it('emits each change once: after publishing, on schedule, and across a restart of n8n', async () => {
 	await ctx.n8n.importWorkflows([workflow]);
-	await ctx.n8n.publish(WORKFLOW);
+	await ctx.n8n.activate(WORKFLOW);
 	server = await ctx.n8n.start();
 	// Activation polls once; with Start From Now that poll emits nothing.
 	await nextPoll(0, 'the poll at activation');
