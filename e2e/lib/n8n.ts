@@ -184,7 +184,8 @@ export class N8n {
 		try {
 			await waitFor(async () => {
 				if (server.exited) throw new Error(`n8n exited; see ${logFile}`);
-				return (await fetch(`${base}/healthz/readiness`)).ok;
+				// 1.x reports ready before it has mounted its REST API (2.x only once fully up); /rest/settings comes last.
+				return (await fetch(`${base}/healthz/readiness`)).ok && (await fetch(`${base}/rest/settings`)).ok;
 			}, 'n8n to become ready', 180_000);
 			await server.signIn();
 		} catch (error) {
