@@ -1,7 +1,7 @@
 /**
- * The main job: a REAL n8n 2.41.1 (installed with the Node 24 it needs into e2e/runtimes/n8n-2.41 on
- * first use) with this package installed as a community node, an owner account, an AutoLeap credential
- * pointing at the embedded sandbox, and the example workflows of e2e/workflows imported. The
+ * The main job: a REAL n8n 2.41.1 (installed with the Node 24 it needs into e2e/runtimes/n8n-2.41
+ * on first use) with this package installed as a community node, an owner account, an AutoLeap
+ * credential pointing at the embedded sandbox, and the example workflows of e2e/workflows imported. The
  * "invoiced repair order → summary" workflow is published, and the demo shop invoices a repair
  * order every 45 seconds, so its executions show up while you watch.
  *

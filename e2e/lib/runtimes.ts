@@ -17,7 +17,7 @@ const N8N_2_41: N8nLine = {
 	name: 'n8n-2.41',
 	// 2.x publishes a version of the workflow; `n8n start` activates the published version.
 	activate: (id) => ['publish:workflow', `--id=${id}`],
-	// The MCP registry module fetches from the internet at start.
+	// 2.x's MCP registry module refreshes its list from api.n8n.io; there is no internet here.
 	env: { N8N_DISABLED_MODULES: 'mcp-registry' },
 };
 
