@@ -34,7 +34,7 @@ const CREATE = toolName(TOOLS.createCustomer);
 
 beforeAll(async () => {
 	await ctx.n8n.importWorkflows([mcpWorkflow]);
-	await ctx.n8n.publish(MCP_WORKFLOW_ID);
+	await ctx.n8n.activate(MCP_WORKFLOW_ID);
 	server = await ctx.n8n.start();
 	client = await connectMcp(url(), 'streamableHttp');
 });
