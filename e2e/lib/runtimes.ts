@@ -11,6 +11,8 @@ export interface N8nLine {
 	activate(workflowId: string): string[];
 	/** Environment for every n8n process of this line, on top of the common one. */
 	env: Record<string, string>;
+	/** Whether the MCP Server Trigger's run data holds the tool call it served (`mcpToolCall`); 1.x's holds no item. */
+	mcpTriggerNamesTheTool: boolean;
 }
 
 const N8N_2_41: N8nLine = {
@@ -19,6 +21,7 @@ const N8N_2_41: N8nLine = {
 	activate: (id) => ['publish:workflow', `--id=${id}`],
 	// 2.x's MCP registry module refreshes its list from api.n8n.io; there is no internet here.
 	env: { N8N_DISABLED_MODULES: 'mcp-registry' },
+	mcpTriggerNamesTheTool: true,
 };
 
 const N8N_1_123: N8nLine = {
@@ -28,6 +31,7 @@ const N8N_1_123: N8nLine = {
 	// No mcp-registry module in 1.x, and N8N_DISABLED_MODULES refuses names it does not know.
 	// Task runners stay at 1.x's default (off: the Code node runs in n8n's own process).
 	env: {},
+	mcpTriggerNamesTheTool: false,
 };
 
 export const LINES = { [N8N_2_41.name]: N8N_2_41, [N8N_1_123.name]: N8N_1_123 };
