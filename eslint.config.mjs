@@ -9,7 +9,7 @@ const community = n8nCommunityNodesPlugin.configs.recommended;
 
 export default tseslint.config(
 	// e2e/.n8n-demo: the n8n user folder of `npm run demo`, where `n8n start` unpacks the editor's JS.
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'e2e/.n8n-demo/**', 'e2e/.cache/**', 'e2e/runtime/**'] },
+	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'e2e/.n8n-demo/**', 'e2e/.cache/**', 'e2e/runtimes/**'] },
 	{ plugins: { 'n8n-nodes-base': n8nNodesBase } },
 	{
 		files: ['**/*.ts'],

@@ -1,13 +1,14 @@
 /**
- * The main job: a REAL n8n 2.41.1 (installed with the Node 24 it needs into e2e/runtime on first
- * use) with this package installed as a community node, an owner account, an AutoLeap credential
- * pointing at the embedded sandbox, and the example workflows of e2e/workflows imported. The
+ * The main job: a REAL n8n 2.41.1 (installed with the Node 24 it needs into e2e/runtimes/n8n-2.41
+ * on first use) with this package installed as a community node, an owner account, an AutoLeap
+ * credential pointing at the embedded sandbox, and the example workflows of e2e/workflows imported. The
  * "invoiced repair order → summary" workflow is published, and the demo shop invoices a repair
  * order every 45 seconds, so its executions show up while you watch.
  *
  *   npm run demo                      the editor on http://localhost:5678 until Ctrl-C
  *   npm run demo -- --once            run "import customers" with `n8n execute`, print it, exit
  *   npm run demo -- --port 5700 --user-folder /tmp/x
+ *   npm run demo -- --n8n 1.123       the same in n8n 1.123 (e2e/runtimes/n8n-1.123)
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,7 +16,8 @@ import { parseArgs } from 'node:util';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { DEMO_COMPANY_ID, DEMO_PARTNER } from '../sandbox/seed';
 import { freePort, N8n, OWNER, type N8nServer } from './lib/n8n';
-import { ensureRuntime, packPackage, ROOT, seconds } from './lib/runtime';
+import { ensureRuntime, packPackage, ROOT, runtime, seconds } from './lib/runtime';
+import { isRuntimeName, NEWEST } from './lib/runtimes';
 
 const WORKFLOWS = join(ROOT, 'e2e', 'workflows');
 const IMPORT_CUSTOMERS = 'AutoLeapDemoRun1';
@@ -26,6 +28,7 @@ const { values: flags } = parseArgs({
 		once: { type: 'boolean', default: false },
 		port: { type: 'string', default: '5678' },
 		'user-folder': { type: 'string', default: join(ROOT, 'e2e', '.n8n-demo') }, // n8n keeps its files in <folder>/.n8n
+		n8n: { type: 'string', default: NEWEST.replace('n8n-', '') }, // a runtime of e2e/runtimes: 2.41 or 1.123
 	},
 });
 
@@ -78,7 +81,7 @@ async function choosePort(wanted: number): Promise<number> {
 }
 
 async function serve(n8n: N8n, sandbox: Sandbox): Promise<void> {
-	await n8n.publish(INVOICED_SUMMARY);
+	await n8n.activate(INVOICED_SUMMARY);
 	const started = Date.now();
 	const server: N8nServer = await n8n.start({ port: await choosePort(Number(flags.port)) });
 	console.log(`• n8n ready (${seconds(started)})`);
@@ -116,8 +119,12 @@ async function serve(n8n: N8n, sandbox: Sandbox): Promise<void> {
 
 async function main(): Promise<void> {
 	const started = Date.now();
-	ensureRuntime();
-	const n8n = N8n.create(packPackage(), flags['user-folder']);
+	const name = `n8n-${flags.n8n}`;
+	if (!isRuntimeName(name)) throw new Error(`--n8n ${flags.n8n}: choose 2.41 or 1.123`);
+	const target = runtime(name);
+	ensureRuntime(target);
+	console.log(`• ${target.label}`);
+	const n8n = N8n.create(packPackage(), { folder: flags['user-folder'], runtime: target });
 	const sandbox = await startSandbox({ port: 0 });
 	console.log(`• AutoLeap sandbox on ${sandbox.url}`);
 	try {

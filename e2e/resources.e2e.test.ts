@@ -1,6 +1,7 @@
 /**
- * Every resource in a real n8n 2.41.1: the packed package installed as a community node, workflows
- * run with `n8n execute`, checked on n8n's output and on what AutoLeap (the sandbox) received and holds.
+ * Every resource in a real n8n (each runtime of jest.e2e.config.js): the packed package installed
+ * as a community node, workflows run with `n8n execute`, checked on n8n's output and on what
+ * AutoLeap (the sandbox) received and holds.
  */
 import { AutoLeap } from '../nodes/AutoLeap/AutoLeap.node';
 import { DEMO_COMPANY_ID } from '../sandbox/seed';

@@ -1,8 +1,8 @@
 /**
- * The AutoLeap Trigger published in a real n8n server (`n8n start`): it polls at activation and
- * every minute, a change made in AutoLeap arrives in the next execution, and after n8n restarts
- * nothing already emitted comes again while a change made during the downtime still arrives.
- * Executions are read back through n8n's public API.
+ * The AutoLeap Trigger active in a real n8n server (`n8n start`; published, in 2.x): it polls at
+ * activation and every minute, a change made in AutoLeap arrives in the next execution, and after
+ * n8n restarts nothing already emitted comes again while a change made during the downtime still
+ * arrives. Executions are read back through n8n's public API.
  */
 import { DEMO_COMPANY_ID } from '../sandbox/seed';
 import { itemsOf, waitFor, type N8nServer } from './lib/n8n';
@@ -43,9 +43,9 @@ async function executionsEmitted(count: number) {
 	return executions.map((e) => ({ status: e.status, vehicles: itemsOf(e, 'Vehicle Updated'), summary: itemsOf(e, 'Summary') }));
 }
 
-it('emits each change once: after publishing, on schedule, and across a restart of n8n', async () => {
+it('emits each change once: after activation, on schedule, and across a restart of n8n', async () => {
 	await ctx.n8n.importWorkflows([workflow]);
-	await ctx.n8n.publish(WORKFLOW);
+	await ctx.n8n.activate(WORKFLOW);
 	server = await ctx.n8n.start();
 	// Activation polls once; with Start From Now that poll emits nothing.
 	await nextPoll(0, 'the poll at activation');

@@ -29,7 +29,7 @@ async function main(): Promise<void> {
 	try {
 		await n8n.importCredential({ ...DEMO_PARTNER, customUrl: sandbox.url });
 		await n8n.importWorkflows([mcpWorkflow]);
-		await n8n.publish(MCP_WORKFLOW_ID);
+		await n8n.activate(MCP_WORKFLOW_ID);
 		server = await n8n.start();
 		console.log(`• n8n editor in chromium, screenshots to ${FOLDER} …`);
 		const saw = await runEditorFlow(server, FOLDER);

@@ -1,9 +1,23 @@
-import { ensureChromium } from './chromium';
-import { ensureRuntime, packPackage } from './runtime';
+import { join } from 'node:path';
 
-/** Once per e2e run: n8n and chromium installed (first run only) and the package packed fresh. */
-export default function globalSetup(): void {
-	ensureRuntime();
+import { ensureChromium } from './chromium';
+import { ensureRuntime, packPackage, ROOT, runtime } from './runtime';
+import { isRuntimeName } from './runtimes';
+
+type Project = { displayName: string; globals: { E2E_RUNTIME: string } };
+
+/**
+ * Once per e2e run: the runtimes of the jest projects that run (jest.e2e.config.js, first run only),
+ * chromium, and the package packed fresh.
+ */
+export default function globalSetup(globalConfig: { selectProjects?: string[] }): void {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the config is CommonJS
+	const { projects } = require(join(ROOT, 'jest.e2e.config.js')) as { projects: Project[] };
+	const selected = projects.filter((p) => !globalConfig.selectProjects || globalConfig.selectProjects.includes(p.displayName));
+	for (const { globals } of selected) {
+		if (!isRuntimeName(globals.E2E_RUNTIME)) throw new Error(`jest.e2e.config.js: unknown runtime ${globals.E2E_RUNTIME}`);
+		ensureRuntime(runtime(globals.E2E_RUNTIME));
+	}
 	ensureChromium();
 	packPackage();
 }

@@ -1,7 +1,8 @@
 /**
- * One real n8n: its own user folder with this package installed as a community package, the n8n
- * CLI (import, execute, publish) and the server (`n8n start`) with an owner and a public-API key.
- * Everything n8n runs is asynchronous here, so a sandbox in this process keeps answering.
+ * One real n8n of a given runtime (runtimes.ts): its own user folder with this package installed as
+ * a community package, the n8n CLI (import, execute, activate) and the server (`n8n start`) with an
+ * owner and a public-API key. Everything n8n runs is asynchronous here, so a sandbox in this process
+ * keeps answering.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 
-import { N8N_BIN, NODE24, RUNTIME_BIN, run } from './runtime';
+import { run, runtime, type Runtime } from './runtime';
 
 export const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Owner', password: 'AutoLeap-demo-1' };
 /** The credential the committed workflows refer to. */
@@ -61,13 +62,18 @@ export interface CredentialData {
 }
 
 export class N8n {
-	private constructor(readonly userFolder: string, private readonly owned: boolean) {}
+	private constructor(
+		readonly userFolder: string,
+		private readonly owned: boolean,
+		readonly runtime: Runtime,
+	) {}
 
 	/**
 	 * A fresh user folder (a temporary one unless `folder` is given) with the packed package
-	 * installed into `.n8n/nodes`, as n8n installs community packages.
+	 * installed into `.n8n/nodes`, as n8n installs community packages; n8n from `runtime` (the newest
+	 * unless given) runs it.
 	 */
-	static create(tarball: string, folder?: string): N8n {
+	static create(tarball: string, { folder, runtime: target = runtime() }: { folder?: string; runtime?: Runtime } = {}): N8n {
 		const userFolder = folder ?? mkdtempSync(join(tmpdir(), 'autoleap-n8n-'));
 		rmSync(join(userFolder, '.n8n'), { recursive: true, force: true });
 		const nodesDir = join(userFolder, '.n8n', 'nodes');
@@ -77,7 +83,7 @@ export class N8n {
 		// --legacy-peer-deps: not even resolve the n8n-workflow peer (n8n provides it); 1 s instead of 13 s.
 		const args = ['install', tarball, '--omit=peer', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
 		run('install the package into an n8n user folder', 'npm', args, { cwd: nodesDir });
-		return new N8n(userFolder, folder === undefined);
+		return new N8n(userFolder, folder === undefined, target);
 	}
 
 	async env(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
@@ -86,24 +92,24 @@ export class N8n {
 		delete inherited.NODE_ENV;
 		return {
 			...inherited,
-			PATH: `${RUNTIME_BIN}${delimiter}${process.env.PATH ?? ''}`, // anything n8n spawns runs on Node 24 too
+			PATH: `${this.runtime.bin}${delimiter}${process.env.PATH ?? ''}`, // anything n8n spawns runs on its Node too
 			N8N_USER_FOLDER: this.userFolder,
 			N8N_ENCRYPTION_KEY: 'autoleap-demo-not-a-secret', // fixed: imported credentials are encrypted with it
 			N8N_RUNNERS_BROKER_PORT: String(await freePort()), // the default 5679 may be taken
-			N8N_DISABLED_MODULES: 'mcp-registry',
 			N8N_DIAGNOSTICS_ENABLED: 'false',
 			N8N_PERSONALIZATION_ENABLED: 'false',
 			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
 			N8N_TEMPLATES_ENABLED: 'false',
 			N8N_SECURE_COOKIE: 'false',
 			N8N_LOG_LEVEL: 'info', // `n8n execute` prints its JSON only at info
+			...this.runtime.env,
 			...extra,
 		};
 	}
 
-	/** Runs one n8n CLI command under Node 24. */
+	/** Runs one n8n CLI command on the runtime's Node. */
 	async cli(args: string[], allowFailure = false): Promise<{ code: number | null; stdout: string; stderr: string }> {
-		const child = spawn(NODE24, [N8N_BIN, ...args], { cwd: this.userFolder, env: await this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(this.runtime.node, [this.runtime.n8nBin, ...args], { cwd: this.userFolder, env: await this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -157,8 +163,9 @@ export class N8n {
 		}
 	}
 
-	async publish(workflowId: string): Promise<void> {
-		await this.cli(['publish:workflow', `--id=${workflowId}`]);
+	/** Makes an imported workflow run in `n8n start`: published in 2.x, set active in 1.x. */
+	async activate(workflowId: string): Promise<void> {
+		await this.cli(this.runtime.activate(workflowId));
 	}
 
 	/** `n8n start` on a free port; resolves once the server is ready, owned and has an API key. */
@@ -168,7 +175,7 @@ export class N8n {
 		const logFile = join(this.userFolder, 'n8n.log');
 		const log = openSync(logFile, 'a');
 		const env = await this.env({ N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_PORT: String(port), N8N_EDITOR_BASE_URL: base });
-		const child = spawn(NODE24, [N8N_BIN, 'start'], { cwd: this.userFolder, env, stdio: ['ignore', log, log] });
+		const child = spawn(this.runtime.node, [this.runtime.n8nBin, 'start'], { cwd: this.userFolder, env, stdio: ['ignore', log, log] });
 		// Never leave an n8n behind, even when the script or test that started it crashes.
 		const orphanGuard = () => child.kill('SIGKILL');
 		process.once('exit', orphanGuard);
@@ -177,7 +184,8 @@ export class N8n {
 		try {
 			await waitFor(async () => {
 				if (server.exited) throw new Error(`n8n exited; see ${logFile}`);
-				return (await fetch(`${base}/healthz/readiness`)).ok;
+				// 1.x reports ready before it has mounted its REST API (2.x only once fully up); /rest/settings comes last.
+				return (await fetch(`${base}/healthz/readiness`)).ok && (await fetch(`${base}/rest/settings`)).ok;
 			}, 'n8n to become ready', 180_000);
 			await server.signIn();
 		} catch (error) {
