@@ -7,6 +7,7 @@
  *
  *   npm run demo                      the editor on http://localhost:5678 until Ctrl-C
  *   npm run demo -- --once            run "import customers" with `n8n execute`, print it, exit
+ *   npm run demo -- --queue           the same in queue mode: a main and 2 workers, PostgreSQL, Redis
  *   npm run demo -- --port 5700 --user-folder /tmp/x
  */
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { DEMO_COMPANY_ID, DEMO_PARTNER } from '../sandbox/seed';
 import { freePort, N8n, OWNER, type N8nServer } from './lib/n8n';
+import { QueueCluster } from './lib/queue';
 import { ensureRuntime, packPackage, ROOT, seconds } from './lib/runtime';
 
 const WORKFLOWS = join(ROOT, 'e2e', 'workflows');
@@ -24,6 +26,7 @@ const INVOICED_SUMMARY = 'AutoLeapInvoiced1';
 const { values: flags } = parseArgs({
 	options: {
 		once: { type: 'boolean', default: false },
+		queue: { type: 'boolean', default: false },
 		port: { type: 'string', default: '5678' },
 		'user-folder': { type: 'string', default: join(ROOT, 'e2e', '.n8n-demo') }, // n8n keeps its files in <folder>/.n8n
 	},
@@ -77,10 +80,13 @@ async function choosePort(wanted: number): Promise<number> {
 	return probe ? await freePort() : wanted;
 }
 
-async function serve(n8n: N8n, sandbox: Sandbox): Promise<void> {
+/** Starts n8n (or, in queue mode, its main and workers); returns the main and how to stop all. */
+type Start = (port: number) => Promise<{ server: N8nServer; stop: () => Promise<void> }>;
+
+async function serve(n8n: N8n, sandbox: Sandbox, start: Start): Promise<void> {
 	await n8n.publish(INVOICED_SUMMARY);
 	const started = Date.now();
-	const server: N8nServer = await n8n.start({ port: await choosePort(Number(flags.port)) });
+	const { server, stop } = await start(await choosePort(Number(flags.port)));
 	console.log(`• n8n ready (${seconds(started)})`);
 	try {
 		// The editor's own type lists must hold our nodes and credential.
@@ -90,7 +96,7 @@ async function serve(n8n: N8n, sandbox: Sandbox): Promise<void> {
 		if (ours.length !== 2 || !credentials.includes('autoLeapApi')) throw new Error('the editor does not list the AutoLeap nodes and credential');
 		console.log(`• the editor lists ${ours.join(', ')} and the autoLeapApi credential`);
 	} catch (error) {
-		await server.stop();
+		await stop();
 		throw error;
 	}
 	const stopShop = invoiceRepairOrders(sandbox);
@@ -103,23 +109,52 @@ async function serve(n8n: N8n, sandbox: Sandbox): Promise<void> {
 	console.log('  press Ctrl-C to stop n8n and the sandbox\n');
 
 	await new Promise<void>((done) => {
-		const onSignal = () => void server.stop().then(done);
+		const onSignal = () => void stop().then(done);
 		process.once('SIGINT', onSignal);
 		process.once('SIGTERM', onSignal);
-		void server.whenExited().then(() => {
+		void server.whenExited().then(async () => {
 			console.error(`n8n stopped; see ${server.logFile}`);
+			await stop();
 			done();
 		});
 	});
 	stopShop();
 }
 
+/** Queue mode: PostgreSQL and Redis (installed when missing), a main and two workers. */
+async function serveQueue(tarball: string, sandbox: Sandbox): Promise<void> {
+	const cluster = await QueueCluster.create(tarball, { workers: 2 });
+	try {
+		await cluster.n8n.importCredential({ ...DEMO_PARTNER, customUrl: sandbox.url });
+		await cluster.n8n.importWorkflowDir(WORKFLOWS);
+		await serve(cluster.n8n, sandbox, async (port) => {
+			const server = await cluster.start({ port });
+			console.log(`• queue mode: main (pid ${server.pid}) and ${cluster.workers.map((w) => `${w.name} (pid ${w.pid}, log ${w.logFile})`).join(', ')}; ${cluster.describeTimings()}`);
+			console.log(`  PostgreSQL on port ${cluster.postgres.port}, Redis on port ${cluster.redis.port}`);
+			return { server, stop: async () => await cluster.stop() };
+		});
+	} finally {
+		await cluster.stop();
+	}
+}
+
 async function main(): Promise<void> {
 	const started = Date.now();
 	ensureRuntime();
-	const n8n = N8n.create(packPackage(), flags['user-folder']);
+	if (flags.queue && flags.once) throw new Error('--once runs `n8n execute`, which never uses the queue: use one of --queue and --once');
+	const tarball = packPackage();
 	const sandbox = await startSandbox({ port: 0 });
 	console.log(`• AutoLeap sandbox on ${sandbox.url}`);
+	if (flags.queue) {
+		try {
+			await serveQueue(tarball, sandbox);
+			console.log('Stopped n8n and the AutoLeap sandbox.');
+		} finally {
+			await sandbox.close();
+		}
+		return;
+	}
+	const n8n = N8n.create(tarball, flags['user-folder']);
 	try {
 		await n8n.importCredential({ ...DEMO_PARTNER, customUrl: sandbox.url });
 		await n8n.importWorkflowDir(WORKFLOWS);
@@ -129,7 +164,10 @@ async function main(): Promise<void> {
 			console.log(`\n${ok ? 'Done' : 'FAILED'} in ${seconds(started)}.`);
 			if (!ok) process.exitCode = 1;
 		} else {
-			await serve(n8n, sandbox);
+			await serve(n8n, sandbox, async (port) => {
+				const server = await n8n.start({ port });
+				return { server, stop: async () => await server.stop() };
+			});
 			console.log('Stopped n8n and the AutoLeap sandbox.');
 		}
 	} finally {
