@@ -80,10 +80,10 @@ export class QueueWorker {
 			this.exitedAt = Date.now();
 			process.removeListener('exit', guard);
 		});
-		await waitFor(async () => {
-			if (child.exitCode !== null) throw new Error(`${this.name} exited (${child.exitCode}); see ${this.logFile}`);
-			return (await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`)).ok;
-		}, `${this.name} to become ready`, 180_000);
+		const gone = () => child.exitCode !== null || child.signalCode !== null;
+		// waitFor treats a throwing check as "not yet": report an early exit after it instead.
+		await waitFor(async () => gone() || (await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`)).ok, `${this.name} to become ready`, 180_000);
+		if (gone()) throw new Error(`${this.name} exited (${child.exitCode ?? child.signalCode}); see ${this.logFile}`);
 	}
 
 	/** SIGTERM: n8n lets running jobs finish (up to N8N_GRACEFUL_SHUTDOWN_TIMEOUT, 30 s). */

@@ -82,10 +82,10 @@ async function supervise(
 		child = c;
 		c.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
 		c.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-4000)));
-		await waitFor(async () => {
-			if (c.exitCode !== null) throw new Error(`${name} exited (${c.exitCode}):\n${output}`);
-			return await ready();
-		}, `${name} on port ${port}`, 60_000, 100);
+		const gone = () => c.exitCode !== null || c.signalCode !== null;
+		// waitFor treats a throwing check as "not yet": report an early exit after it instead.
+		await waitFor(async () => gone() || (await ready()), `${name} on port ${port}`, 60_000, 100);
+		if (gone()) throw new Error(`${name} exited (${c.exitCode ?? c.signalCode}):\n${output}`);
 	};
 	const pause = async () => {
 		if (!child) return;
