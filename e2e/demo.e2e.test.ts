@@ -1,7 +1,8 @@
 /**
  * The main job as a newcomer runs it: `npm run demo` brings up n8n with the owner, the credential
  * and the example workflows; the published "invoiced repair order → summary" workflow runs on the
- * demo shop's activity; Ctrl-C stops everything.
+ * demo shop's activity; Ctrl-C stops everything. `--queue` brings it up in queue mode (executions on
+ * workers are the queue suite's subject).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -52,4 +53,37 @@ it('npm run demo: editor with owner, credential and workflows; the trigger workf
 	expect(await exited).toBe(0);
 	expect(output).toContain('Stopped n8n and the AutoLeap sandbox.');
 	await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+});
+
+it('npm run demo -- --queue: the same demo on a main and 2 workers; Ctrl-C stops every process', async () => {
+	const port = await freePort();
+	const demo = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['e2e/n8n-demo.ts', '--queue', '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+	let output = '';
+	demo.stdout.on('data', (chunk) => (output += chunk));
+	demo.stderr.on('data', (chunk) => (output += chunk));
+	const exited = new Promise<number | null>((done) => demo.once('exit', done));
+	const alive = (pid: number) => {
+		try {
+			process.kill(pid, 0);
+			return true;
+		} catch {
+			return false;
+		}
+	};
+	let pids: number[] = [];
+	try {
+		await waitFor(async () => output.includes('press Ctrl-C'), 'the demo to print its URL', 600_000);
+		pids = [...output.matchAll(/\(pid (\d+)/g)].map((m) => Number(m[1]));
+		expect(pids).toHaveLength(3); // the main and two workers
+		const server = new N8nServer(`http://127.0.0.1:${port}`, '');
+		await server.signIn();
+		const workflows = await server.rest<Array<{ name: string; active: boolean }>>('/workflows');
+		expect(workflows.filter((w) => w.active).map((w) => w.name)).toEqual(['AutoLeap: invoiced repair order → summary']);
+		expect(pids.every(alive)).toBe(true);
+	} finally {
+		demo.kill('SIGINT');
+	}
+	expect(await exited).toBe(0);
+	expect(output).toContain('Stopped n8n and the AutoLeap sandbox.');
+	expect(pids.filter(alive)).toEqual([]);
 });

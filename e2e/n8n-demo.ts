@@ -7,6 +7,7 @@
  *
  *   npm run demo                      the editor on http://localhost:5678 until Ctrl-C
  *   npm run demo -- --once            run "import customers" with `n8n execute`, print it, exit
+ *   npm run demo -- --queue           the same in queue mode: a main and 2 workers, PostgreSQL, Redis
  *   npm run demo -- --port 5700 --user-folder /tmp/x
  *   npm run demo -- --n8n 1.123       the same in n8n 1.123 (e2e/runtimes/n8n-1.123)
  */
@@ -16,7 +17,8 @@ import { parseArgs } from 'node:util';
 import { startSandbox, type Sandbox } from '../sandbox';
 import { DEMO_COMPANY_ID, DEMO_PARTNER } from '../sandbox/seed';
 import { freePort, N8n, OWNER, type N8nServer } from './lib/n8n';
-import { ensureRuntime, packPackage, ROOT, runtime, seconds } from './lib/runtime';
+import { QueueCluster } from './lib/queue';
+import { ensureRuntime, packPackage, ROOT, runtime, seconds, type Runtime } from './lib/runtime';
 import { isRuntimeName, NEWEST } from './lib/runtimes';
 
 const WORKFLOWS = join(ROOT, 'e2e', 'workflows');
@@ -26,6 +28,7 @@ const INVOICED_SUMMARY = 'AutoLeapInvoiced1';
 const { values: flags } = parseArgs({
 	options: {
 		once: { type: 'boolean', default: false },
+		queue: { type: 'boolean', default: false },
 		port: { type: 'string', default: '5678' },
 		'user-folder': { type: 'string', default: join(ROOT, 'e2e', '.n8n-demo') }, // n8n keeps its files in <folder>/.n8n
 		n8n: { type: 'string', default: NEWEST.replace('n8n-', '') }, // a runtime of e2e/runtimes: 2.41 or 1.123
@@ -80,10 +83,13 @@ async function choosePort(wanted: number): Promise<number> {
 	return probe ? await freePort() : wanted;
 }
 
-async function serve(n8n: N8n, sandbox: Sandbox): Promise<void> {
+/** Starts n8n (or, in queue mode, its main and workers); returns the main and how to stop all. */
+type Start = (port: number) => Promise<{ server: N8nServer; stop: () => Promise<void> }>;
+
+async function serve(n8n: N8n, sandbox: Sandbox, start: Start): Promise<void> {
 	await n8n.activate(INVOICED_SUMMARY);
 	const started = Date.now();
-	const server: N8nServer = await n8n.start({ port: await choosePort(Number(flags.port)) });
+	const { server, stop } = await start(await choosePort(Number(flags.port)));
 	console.log(`• n8n ready (${seconds(started)})`);
 	try {
 		// The editor's own type lists must hold our nodes and credential.
@@ -93,7 +99,7 @@ async function serve(n8n: N8n, sandbox: Sandbox): Promise<void> {
 		if (ours.length !== 2 || !credentials.includes('autoLeapApi')) throw new Error('the editor does not list the AutoLeap nodes and credential');
 		console.log(`• the editor lists ${ours.join(', ')} and the autoLeapApi credential`);
 	} catch (error) {
-		await server.stop();
+		await stop();
 		throw error;
 	}
 	const stopShop = invoiceRepairOrders(sandbox);
@@ -106,15 +112,33 @@ async function serve(n8n: N8n, sandbox: Sandbox): Promise<void> {
 	console.log('  press Ctrl-C to stop n8n and the sandbox\n');
 
 	await new Promise<void>((done) => {
-		const onSignal = () => void server.stop().then(done);
+		const onSignal = () => void stop().then(done);
 		process.once('SIGINT', onSignal);
 		process.once('SIGTERM', onSignal);
-		void server.whenExited().then(() => {
+		void server.whenExited().then(async () => {
 			console.error(`n8n stopped; see ${server.logFile}`);
+			await stop();
 			done();
 		});
 	});
 	stopShop();
+}
+
+/** Queue mode: PostgreSQL and Redis (installed when missing), a main and two workers. */
+async function serveQueue(tarball: string, sandbox: Sandbox, target: Runtime): Promise<void> {
+	const cluster = await QueueCluster.create(tarball, { workers: 2, runtime: target });
+	try {
+		await cluster.n8n.importCredential({ ...DEMO_PARTNER, customUrl: sandbox.url });
+		await cluster.n8n.importWorkflowDir(WORKFLOWS);
+		await serve(cluster.n8n, sandbox, async (port) => {
+			const server = await cluster.start({ port });
+			console.log(`• queue mode: main (pid ${server.pid}) and ${cluster.workers.map((w) => `${w.name} (pid ${w.pid}, log ${w.logFile})`).join(', ')}; ${cluster.describeTimings()}`);
+			console.log(`  PostgreSQL on port ${cluster.postgres.port}, Redis on port ${cluster.redis.port}`);
+			return { server, stop: async () => await cluster.stop() };
+		});
+	} finally {
+		await cluster.stop();
+	}
 }
 
 async function main(): Promise<void> {
@@ -124,9 +148,20 @@ async function main(): Promise<void> {
 	const target = runtime(name);
 	ensureRuntime(target);
 	console.log(`• ${target.label}`);
-	const n8n = N8n.create(packPackage(), { folder: flags['user-folder'], runtime: target });
+	if (flags.queue && flags.once) throw new Error('--once runs `n8n execute`, which never uses the queue: use one of --queue and --once');
+	const tarball = packPackage();
 	const sandbox = await startSandbox({ port: 0 });
 	console.log(`• AutoLeap sandbox on ${sandbox.url}`);
+	if (flags.queue) {
+		try {
+			await serveQueue(tarball, sandbox, target);
+			console.log('Stopped n8n and the AutoLeap sandbox.');
+		} finally {
+			await sandbox.close();
+		}
+		return;
+	}
+	const n8n = N8n.create(tarball, { folder: flags['user-folder'], runtime: target });
 	try {
 		await n8n.importCredential({ ...DEMO_PARTNER, customUrl: sandbox.url });
 		await n8n.importWorkflowDir(WORKFLOWS);
@@ -136,7 +171,10 @@ async function main(): Promise<void> {
 			console.log(`\n${ok ? 'Done' : 'FAILED'} in ${seconds(started)}.`);
 			if (!ok) process.exitCode = 1;
 		} else {
-			await serve(n8n, sandbox);
+			await serve(n8n, sandbox, async (port) => {
+				const server = await n8n.start({ port });
+				return { server, stop: async () => await server.stop() };
+			});
 			console.log('Stopped n8n and the AutoLeap sandbox.');
 		}
 	} finally {

@@ -20,6 +20,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 	const state = new SandboxState(options);
 	const server = createServer(createRequestHandler(state));
 	server.keepAliveTimeout = 1000;
+	if (options.onConnection) server.on('connection', options.onConnection);
 	const host = options.host ?? '127.0.0.1';
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);

@@ -89,7 +89,7 @@ export function createRequestHandler(state: SandboxState) {
 				malformed = true;
 			}
 		}
-		const entry: RequestLogEntry = { method, path, query, body: redact(parsed), status: 0, time: state.clock.now(), at: Date.now() };
+		const entry: RequestLogEntry = { method, path, query, body: redact(parsed), status: 0, time: state.clock.now(), at: Date.now(), remotePort: req.socket.remotePort };
 		state.log.push(entry);
 		const onBase = url.pathname === BASE_PATH || url.pathname.toLowerCase().startsWith(`${BASE_PATH}/`);
 		const fr: FaultRequest = { method, path, query, body: parsed, authorization: req.headers.authorization };

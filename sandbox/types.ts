@@ -1,3 +1,5 @@
+import type { Socket } from 'node:net';
+
 import type { SandboxClock } from './clock';
 
 export type ResourceName =
@@ -61,6 +63,8 @@ export interface SandboxOptions {
 	endBound?: EndBound;
 	/** Record stamps (default `milliseconds`); `seconds` also cuts the seed's stamps. */
 	stamps?: StampPrecision;
+	/** Called for every new client connection, while the client still holds it (e2e attribution). */
+	onConnection?: (socket: Socket) => void;
 }
 
 export type FaultKind =
@@ -158,6 +162,8 @@ export interface RequestLogEntry {
 	time: number;
 	/** Real wall time (ms). */
 	at: number;
+	/** The client's TCP port: which connection (and so which client process) sent it. */
+	remotePort?: number;
 }
 
 export interface TokenLifetimes {

@@ -66,6 +66,8 @@ export class N8n {
 		readonly userFolder: string,
 		private readonly owned: boolean,
 		readonly runtime: Runtime,
+		/** Settings for every n8n process of this folder (e.g. queue mode's database and Redis). */
+		private readonly baseEnv: NodeJS.ProcessEnv = {},
 	) {}
 
 	/**
@@ -73,7 +75,10 @@ export class N8n {
 	 * installed into `.n8n/nodes`, as n8n installs community packages; n8n from `runtime` (the newest
 	 * unless given) runs it.
 	 */
-	static create(tarball: string, { folder, runtime: target = runtime() }: { folder?: string; runtime?: Runtime } = {}): N8n {
+	static create(
+		tarball: string,
+		{ folder, runtime: target = runtime(), env = {} }: { folder?: string; runtime?: Runtime; env?: NodeJS.ProcessEnv } = {},
+	): N8n {
 		const userFolder = folder ?? mkdtempSync(join(tmpdir(), 'autoleap-n8n-'));
 		rmSync(join(userFolder, '.n8n'), { recursive: true, force: true });
 		const nodesDir = join(userFolder, '.n8n', 'nodes');
@@ -83,7 +88,7 @@ export class N8n {
 		// --legacy-peer-deps: not even resolve the n8n-workflow peer (n8n provides it); 1 s instead of 13 s.
 		const args = ['install', tarball, '--omit=peer', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
 		run('install the package into an n8n user folder', 'npm', args, { cwd: nodesDir });
-		return new N8n(userFolder, folder === undefined, target);
+		return new N8n(userFolder, folder === undefined, target, env);
 	}
 
 	async env(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
@@ -103,6 +108,7 @@ export class N8n {
 			N8N_SECURE_COOKIE: 'false',
 			N8N_LOG_LEVEL: 'info', // `n8n execute` prints its JSON only at info
 			...this.runtime.env,
+			...this.baseEnv,
 			...extra,
 		};
 	}
@@ -169,12 +175,12 @@ export class N8n {
 	}
 
 	/** `n8n start` on a free port; resolves once the server is ready, owned and has an API key. */
-	async start(options: { port?: number; ownerExists?: boolean } = {}): Promise<N8nServer> {
+	async start(options: { port?: number; ownerExists?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<N8nServer> {
 		const port = options.port ?? (await freePort());
 		const base = `http://127.0.0.1:${port}`;
 		const logFile = join(this.userFolder, 'n8n.log');
 		const log = openSync(logFile, 'a');
-		const env = await this.env({ N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_PORT: String(port), N8N_EDITOR_BASE_URL: base });
+		const env = await this.env({ N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_PORT: String(port), N8N_EDITOR_BASE_URL: base, ...options.env });
 		const child = spawn(this.runtime.node, [this.runtime.n8nBin, 'start'], { cwd: this.userFolder, env, stdio: ['ignore', log, log] });
 		// Never leave an n8n behind, even when the script or test that started it crashes.
 		const orphanGuard = () => child.kill('SIGKILL');
@@ -213,6 +219,11 @@ export class N8nServer {
 		private readonly child?: ReturnType<typeof spawn>,
 	) {
 		child?.once('exit', () => (this.exited = true));
+	}
+
+	/** The server's process id (undefined for a server started elsewhere). */
+	get pid(): number | undefined {
+		return this.child?.pid;
 	}
 
 	/** Sets up the owner on first start (no auth needed while none exists), else logs in. */
