@@ -59,6 +59,10 @@ export interface CredentialData {
 	customUrl: string;
 	readsPerMinute?: number;
 	writesPerMinute?: number;
+	/** AutoLeap's timing, scaled for a test (hidden fields of the credential). */
+	rateWindowMs?: number;
+	accessLifetimeMs?: number;
+	refreshLifetimeMs?: number;
 }
 
 export class N8n {
