@@ -41,8 +41,11 @@ const data = (extra: ICredentialDataDecryptedObject = {}): ICredentialDataDecryp
 
 /** One n8n process: its own credential type (its tokens), the database it shares. */
 class ProcessView extends CredentialStore {
-	constructor(private readonly db: CredentialStore) {
-		super([new AutoLeapApi()]);
+	constructor(
+		private readonly db: CredentialStore,
+		credential = new AutoLeapApi(),
+	) {
+		super([credential]);
 	}
 
 	has(type: string) {
@@ -143,6 +146,48 @@ it('two processes renewing at once: one wins the rotation, the other logs in onc
 	expect(spent.refreshes).toBe(1);
 	expect(spent.refreshes + spent.failedRefreshes + spent.logins).toBeLessThanOrEqual(3);
 	expect(spent.logins).toBeLessThanOrEqual(1);
+});
+
+/**
+ * Another n8n process: the node and the credential loaded afresh (module state of their own, as in
+ * another process), with its renewal point drawn as `share` (the same n8n-workflow, so errors
+ * and helpers stay those the harness knows).
+ */
+function otherProcess(db: CredentialStore, share: number) {
+	let loaded: { node: AutoLeap; credential: AutoLeapApi; share: number } | undefined;
+	const workflow: unknown = jest.requireActual('n8n-workflow');
+	jest.isolateModules(() => {
+		jest.doMock('n8n-workflow', () => workflow);
+		const random = jest.spyOn(Math, 'random').mockReturnValue((share - 0.1) / 0.3);
+		/* eslint-disable @typescript-eslint/no-require-imports */
+		const account = require('../../nodes/shared/autoleap/account') as { RENEW_BEFORE_SHARE: number };
+		const { AutoLeap: Node } = require('../../nodes/AutoLeap/AutoLeap.node') as { AutoLeap: new () => AutoLeap };
+		const { AutoLeapApi: Credential } = require('../../credentials/AutoLeapApi.credentials') as { AutoLeapApi: new () => AutoLeapApi };
+		/* eslint-enable @typescript-eslint/no-require-imports */
+		random.mockRestore();
+		loaded = { node: new Node(), credential: new Credential(), share: account.RENEW_BEFORE_SHARE };
+	});
+	const view = new ProcessView(db, loaded!.credential);
+	return { share: loaded!.share, run: async () => await runNode({ nodeType: loaded!.node, parameters: getVehicle, inputItems: vehicleIds().slice(0, 1), credentials: view }) };
+}
+
+it('two processes busy across 3 lifetimes renew at their own moments: the later finds the pair the first saved — no login, no lost race', async () => {
+	const db = new CredentialStore([new AutoLeapApi()], { [TYPE]: data() });
+	const [a, b] = [otherProcess(db, 0.4), otherProcess(db, 0.1)];
+	expect([a.share, b.share]).toEqual([0.4, 0.1]);
+	expect((await a.run()).error).toBeUndefined();
+	const start = { ...sandbox.counters };
+	const from = sandbox.requestLog.length;
+	for (const until = Date.now() + 3 * ACCESS_MS; Date.now() < until; ) {
+		const runs = await Promise.all([a.run(), b.run()]);
+		expect(runs.map((r) => r.error)).toEqual([undefined, undefined]);
+		await wait(100);
+	}
+	const spent = cost(start, from);
+	expect({ logins: spent.logins, failedRefreshes: spent.failedRefreshes, unauthorized: spent.unauthorized }).toEqual({ logins: 0, failedRefreshes: 0, unauthorized: 0 });
+	// One renewal per 60 % of a lifetime (the earlier process's point), none by the later one.
+	expect(spent.refreshes).toBeGreaterThanOrEqual(4);
+	expect(spent.refreshes).toBeLessThanOrEqual(5);
 });
 
 it('Log Out sends the refresh token as documented and ends the session; the next request logs in once', async () => {

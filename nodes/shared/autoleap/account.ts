@@ -109,8 +109,14 @@ export interface TokenPair {
 	issuedAt: number;
 }
 
-/** Renew when less than this share of the access token's lifetime is left (6 min of AutoLeap's hour). */
-export const RENEW_BEFORE_SHARE = 0.1;
+/**
+ * Renew when less than this share of the access token's lifetime is left: drawn once per process
+ * between 10 % and 40 % (6 to 24 minutes of AutoLeap's hour). Processes sharing the credential
+ * (queue-mode workers) then renew at different moments, and the later ones find the pair the first
+ * saved (n8n reads the credential from its database for every request) instead of racing it for
+ * the rotation, which the loser pays with a login.
+ */
+export const RENEW_BEFORE_SHARE = 0.1 + 0.3 * Math.random();
 
 function issuedAtOf(credentials: ICredentialDataDecryptedObject): number {
 	const at = Number(credentials.pairIssuedAt);
