@@ -22,6 +22,8 @@ const TAG = `Q${Date.now().toString(36).toUpperCase()}`;
 const MANUAL = 'QueueManual00001';
 const TRIGGER = 'QueueTrigger0001';
 const FAULT = { id: 'QueueCreate00009', path: 'queue-create-9', items: 1_000, tag: `${TAG}F` };
+// Access tokens live a minute (the credential knows it): the contention run spans two renewals.
+const ACCESS_MS = 60_000;
 
 let sandbox: Sandbox;
 let cluster: QueueCluster;
@@ -38,6 +40,7 @@ const vehiclePosts = () => sandbox.requestLog.filter((r) => r.method === 'POST' 
 beforeAll(async () => {
 	const started = Date.now();
 	sandbox = await startSandbox({ port: 0, bulkVehicles: 10_000, onConnection: owners.onConnection });
+	sandbox.setTokenLifetimes({ accessMs: ACCESS_MS, refreshMs: 10_800_000 });
 	cluster = await QueueCluster.create(packedPackage(), { workers: 2 });
 	contention = { sandbox, cluster, owners, tag: TAG, creates: 4, perCreate: 2_000, reads: 2 };
 	const customerId = String(sandbox.store.list('customers', DEMO_COMPANY_ID)[0].customerId);
@@ -46,7 +49,7 @@ beforeAll(async () => {
 		{ name: 'Summary', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: 'return $input.all().map((item) => ({ json: { vehicle: item.json.vehicleId } }));' } },
 		// The other company: the contention run's 8,000 new vehicles are not changes it should page through.
 	], { name: 'Vehicle Updated', type: AUTOLEAP_TRIGGER, parameters: { event: 'vehicleUpdated', companyId: DEMO_COMPANY_2_ID, pollTimes: { item: [{ mode: 'everyMinute' }] } } });
-	await cluster.n8n.importCredential({ ...DEMO_PARTNER, customUrl: sandbox.url });
+	await cluster.n8n.importCredential({ ...DEMO_PARTNER, customUrl: sandbox.url, accessLifetimeMs: ACCESS_MS });
 	const published = [createWorkflow(9, FAULT.tag, FAULT.items, customerId), ...contentionWorkflows(contention)];
 	await cluster.importWorkflows([chain(MANUAL, 'queue: manual create', [createFive]), trigger, ...published]);
 	await cluster.start();
@@ -88,6 +91,12 @@ it('contention: 4 × Create 2,000 vehicles and 2 × Get Many (all) at once on 2 
 		readsComplete: true,
 		withinTimeBudget: true,
 	});
+	// Tokens: at most one login per process (when it first met an empty credential); renewals by refresh,
+	// none refused (processes renew at moments of their own, so none loses a rotation race).
+	const tokens = (key: string) => Object.values(report.byProcess).map((counts) => counts[key] ?? 0);
+	expect(Math.max(...tokens('logins'))).toBeLessThanOrEqual(1);
+	expect(tokens('refreshes').reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2);
+	expect(tokens('refused refreshes').reduce((a, b) => a + b, 0)).toBe(0);
 });
 
 it('manual runs stay on the main and `n8n execute` in its own process: neither goes through the queue', async () => {

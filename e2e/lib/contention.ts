@@ -143,7 +143,7 @@ export function requestReport(log: RequestLogEntry[], from: number, owners: Conn
 			bump(row, kind);
 		}
 		if (r.path === '/partners/login' && r.status === 200) bump(row, 'logins');
-		if (r.path === '/partners/generateNewAccessToken' && r.status === 200) bump(row, 'refreshes');
+		if (r.path === '/partners/generateNewAccessToken' && r.status !== 429) bump(row, r.status === 200 ? 'refreshes' : 'refused refreshes');
 	}
 	return { accepted, rateLimited, byProcess, total429: log.filter((r) => r.status === 429).length };
 }
