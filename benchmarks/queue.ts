@@ -1,9 +1,11 @@
 /**
- * The queue-mode contention run of e2e/queue.e2e.test.ts, repeated: a main and two workers,
- * 4 × Create 2,000 vehicles and 2 × Get Many (all) at once on one account at AutoLeap's real
- * limits. Each round starts from a reset sandbox (fresh data, tokens and rate windows).
+ * The queue-mode contention run of e2e/queue.e2e.test.ts as a benchmark: 4 × Create 2,000 vehicles
+ * and 2 × Get Many (all) started at once on one account at AutoLeap's real limits, on one n8n
+ * process (regular mode), a main + 2 workers, and a main + 4 workers (PostgreSQL and Redis in
+ * every setup). Each setup starts from a fresh sandbox; the table goes into benchmarks/RESULTS.md.
  *
- *   npm run bench:queue -- --rounds 3
+ *   npm run bench:queue                         the three setups, one round each
+ *   npm run bench:queue -- --setups 2 --rounds 3
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -11,47 +13,96 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { ConnectionOwners } from '../e2e/lib/attribution';
-import { contentionWorkflows, runContention, type Contention } from '../e2e/lib/contention';
+import { contentionWorkflows, runContention, type Contention, type ContentionReport } from '../e2e/lib/contention';
 import { QueueCluster } from '../e2e/lib/queue';
 import { ensureRuntime, packPackage } from '../e2e/lib/runtime';
 import { startSandbox } from '../sandbox';
 import { DEMO_PARTNER } from '../sandbox/seed';
+import { writeSection } from './results';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '3' }, workers: { type: 'string', default: '2' } } });
+const { values } = parseArgs({ options: { rounds: { type: 'string', default: '1' }, setups: { type: 'string', default: '0,2,4' } } });
 
-async function main(): Promise<void> {
-	ensureRuntime();
-	const packDir = mkdtempSync(join(tmpdir(), 'autoleap-bench-queue-'));
-	let cluster: QueueCluster | undefined;
+const setupName = (workers: number) => (workers === 0 ? '1 process (regular mode)' : `main + ${workers} workers`);
+const perProcess = (report: ContentionReport, key: string) =>
+	Object.entries(report.byProcess)
+		.filter(([, counts]) => counts[key])
+		.map(([name, counts]) => `${name} ${counts[key]}`)
+		.join(', ') || '0';
+
+function row(workers: number, r: ContentionReport): string {
+	const perMinute = Object.entries(r.rateLimitedPerMinute)
+		.map(([minute, byWho]) => `${minute}: ${Object.values(byWho).reduce((a, b) => a + b, 0)}`)
+		.join('; ');
+	return [
+		setupName(workers),
+		`${r.totalSeconds} s`,
+		`${r.minimumSeconds} s (${r.ratio}×)`,
+		`${(r.minimum.sustainedMs / 1000).toFixed(1)} s (${(r.totalSeconds / (r.minimum.sustainedMs / 1000)).toFixed(2)}×)`,
+		`${r.requests.write} writes, ${r.requests.read} GETs`,
+		`${r.requests.total429}${perMinute ? ` (${perMinute})` : ''}`,
+		String(r.failedItems),
+		`${r.vehiclesMissing} / ${r.vehiclesDuplicated}`,
+		perProcess(r, 'logins'),
+	].join(' | ');
+}
+
+async function measure(workers: number, tarball: string, rounds: number): Promise<string[]> {
 	const owners = new ConnectionOwners();
 	const sandbox = await startSandbox({ port: 0, bulkVehicles: 10_000, onConnection: owners.onConnection });
+	let cluster: QueueCluster | undefined;
+	const rows: string[] = [];
 	try {
-		cluster = await QueueCluster.create(packPackage(packDir), { workers: Number(values.workers) });
+		// No workers: the main runs the executions itself (regular mode, same database).
+		cluster = await QueueCluster.create(tarball, { workers, env: workers === 0 ? { EXECUTIONS_MODE: 'regular' } : {} });
 		const c: Contention = { sandbox, cluster, owners, tag: 'BENCHQ', creates: 4, perCreate: 2_000, reads: 2 };
 		await cluster.n8n.importCredential({ ...DEMO_PARTNER, customUrl: sandbox.url });
 		const workflows = contentionWorkflows(c);
 		await cluster.importWorkflows(workflows);
 		await cluster.start();
 		await cluster.publish(workflows.map((w) => w.id));
-		console.log(`• up: ${cluster.describeTimings()}`);
-		for (let round = 1; round <= Number(values.rounds); round++) {
-			// The workers' own rate windows (in memory) empty too, so no round pays for the one before.
+		console.log(`• ${setupName(workers)} up: ${cluster.describeTimings()}`);
+		for (let round = 1; round <= rounds; round++) {
+			// The processes' own rate windows (in memory) empty too, so no round pays for the one before.
 			if (round > 1) await new Promise((done) => setTimeout(done, 61_000));
 			sandbox.reset();
 			const load = loadavg()[0].toFixed(1);
 			const r = await runContention(c);
-			const split = r.executions.map((e) => `${e.workflow.replace('Queue', '').replace(/0+/, '')}@${e.ranOn.replace('worker ', 'w')}:${e.status}`).join(' ');
-			console.log(
-				`round ${round} (load ${load}): ${r.totalSeconds} s = ${r.ratio} × minimum ${r.minimumSeconds} s; failed items ${r.failedItems}, missing ${r.vehiclesMissing}, duplicated ${r.vehiclesDuplicated}; ` +
-					`accepted ${r.requests.write} writes + ${r.requests.read} reads, 429s ${r.requests.total429} ${JSON.stringify(r.rateLimitedPerMinute)}; ` +
-					`by process ${JSON.stringify(r.byProcess)}; ${split}`,
-			);
+			const statuses = r.executions.map((e) => `${e.workflow.replace('Queue', '').replace(/0+/, '')}@${e.ranOn.replace('worker ', 'w')}:${e.status}`).join(' ');
+			console.log(`round ${round} (load ${load}): ${row(workers, r)}; by process ${JSON.stringify(r.byProcess)}; ${statuses}`);
+			rows.push(row(workers, r));
 		}
 	} finally {
 		await cluster?.stop();
 		await sandbox.close();
+	}
+	return rows;
+}
+
+async function main(): Promise<void> {
+	ensureRuntime();
+	const packDir = mkdtempSync(join(tmpdir(), 'autoleap-bench-queue-'));
+	const load = loadavg()[0].toFixed(2);
+	const rows: string[] = [];
+	try {
+		const tarball = packPackage(packDir);
+		for (const workers of values.setups.split(',').map(Number)) rows.push(...(await measure(workers, tarball, Number(values.rounds))));
+	} finally {
 		rmSync(packDir, { recursive: true, force: true });
 	}
+	const table = [
+		`Generated by \`npm run bench:queue\` on ${new Date().toISOString().slice(0, 10)} (n8n 2.41.1, PostgreSQL and Redis from Debian; load average ${load} at the start, 2 shared cores).`,
+		'4 × Create 2,000 vehicles and 2 × Get Many (all vehicles, about 10,000 and growing as the creates land) started at once through production webhooks,',
+		"on one partner account at AutoLeap's **real** limits (150 GETs and 50 writes per sliding minute); the credential at its defaults (Processes Sharing This Account = 1).",
+		'',
+		'| Setup | Time | Strict minimum (ratio) | Sustained-rate minimum (ratio) | Accepted | 429s (per minute) | Failed items | Missing / duplicated vehicles | Logins |',
+		'| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+		...rows.map((r) => `| ${r} |`),
+		'',
+		'Strict minimum: the k-th request of a bucket cannot be accepted before ⌊(k−1) ÷ limit⌋ windows after the first, so n requests need ⌊(n−1) ÷ limit⌋ minutes (the larger bucket wins).',
+		'Sustained-rate minimum: n ÷ limit minutes, the figure the scaling issue uses ("about 1.6 minutes of writes"); a run that starts on an empty window can beat it by up to a minute.',
+	].join('\n');
+	writeSection('bench:queue', `## Queue mode: one account, several processes\n\n${table}`);
+	console.log(table);
 }
 
 main().catch((error) => {

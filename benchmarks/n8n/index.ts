@@ -12,9 +12,10 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import { N8n, type Execution, itemsOf, type N8nServer } from '../../e2e/lib/n8n';
-import { ensureRuntime, packPackage, ROOT } from '../../e2e/lib/runtime';
+import { ensureRuntime, packPackage } from '../../e2e/lib/runtime';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { DEMO_COMPANY_ID, DEMO_PARTNER } from '../../sandbox/seed';
+import { writeMainPage } from '../results';
 import { countRequests, type Measured, resultsPage } from './report';
 import { createMany, HEADER_CREDENTIAL, HTTP_VERSION, idlePoll, type Job, logins, readAll } from './workflows';
 
@@ -211,7 +212,7 @@ async function main() {
 		rmSync(dirname(tarball), { recursive: true, force: true });
 	}
 	const results = resultsPage({ rows, scale: SCALE, limits: LIMITS, load: [loadBefore[0], loadavg()[0]] });
-	writeFileSync(join(ROOT, 'benchmarks', 'RESULTS.md'), results);
+	writeMainPage(results);
 	console.log(results);
 }
 

@@ -97,9 +97,10 @@ benchmark fetched from the sandbox beforehand (its best case; that login is not 
   is not used, because it re-runs the whole node and re-creates the items that had succeeded.
   "created" is the sandbox's count of the new vehicles.
 - **(c)** 100 executions, one after another, each reading the partner profile once. The sandbox
-  expires every token before execution 1 and again before execution 51: two token lifetimes (the
-  sandbox's token lives an hour; a real schedule spans many). Ours: the credential logs in when it has no
-  valid token or gets a 401, and n8n saves the token for the next executions. HTTP Request, header
+  expires every token, access and refresh, before execution 1 and again before execution 51 (as 3
+  idle hours would; \`npm run bench:tokens\` below measures renewal by refresh). Ours: after the 401,
+  the credential tries its refresh token (refused: a second 401), logs in, and n8n saves the new pair
+  for the next executions. HTTP Request, header
   credential: valid for the first 50, then every execution fails with 401 until someone pastes a new
   token. HTTP Request, login per execution (the common pattern): a Log In node, then the GET with
   \`Authorization: Bearer {{ $json.data.accessToken }}\`; AutoLeap counts logins as writes, so they share
