@@ -1,14 +1,8 @@
 import { DEMO_COMPANY_ID, DEMO_PARTNER } from '../../sandbox';
-import { call, login, useSandbox } from './helpers';
+import { call, login, useLoggedInSandbox } from './helpers';
 
 describe('sandbox test controls', () => {
-	const sb = useSandbox({ seedData: false, clock: 'manual', startTime: '2025-01-01T00:00:00.000Z' });
-	let token = '';
-	beforeEach(async () => {
-		sb().reset();
-		token = (await login(sb())).accessToken;
-		sb().clearLog();
-	});
+	const { sb, token } = useLoggedInSandbox({ seedData: false, clock: 'manual', startTime: '2025-01-01T00:00:00.000Z' });
 
 	it('injects faults before auth and limits, matching method and path, logged as requests', async () => {
 		sb().injectFaults({ status: 503, count: 2, method: 'GET', path: '/customers' });
@@ -16,11 +10,11 @@ describe('sandbox test controls', () => {
 		expect(noAuth.status).toBe(503);
 		expect(noAuth.body).toEqual({ success: false, error: 'Service unavailable' });
 		// other paths and writes are unaffected
-		expect((await call(sb(), 'GET', '/partners/profile', { token })).status).toBe(200);
-		expect((await call(sb(), 'GET', '/customers/123', { token, query: { companyId: DEMO_COMPANY_ID } })).status).toBe(503);
-		expect((await call(sb(), 'GET', '/customers', { token, query: { companyId: DEMO_COMPANY_ID } })).status).toBe(200);
+		expect((await call(sb(), 'GET', '/partners/profile', { token: token() })).status).toBe(200);
+		expect((await call(sb(), 'GET', '/customers/123', { token: token(), query: { companyId: DEMO_COMPANY_ID } })).status).toBe(503);
+		expect((await call(sb(), 'GET', '/customers', { token: token(), query: { companyId: DEMO_COMPANY_ID } })).status).toBe(200);
 		sb().injectFaults({ status: 429, count: 1, method: 'WRITE' });
-		expect((await call(sb(), 'GET', '/partners/profile', { token })).status).toBe(200);
+		expect((await call(sb(), 'GET', '/partners/profile', { token: token() })).status).toBe(200);
 		const w = await call(sb(), 'POST', '/partners/login', { body: DEMO_PARTNER });
 		expect(w.status).toBe(429);
 		expect(sb().requestLog.map((e) => e.status)).toEqual([503, 200, 503, 200, 200, 429]);
@@ -29,7 +23,7 @@ describe('sandbox test controls', () => {
 	it('records a request log with sandbox and real times, without secrets', async () => {
 		sb().clock.advance(1234);
 		await call(sb(), 'POST', '/partners/login', { body: DEMO_PARTNER });
-		await call(sb(), 'GET', '/customers', { token, query: { companyId: DEMO_COMPANY_ID, size: 5 } });
+		await call(sb(), 'GET', '/customers', { token: token(), query: { companyId: DEMO_COMPANY_ID, size: 5 } });
 		const [a, b] = sb().requestLog;
 		expect(a).toMatchObject({ method: 'POST', path: '/partners/login', status: 200, body: { partnerId: DEMO_PARTNER.partnerId } });
 		expect(JSON.stringify(a)).not.toContain(DEMO_PARTNER.authKey);
@@ -42,7 +36,7 @@ describe('sandbox test controls', () => {
 	it('adds latency on demand', async () => {
 		sb().setLatency(120);
 		const t = Date.now();
-		await call(sb(), 'GET', '/partners/profile', { token });
+		await call(sb(), 'GET', '/partners/profile', { token: token() });
 		expect(Date.now() - t).toBeGreaterThanOrEqual(110);
 		sb().setLatency(0);
 	});
@@ -52,7 +46,7 @@ describe('sandbox test controls', () => {
 			fetch(`${sb().origin}/__admin/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
 		expect((await admin('POST', 'clock', { set: '2025-02-01T00:00:00Z' })).body.iso).toBe('2025-02-01T00:00:00.000Z');
 		expect((await admin('POST', 'clock', { advance: 1000 })).body.iso).toBe('2025-02-01T00:00:01.000Z');
-		token = (await login(sb())).accessToken;
+		const clockToken = (await login(sb())).accessToken; // issued at the admin-set time
 		const created = await admin('POST', 'records/customers', { companyId: DEMO_COMPANY_ID, firstName: 'Zed', lastName: 'Q' });
 		expect(created.body.record).toMatchObject({ firstName: 'Zed', createdDate: '2025-02-01T00:00:01.000Z' });
 		const id = created.body.record.customerId;
@@ -62,11 +56,11 @@ describe('sandbox test controls', () => {
 		expect((await admin('GET', `records/customers/${id}`)).body.record.notes).toBe('changed');
 		expect((await admin('GET', `records/customers?companyId=${DEMO_COMPANY_ID}`)).body.records).toHaveLength(1);
 		await admin('POST', 'faults', { status: 500, count: 1 });
-		expect((await call(sb(), 'GET', '/partners/profile', { token })).status).toBe(500);
+		expect((await call(sb(), 'GET', '/partners/profile', { token: clockToken })).status).toBe(500);
 		expect((await admin('GET', 'log')).body.log.at(-1)).toMatchObject({ status: 500 });
 		expect((await admin('GET', 'counters')).body.counters.logins).toBeGreaterThan(0);
 		await admin('POST', 'expireAllTokens');
-		expect((await call(sb(), 'GET', '/partners/profile', { token })).status).toBe(401);
+		expect((await call(sb(), 'GET', '/partners/profile', { token: clockToken })).status).toBe(401);
 		await admin('POST', 'reset');
 		expect(sb().requestLog).toHaveLength(0);
 		expect(sb().store.list('customers')).toHaveLength(0);

@@ -1,16 +1,10 @@
 import { DEMO_COMPANY_ID } from '../../sandbox';
-import { admin, call, login, useSandbox } from './helpers';
+import { admin, call, useLoggedInSandbox } from './helpers';
 
 /** Paging faults: a server or proxy that ignores `page`, and page metadata that contradicts the pages. */
 describe('sandbox faults: ignorePage and totalsLie', () => {
-	const sb = useSandbox({ clock: 'manual' });
-	let token = '';
-	beforeEach(async () => {
-		sb().reset();
-		token = (await login(sb())).accessToken;
-		sb().clearLog();
-	});
-	const list = (path: string, query: Record<string, string | number>) => call(sb(), 'GET', path, { token, query: { companyId: DEMO_COMPANY_ID, ...query } });
+	const { sb, token } = useLoggedInSandbox({ clock: 'manual' });
+	const list = (path: string, query: Record<string, string | number>) => call(sb(), 'GET', path, { token: token(), query: { companyId: DEMO_COMPANY_ID, ...query } });
 	const ids = (r: { body: any }) => r.body.results.content.map((v: any) => v.vehicleId);
 
 	it('ignorePage: page 1 with page 1 metadata whatever page is asked, only on list answers', async () => {
@@ -19,7 +13,7 @@ describe('sandbox faults: ignorePage and totalsLie', () => {
 		expect(ids(page3)).not.toEqual(ids(page1));
 		sb().injectFaults({ kind: 'ignorePage', count: 2, path: '/vehicles' });
 		const v = sb().store.list('vehicles', DEMO_COMPANY_ID)[0];
-		expect((await call(sb(), 'GET', `/vehicles/${v.vehicleId}`, { token })).status).toBe(200); // not a list: not consumed
+		expect((await call(sb(), 'GET', `/vehicles/${v.vehicleId}`, { token: token() })).status).toBe(200); // not a list: not consumed
 		for (const page of [3, 7]) {
 			const r = await list('/vehicles', { page, size: 10 });
 			expect(r.body).toEqual(page1.body);

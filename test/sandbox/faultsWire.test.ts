@@ -1,26 +1,20 @@
 import { DEMO_COMPANY_ID, DEMO_PARTNER, startSandbox } from '../../sandbox';
-import { attempt, call, login, until, useSandbox } from './helpers';
+import { attempt, call, login, until, useLoggedInSandbox } from './helpers';
 
 /** Faults on the wire: cut answers, no answers, late answers; and whether the write was applied. */
 describe('sandbox faults: truncated, hang, reset, delay', () => {
-	const sb = useSandbox({ clock: 'manual' });
-	let token = '';
-	beforeEach(async () => {
-		sb().reset();
-		token = (await login(sb())).accessToken;
-		sb().clearLog();
-	});
+	const { sb, token } = useLoggedInSandbox({ clock: 'manual' });
 	const vehicle = () => sb().store.list('vehicles', DEMO_COMPANY_ID)[0];
 	const update = (notes: string, extra: { timeoutMs?: number } = {}) =>
-		attempt(sb(), 'PUT', '/vehicles', { token, body: { companyId: DEMO_COMPANY_ID, vehicles: [{ vehicleId: vehicle().vehicleId, notes }] }, ...extra });
+		attempt(sb(), 'PUT', '/vehicles', { token: token(), body: { companyId: DEMO_COMPANY_ID, vehicles: [{ vehicleId: vehicle().vehicleId, notes }] }, ...extra });
 	const errorOf = (r: Awaited<ReturnType<typeof attempt>>) => ('error' in r ? r.error : undefined);
 	/** fetch's own failure (no usable answer), not an HTTP status. */
 	const failed = (r: Awaited<ReturnType<typeof attempt>>) => errorOf(r)?.message;
 
 	it('truncated GET: the real JSON cut in the middle, status 200, JSON content type', async () => {
-		const whole = await call(sb(), 'GET', '/vehicles', { token, query: { companyId: DEMO_COMPANY_ID, size: 20 } });
+		const whole = await call(sb(), 'GET', '/vehicles', { token: token(), query: { companyId: DEMO_COMPANY_ID, size: 20 } });
 		sb().injectFaults({ kind: 'truncated', method: 'GET' });
-		const r = await call(sb(), 'GET', '/vehicles', { token, query: { companyId: DEMO_COMPANY_ID, size: 20 } });
+		const r = await call(sb(), 'GET', '/vehicles', { token: token(), query: { companyId: DEMO_COMPANY_ID, size: 20 } });
 		expect(r.status).toBe(200);
 		expect(r.headers.get('content-type')).toMatch(/^application\/json/);
 		expect(r.body).toBeUndefined();
@@ -57,14 +51,14 @@ describe('sandbox faults: truncated, hang, reset, delay', () => {
 
 	it('truncated connection: full Content-Length announced, then the connection dies mid-body', async () => {
 		sb().injectFaults({ kind: 'truncated', variant: 'connection', method: 'GET' });
-		const r = await attempt(sb(), 'GET', '/partners/profile', { token });
+		const r = await attempt(sb(), 'GET', '/partners/profile', { token: token() });
 		expect(failed(r)).toBe('terminated'); // the body stream broke after the 200 headers
 		expect(sb().requestLog.at(-1)).toMatchObject({ status: 200, fault: { kind: 'truncated', variant: 'connection' } });
 	});
 
 	it('hang: no answer until the client gives up; applied or not', async () => {
 		sb().injectFaults({ kind: 'hang', method: 'GET' });
-		expect(errorOf(await attempt(sb(), 'GET', '/partners/profile', { token, timeoutMs: 200 }))?.name).toBe('TimeoutError');
+		expect(errorOf(await attempt(sb(), 'GET', '/partners/profile', { token: token(), timeoutMs: 200 }))?.name).toBe('TimeoutError');
 		await until(() => sb().requestLog.at(-1)?.closedAt !== undefined);
 		expect(sb().requestLog.at(-1)).toMatchObject({ status: 0, fault: { kind: 'hang' } });
 
@@ -76,7 +70,7 @@ describe('sandbox faults: truncated, hang, reset, delay', () => {
 		expect(vehicle().notes).toBe('hung after write');
 		expect(sb().requestLog.slice(-2).map((e) => [e.status, e.fault?.applied])).toEqual([[0, true], [0, false]]);
 		// the sandbox still answers afterwards
-		expect((await call(sb(), 'GET', '/partners/profile', { token })).status).toBe(200);
+		expect((await call(sb(), 'GET', '/partners/profile', { token: token() })).status).toBe(200);
 	});
 
 	it('reset: the socket is destroyed without an answer; applied or not', async () => {
@@ -87,14 +81,14 @@ describe('sandbox faults: truncated, hang, reset, delay', () => {
 		expect(failed(await update('reset before write'))).toBe('fetch failed');
 		expect(vehicle().notes).toBe('reset after write');
 		sb().injectFaults({ kind: 'reset', method: 'GET' });
-		expect(failed(await attempt(sb(), 'GET', '/partners/profile', { token }))).toBe('fetch failed');
+		expect(failed(await attempt(sb(), 'GET', '/partners/profile', { token: token() }))).toBe('fetch failed');
 		expect(sb().requestLog.map((e) => [e.status, e.fault?.kind, e.fault?.applied])).toEqual([[0, 'reset', true], [0, 'reset', false], [0, 'reset', undefined]]);
 	});
 
 	it('delay: the normal answer, later; a write is applied even when the client gives up first', async () => {
 		sb().injectFaults({ kind: 'delay', ms: 150, method: 'GET' });
 		const t = Date.now();
-		const r = await call(sb(), 'GET', '/partners/profile', { token });
+		const r = await call(sb(), 'GET', '/partners/profile', { token: token() });
 		expect(Date.now() - t).toBeGreaterThanOrEqual(140);
 		expect(r.status).toBe(200);
 		expect(sb().requestLog.at(-1)).toMatchObject({ status: 200, fault: { kind: 'delay' } });

@@ -11,14 +11,15 @@ export async function call(
 	sandbox: Sandbox,
 	method: string,
 	path: string,
-	opts: { token?: string; body?: unknown; raw?: string; query?: Record<string, string | number | boolean> } = {},
+	opts: { token?: string; body?: unknown; raw?: string; query?: Record<string, string | number | boolean>; timeoutMs?: number } = {},
 ): Promise<Reply> {
 	const qs = opts.query ? `?${new URLSearchParams(Object.entries(opts.query).map(([k, v]) => [k, String(v)] as [string, string]))}` : '';
 	const headers: Record<string, string> = {};
 	if (opts.token) headers.authorization = `Bearer ${opts.token}`;
 	const payload = opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body));
 	if (payload !== undefined) headers['content-type'] = 'application/json';
-	const res = await fetch(`${sandbox.url}${path}${qs}`, { method, headers, body: payload });
+	const signal = opts.timeoutMs ? AbortSignal.timeout(opts.timeoutMs) : undefined;
+	const res = await fetch(`${sandbox.url}${path}${qs}`, { method, headers, body: payload, signal });
 	const text = await res.text();
 	let body: any;
 	try {
@@ -50,6 +51,21 @@ export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
 	};
 }
 
+/**
+ * A logged-in sandbox per test file, reset before each test (log cleared after the login):
+ * `sb()` is the sandbox, `token()` the access token of this test.
+ */
+export function useLoggedInSandbox(options: SandboxOptions = {}): { sb: () => Sandbox; token: () => string } {
+	const sb = useSandbox(options);
+	let token = '';
+	beforeEach(async () => {
+		sb().reset();
+		token = (await login(sb())).accessToken;
+		sb().clearLog();
+	});
+	return { sb, token: () => token };
+}
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The /__admin/ HTTP controls, as an out-of-process user (real n8n tests) calls them. */
@@ -61,26 +77,9 @@ export async function admin(sandbox: Sandbox, method: string, path: string, body
 }
 
 /** Like call(), but a request that gets no (complete) answer resolves to its error instead. */
-export async function attempt(
-	sandbox: Sandbox, method: string, path: string, opts: Parameters<typeof call>[3] & { timeoutMs?: number } = {},
-): Promise<Reply | { error: Error }> {
-	const { timeoutMs, ...rest } = opts;
-	const qs = rest.query ? `?${new URLSearchParams(Object.entries(rest.query).map(([k, v]) => [k, String(v)] as [string, string]))}` : '';
-	const headers: Record<string, string> = { 'content-type': 'application/json' };
-	if (rest.token) headers.authorization = `Bearer ${rest.token}`;
+export async function attempt(sandbox: Sandbox, method: string, path: string, opts: Parameters<typeof call>[3] = {}): Promise<Reply | { error: Error }> {
 	try {
-		const res = await fetch(`${sandbox.url}${path}${qs}`, {
-			method, headers, body: rest.body === undefined ? undefined : JSON.stringify(rest.body),
-			signal: timeoutMs ? AbortSignal.timeout(timeoutMs) : undefined,
-		});
-		const text = await res.text();
-		let body: any;
-		try {
-			body = JSON.parse(text);
-		} catch {
-			body = undefined;
-		}
-		return { status: res.status, body, text, headers: res.headers };
+		return await call(sandbox, method, path, opts);
 	} catch (e) {
 		return { error: e as Error };
 	}
