@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { webhookRegistered } from '../e2e/lib/contention';
-import { N8n } from '../e2e/lib/n8n';
+import { N8n, type N8nServer } from '../e2e/lib/n8n';
 import { ensureRuntime, packPackage } from '../e2e/lib/runtime';
 import { startSandbox } from '../sandbox';
 import { DEMO_PARTNER } from '../sandbox/seed';
@@ -33,18 +33,18 @@ async function measure(tarball: string) {
 	sandbox.setTokenLifetimes({ accessMs: LIFETIME_MS, refreshMs: 10_800_000 });
 	const n8n = N8n.create(tarball);
 	const job = logins(sandbox.url).ours;
-	const server = await (async () => {
+	let server: N8nServer | undefined;
+	try {
 		await n8n.importCredential({ ...DEMO_PARTNER, customUrl: sandbox.url, accessLifetimeMs: LIFETIME_MS });
 		await n8n.importWorkflows([job.workflow]);
-		return await n8n.start();
-	})();
-	try {
+		server = await n8n.start();
 		const { versionId } = await server.rest<{ versionId: string }>(`/workflows/${job.id}`);
 		await server.rest(`/workflows/${job.id}/activate`, { method: 'POST', body: JSON.stringify({ versionId }) });
 		await webhookRegistered(server, job.path);
+		const url = `${server.base}/webhook/${job.path}`;
 		const failures: string[] = [];
 		const call = async () => {
-			const response = await fetch(`${server.base}/webhook/${job.path}`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+			const response = await fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
 			const text = await response.text();
 			if (!response.ok) failures.push(`${response.status} ${text.slice(0, 300)}`);
 			return response.ok;
@@ -57,7 +57,7 @@ async function measure(tarball: string) {
 			if (!(await call())) failed++;
 		}
 		const log = sandbox.requestLog;
-		const count = (path: string, status?: number) => log.filter((r) => r.path === path && (status === undefined || r.status === status)).length;
+		const count = (path: string) => log.filter((r) => r.path === path).length;
 		const result = {
 			executions: EXECUTIONS,
 			spanSeconds: +((Date.now() - started) / 1000).toFixed(1),
@@ -72,7 +72,7 @@ async function measure(tarball: string) {
 		for (const failure of failures) console.log(`failed execution: ${failure}`);
 		return result;
 	} finally {
-		await server.stop();
+		await server?.stop();
 		await sandbox.close();
 		n8n.dispose();
 	}
