@@ -144,6 +144,19 @@ describe('collectPages', () => {
 		expect(all).toEqual(records(0, 200));
 	});
 
+	it('fails a newest-first list that a new record shifted while it was read, instead of outputting it short', async () => {
+		// Page 1 read 0–99; then a record was created at the front: every later page starts one earlier.
+		const created = { n: -1 };
+		const after = [created, ...records(0, 200)];
+		const fetchPage = jest.fn(async (page: number) => ({
+			content: page === 1 ? records(0, 100) : after.slice((page - 1) * 100, page * 100),
+			last: page === 3,
+			totalCount: page === 1 ? 200 : 201,
+		}));
+		await expect(collectPages(fetchPage, { keyOf: (r) => String(r.n) })).rejects.toThrow('AutoLeap counts 201 records, but its pages held 200');
+		expect(fetchPage).toHaveBeenCalledTimes(3);
+	});
+
 	it('uses a fixed page size of 100 (AutoLeap caps size at 100)', async () => {
 		expect(PAGE_SIZE).toBe(100);
 		const { asked, fetchPage } = server(30, pageObject(30));
