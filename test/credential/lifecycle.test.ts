@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, INodeCredentialsDetails } from 'n8
 
 import { AutoLeapApi } from '../../credentials/AutoLeapApi.credentials';
 import { AutoLeap } from '../../nodes/AutoLeap/AutoLeap.node';
+import { RENEW_BEFORE } from '../../nodes/shared/autoleap/account';
 import { DEMO_COMPANY_ID, DEMO_PARTNER, startSandbox } from '../../sandbox';
 import type { Sandbox } from '../../sandbox';
 import { CredentialStore, runNode } from '../harness';
@@ -158,7 +159,7 @@ function otherProcess(db: CredentialStore, share: number) {
 	const workflow: unknown = jest.requireActual('n8n-workflow');
 	jest.isolateModules(() => {
 		jest.doMock('n8n-workflow', () => workflow);
-		const random = jest.spyOn(Math, 'random').mockReturnValue((share - 0.1) / 0.3);
+		const random = jest.spyOn(Math, 'random').mockReturnValue((share - RENEW_BEFORE.least) / RENEW_BEFORE.spread);
 		/* eslint-disable @typescript-eslint/no-require-imports */
 		const account = require('../../nodes/shared/autoleap/account') as { RENEW_BEFORE_SHARE: number };
 		const { AutoLeap: Node } = require('../../nodes/AutoLeap/AutoLeap.node') as { AutoLeap: new () => AutoLeap };

@@ -116,7 +116,8 @@ export interface TokenPair {
  * saved (n8n reads the credential from its database for every request) instead of racing it for
  * the rotation, which the loser pays with a login.
  */
-export const RENEW_BEFORE_SHARE = 0.1 + 0.3 * Math.random();
+export const RENEW_BEFORE = { least: 0.1, spread: 0.3 };
+export const RENEW_BEFORE_SHARE = RENEW_BEFORE.least + RENEW_BEFORE.spread * Math.random();
 
 function issuedAtOf(credentials: ICredentialDataDecryptedObject): number {
 	const at = Number(credentials.pairIssuedAt);
@@ -138,7 +139,11 @@ export function storedPair(credentials: ICredentialDataDecryptedObject): TokenPa
 export function renewalDue(credentials: ICredentialDataDecryptedObject, now: number): boolean {
 	const pair = storedPair(credentials);
 	if (!pair) return true;
-	if (pair.issuedAt === 0) return false;
+	return pair.issuedAt !== 0 && expiring(pair, credentials, now);
+}
+
+/** Whether this process's renewal point in the pair's access lifetime has come. */
+export function expiring(pair: TokenPair, credentials: ICredentialDataDecryptedObject, now: number): boolean {
 	const { accessMs } = tokenLifetimesOf(credentials);
 	return now >= pair.issuedAt + accessMs * (1 - RENEW_BEFORE_SHARE);
 }

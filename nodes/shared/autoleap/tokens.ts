@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
 
-import { RENEW_BEFORE_SHARE, storedPair, text, tokenLifetimesOf, tokenOwnerOf } from './account';
+import { expiring, storedPair, text, tokenLifetimesOf, tokenOwnerOf } from './account';
 import type { TokenPair } from './account';
 import { PATHS } from './endpoints';
 import { AnswerError, HttpStatusError, ownErrorOf, RenewalError, statusOf } from './transport/errors';
@@ -130,7 +130,7 @@ export class TokenKeeper {
 		const sent = text(credentials.accessToken) !== '' ? (this.sentWith.get(credentials) ?? this.tokenFor(credentials)) : undefined;
 		if (sent) this.refused.add(sent);
 		const held = this.newest.get(owner);
-		const usable = held && !this.refused.has(held.accessToken) && !this.expiring(held, credentials);
+		const usable = held && !this.refused.has(held.accessToken) && !expiring(held, credentials, this.now());
 		const pair = usable ? held : await this.renew(helpers, credentials, owner);
 		if (pair.handedOut) return {};
 		pair.handedOut = true;
@@ -155,11 +155,6 @@ export class TokenKeeper {
 		const token = this.tokenFor(credentials);
 		if (token) this.sentWith.set(credentials, token);
 		return token;
-	}
-
-	private expiring(pair: TokenPair, credentials: ICredentialDataDecryptedObject): boolean {
-		const { accessMs } = tokenLifetimesOf(credentials);
-		return this.now() >= pair.issuedAt + accessMs * (1 - RENEW_BEFORE_SHARE);
 	}
 
 	private async renew(helpers: IHttpRequestHelper['helpers'], credentials: ICredentialDataDecryptedObject, owner: string): Promise<Held> {
