@@ -1,14 +1,16 @@
 /**
  * AutoLeap's token lifecycle in a real n8n: one login, then renewals by refresh (never per item),
  * each renewed pair saved by n8n, so the next execution (a new `n8n execute` process) starts from
- * it. The sandbox's access tokens live 20 s here, and the credential knows it.
+ * it. The sandbox's access tokens live 30 s here, and the credential knows it.
  */
 import { DEMO_COMPANY_ID, DEMO_PARTNER } from '../sandbox/seed';
 import { itemsOf, type Execution } from './lib/n8n';
 import { useN8n } from './lib/suite';
 import { byId, chain } from './lib/workflow';
 
-const ACCESS_MS = 20_000;
+// Long enough that a pair renewed in one execution is not yet due in the next: each process renews
+// at a point of its own, 60–90 % into the lifetime (account.ts RENEW_BEFORE).
+const ACCESS_MS = 30_000;
 const ctx = useN8n({}, { accessLifetimeMs: ACCESS_MS, refreshLifetimeMs: 10_800_000 });
 const ITEMS = 30;
 
@@ -120,9 +122,11 @@ it('token expired during an execution: one refresh, and the execution carries on
 	expect(succeeded(run.execution)).toEqual({ status: 'success', error: undefined });
 	expect(itemsOf(run.execution, 'First Read')).toHaveLength(5);
 	expect(itemsOf(run.execution, 'Second Read')).toHaveLength(5);
-	// AutoLeap refuses the token once; one refresh, and the read is sent again.
+	// One refresh: after AutoLeap refuses the token once, or before, if the token's age makes this
+	// process renew first (its renewal point is drawn at random).
 	const refreshesAfterExpiry = ctx.sandbox.counters.refreshes - refreshesBefore;
-	expect({ logins: run.logins, refreshesAfterExpiry, unauthorized: run.unauthorized, failed: run.failed }).toEqual({ logins: 0, refreshesAfterExpiry: 1, unauthorized: 1, failed: 0 });
+	expect({ logins: run.logins, refreshesAfterExpiry, failed: run.failed }).toEqual({ logins: 0, refreshesAfterExpiry: 1, failed: 0 });
+	expect(run.unauthorized).toBeLessThanOrEqual(1);
 });
 
 it('Log Out ends the session; the next execution logs in once', async () => {
