@@ -125,6 +125,37 @@ describe('preAuthentication', () => {
 		expect(await sentToken(late)).toBe('Bearer tok-2');
 	});
 
+	it('a request that finds its token refused while the renewal runs waits for it and carries the new token', async () => {
+		const { context, calls } = fakeHelpers(async (_o, n) => await ok(`tok-${n}`)());
+		const first = (await preAuth.call(context, { ...creds })) as ICredentialDataDecryptedObject;
+		const answered401 = { ...creds, ...first };
+		expect(await sentToken(answered401)).toBe('Bearer tok-1');
+		const renewing = preAuth.call(context, answered401);
+		// Read from the database before the new pair was saved: tok-1, which this process knows is spent.
+		expect(await sentToken({ ...creds, ...first })).toBe('Bearer tok-2');
+		await expect(renewing).resolves.toMatchObject({ accessToken: 'tok-2' });
+		expect(calls).toHaveLength(2);
+	});
+
+	it('a 401 for a request sent with no token refuses no token issued meanwhile', async () => {
+		const { context, calls } = fakeHelpers(async (_o, n) =>
+			n === 2 ? { statusCode: 429, body: { success: false, error: 'Too many requests' } } : await ok(`tok-${n}`)(),
+		);
+		const first = (await preAuth.call(context, { ...creds })) as ICredentialDataDecryptedObject;
+		const answered401 = { ...creds, ...first };
+		await sentToken(answered401);
+		// Its renewal is answered 429: tok-1 is spent and there is no other token yet.
+		await expect(preAuth.call(context, answered401)).rejects.toThrow(/rate limit/);
+		const sentWithNone = { ...creds, ...first };
+		expect(await sentToken(sentWithNone)).toBeUndefined();
+		// Another request renews meanwhile (the refresh token was not spent by the 429)...
+		await expect(preAuth.call(context, { ...creds, ...first })).resolves.toMatchObject({ accessToken: 'tok-3' });
+		// ...so the 401 of the request sent with none asks for nothing more, and tok-3 stays in use.
+		await expect(preAuth.call(context, sentWithNone)).resolves.toEqual({});
+		expect(calls.map((c) => c.url)).toEqual(['/partners/login', '/partners/generateNewAccessToken', '/partners/generateNewAccessToken']);
+		expect(await sentToken(sentWithNone)).toBe('Bearer tok-3');
+	});
+
 	it('logs in when AutoLeap refuses the refresh token (expired, revoked or rotated elsewhere)', async () => {
 		const { context, calls } = fakeHelpers(async (options, n) =>
 			options.url === '/partners/generateNewAccessToken' ? { statusCode: 401, body: { success: false, error: 'Invalid refresh token' } } : await ok(`tok-${n}`)(),

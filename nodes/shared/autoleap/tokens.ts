@@ -113,6 +113,7 @@ export class TokenKeeper {
 
 	private readonly refused = new Set<string>();
 
+	/** The token each request was sent with ('' for none), by the credentials object n8n authenticated it with. */
 	private readonly sentWith = new WeakMap<ICredentialDataDecryptedObject, string>();
 
 	constructor(private readonly now: () => number = Date.now) {}
@@ -126,8 +127,9 @@ export class TokenKeeper {
 	async preAuthenticate(helpers: IHttpRequestHelper['helpers'], credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
 		const owner = tokenOwnerOf(credentials);
 		// n8n asks with a token in hand only after a 401 (or for "Test credential"): the token this
-		// very request was sent with is spent — not a newer one another request renewed meanwhile.
-		const sent = text(credentials.accessToken) !== '' ? (this.sentWith.get(credentials) ?? this.tokenFor(credentials)) : undefined;
+		// very request was sent with is spent — not a newer one another request renewed meanwhile,
+		// and none at all when it was sent with none ('').
+		const sent = text(credentials.accessToken) === '' ? undefined : this.sentWith.has(credentials) ? this.sentWith.get(credentials) : this.tokenFor(credentials);
 		if (sent) this.refused.add(sent);
 		const held = this.newest.get(owner);
 		const usable = held && !this.refused.has(held.accessToken) && !expiring(held, credentials, this.now());
@@ -149,11 +151,15 @@ export class TokenKeeper {
 
 	/**
 	 * The token to send with a request, remembered with the credentials object n8n authenticates
-	 * it with (n8n hands the same object to preAuthentication when that request gets a 401).
+	 * it with (n8n hands the same object to preAuthentication when that request gets a 401). With
+	 * no usable token while a renewal runs (its token was refused), the request waits for the
+	 * renewal rather than go out with none.
 	 */
-	tokenToSend(credentials: ICredentialDataDecryptedObject): string | undefined {
+	async tokenToSend(credentials: ICredentialDataDecryptedObject): Promise<string | undefined> {
+		const renewing = this.renewing.get(tokenOwnerOf(credentials));
+		if (this.tokenFor(credentials) === undefined && renewing) await renewing.catch(() => undefined);
 		const token = this.tokenFor(credentials);
-		if (token) this.sentWith.set(credentials, token);
+		this.sentWith.set(credentials, token ?? '');
 		return token;
 	}
 
@@ -202,7 +208,7 @@ export function authenticateWith(tokens: TokenKeeper) {
 		for (const name of Object.keys(headers)) {
 			if (name.toLowerCase() === 'authorization') delete headers[name];
 		}
-		const token = tokens.tokenToSend(credentials);
+		const token = await tokens.tokenToSend(credentials);
 		if (token) headers.Authorization = `Bearer ${token}`;
 		return { ...requestOptions, headers };
 	};
