@@ -74,6 +74,18 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
 
 const texts = async (locator: Locator) => (await locator.allInnerTexts()).map((text) => text.trim());
 
+/** The texts of a list the editor is still rendering: read until two reads 300 ms apart agree. */
+async function settledTexts(page: Page, locator: Locator): Promise<string[]> {
+	let before = await texts(locator);
+	for (const until = Date.now() + TIMEOUT; Date.now() < until; ) {
+		await page.waitForTimeout(300);
+		const now = await texts(locator);
+		if (now.length > 0 && now.join('\n') === before.join('\n')) return now;
+		before = now;
+	}
+	return before;
+}
+
 /** The value shown by one of n8n's parameter inputs (a select or text box). */
 const valueOf = (page: Page, testId: string) => page.getByTestId(testId).locator('input').first().inputValue();
 
@@ -147,14 +159,14 @@ export async function runEditorFlow(server: N8nServer, folder: string, wrongAuth
 		let creator = await openAutoLeapInCreator(page);
 		const triggers = category(creator, /^Triggers/);
 		await triggers.names.first().waitFor();
-		const triggerEvents = await texts(triggers.names);
+		const triggerEvents = await settledTexts(page, triggers.names);
 		await shoot(page, folder, SHOTS.triggers, shots);
 		await triggers.toggle.click();
 		const actionList = category(creator, /^Actions/);
 		await actionList.toggle.click();
 		const vehicles = actionList.item('Get many vehicles');
 		await vehicles.waitFor();
-		const actions = await texts(actionList.names);
+		const actions = await settledTexts(page, actionList.names); // the list grows as it renders
 		const actionGroups = (await creator.innerText()).split('\n').map((line) => line.trim()).filter((line) => / ACTIONS$/.test(line));
 
 		// The action node's panel: credential preselected, Resource / Operation, the Company picker.
