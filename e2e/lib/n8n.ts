@@ -214,7 +214,8 @@ export class N8n {
 export class N8nServer {
 	exited = false;
 	private cookie = '';
-	private apiKey = '';
+	/** The owner's API key, created once: concurrent first calls share it (two labels would clash). */
+	private apiKey: Promise<string> | undefined;
 
 	/** Without `child`: a server started elsewhere (e.g. by `npm run demo`), to sign in to and read. */
 	constructor(
@@ -265,15 +266,19 @@ export class N8nServer {
 
 	/** n8n's public API (/api/v1) with an API key created for the owner on first use. */
 	async api<T>(path: string): Promise<T> {
-		if (!this.apiKey) {
+		this.apiKey ??= (async () => {
 			const scopes = await this.rest<string[]>('/api-keys/scopes');
 			const key = await this.rest<{ rawApiKey: string }>('/api-keys', {
 				method: 'POST',
 				body: JSON.stringify({ label: `autoleap-e2e-${Date.now()}`, scopes, expiresAt: null }),
 			});
-			this.apiKey = key.rawApiKey;
-		}
-		const response = await fetch(`${this.base}/api/v1${path}`, { headers: { 'X-N8N-API-KEY': this.apiKey } });
+			return key.rawApiKey;
+		})();
+		const apiKey = await this.apiKey.catch((error: unknown) => {
+			this.apiKey = undefined; // let the next call try again
+			throw error;
+		});
+		const response = await fetch(`${this.base}/api/v1${path}`, { headers: { 'X-N8N-API-KEY': apiKey } });
 		if (!response.ok) throw new Error(`n8n GET /api/v1${path}: HTTP ${response.status} ${await response.text()}`);
 		return (await response.json()) as T;
 	}
