@@ -122,26 +122,39 @@ it('trigger: polls on the main, runs on a worker, and emits each change once acr
 	const started = Date.now();
 	const polls = () => sandbox.requestLog.filter((r) => r.method === 'GET' && r.path === '/vehicles' && r.query.updatedDateStart !== undefined);
 	const from = sandbox.requestLog.length;
+	const events: string[] = [];
+	const note = (event: string) => events.push(`${new Date().toISOString()} ${event}`);
+	// A step that times out says what the trigger did: every poll, the test's own steps, the executions.
+	const traced = async <T>(step: Promise<T>): Promise<T> =>
+		await step.catch(async (error: Error) => {
+			const pollLines = polls().map((r) => `${new Date(r.at).toISOString()} poll ${r.query.updatedDateStart}..${r.query.updatedDateEnd} page ${r.query.page} → ${r.status}`);
+			const executions = await listExecutions(cluster.main!, [TRIGGER]).catch((e: Error) => e.message);
+			throw new Error(`${error.message}\n${[...pollLines, ...events].sort().join('\n')}\nexecutions: ${JSON.stringify(executions)}`);
+		});
+	note('publish');
 	await cluster.publish([TRIGGER]);
-	await waitFor(async () => polls().length > 0, 'the poll at activation', 100_000);
+	await traced(waitFor(async () => polls().length > 0, 'the poll at activation', 100_000));
 
 	const [first, second] = sandbox.store.list('vehicles', DEMO_COMPANY_2_ID);
 	const changed = [
 		sandbox.store.update('vehicles', first.vehicleId, { mileage: 123_456 }),
 		sandbox.store.update('vehicles', second.vehicleId, { color: 'Red' }),
 	].map((v) => `${v.vehicleId}@${v.updatedDate}`);
-	const [scheduled] = await finishedExecutions(cluster.main!, [TRIGGER], 150_000);
+	note(`changed ${changed.join(', ')}`);
+	const [scheduled] = await traced(finishedExecutions(cluster.main!, [TRIGGER], 150_000));
 	const cursor = psql(cluster.postgres, `select "staticData" from workflow_entity where id = '${TRIGGER}'`);
 
 	// Down for a while; the change made meanwhile arrives once the main is back, and nothing else.
 	await cluster.main!.stop();
 	const whileDown = sandbox.store.update('vehicles', first.vehicleId, { mileage: 123_999 });
+	note(`main stopped; changed ${whileDown.vehicleId}@${whileDown.updatedDate}`);
 	const pollsBefore = polls().length;
 	await cluster.startMain();
-	await waitFor(async () => polls().length > pollsBefore, 'the poll at re-activation', 100_000);
-	const [afterRestart] = await finishedExecutions(cluster.main!, [TRIGGER], 150_000, new Set([scheduled.id]));
+	note('main started');
+	await traced(waitFor(async () => polls().length > pollsBefore, 'the poll at re-activation', 100_000));
+	const [afterRestart] = await traced(finishedExecutions(cluster.main!, [TRIGGER], 150_000, new Set([scheduled.id])));
 	const pollsAfter = polls().length;
-	await waitFor(async () => polls().length > pollsAfter, 'the next scheduled poll', 100_000);
+	await traced(waitFor(async () => polls().length > pollsAfter, 'the next scheduled poll', 100_000));
 	await sleep(5_000);
 	timings.triggerMs = Date.now() - started;
 
