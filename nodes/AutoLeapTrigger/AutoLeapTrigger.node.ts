@@ -97,8 +97,31 @@ function sliceFetcher(ctx: IPollFunctions, { event, qs }: Settings): FetchSlice 
 	};
 }
 
-/** One poll: read the window since the cursor, emit what is new, move the cursor. */
+/**
+ * The trigger nodes whose scheduled poll is running in this process. n8n starts the next poll on
+ * schedule even while the last one still runs (a poll waiting out 429s can outlast a one-minute
+ * interval), and two polls over one cursor would emit the same changes twice — or, at activation,
+ * both take a start point, the later one counting changes made in between as already seen. So a
+ * poll that finds its node's previous poll running is skipped: the next one reads from the cursor
+ * the running one leaves.
+ */
+const pollsRunning = new Set<string>();
+
+/** One poll, unless this node's previous poll is still running. */
 async function poll(this: IPollFunctions, now: () => number): Promise<INodeExecutionData[][] | null> {
+	if (this.getMode() === 'manual') return await pollOnce.call(this, now);
+	const key = `${this.getWorkflow().id ?? ''}|${this.getNode().name}`;
+	if (pollsRunning.has(key)) return null;
+	pollsRunning.add(key);
+	try {
+		return await pollOnce.call(this, now);
+	} finally {
+		pollsRunning.delete(key);
+	}
+}
+
+/** One poll: read the window since the cursor, emit what is new, move the cursor. */
+async function pollOnce(this: IPollFunctions, now: () => number): Promise<INodeExecutionData[][] | null> {
 	const settings = settingsOf(this);
 	const { event } = settings;
 	const fetch = sliceFetcher(this, settings);

@@ -70,6 +70,29 @@ describe('AutoLeap Trigger polls', () => {
 		expect(calls[0].query.updatedDateEnd).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
 	});
 
+	it('a poll scheduled while the previous one still runs is skipped: nothing read or emitted twice', async () => {
+		const { sandbox } = ctx;
+		const active = activeTrigger(params('vehicleUpdated'));
+		await active.poll();
+		sandbox.clock.advance(1000);
+		const vehicle = sandbox.store.list('vehicles', DEMO_COMPANY_ID)[2];
+		sandbox.store.update('vehicles', vehicle.vehicleId, { mileage: 77_777 });
+		sandbox.clock.advance(1000);
+		sandbox.clearLog();
+		// The first poll is still waiting for AutoLeap when n8n starts the next one.
+		sandbox.setLatency(300);
+		try {
+			const state = active.staticData;
+			const run = () => runPoll({ nodeType: trigger(), parameters: params('vehicleUpdated'), credentials: ctx.credentials, staticData: state });
+			const [running, scheduled] = await Promise.all([run(), run()]);
+			expect(running.items?.map((item) => item.json.vehicleId)).toEqual([vehicle.vehicleId]);
+			expect(scheduled.items).toBeNull();
+			expect(apiCalls(sandbox, '/vehicles')).toHaveLength(1);
+		} finally {
+			sandbox.setLatency(0);
+		}
+	});
+
 	it('Fetch test event returns the newest record and leaves the state untouched', async () => {
 		const { sandbox } = ctx;
 		const trigger = activeTrigger(params('customerUpdated', { simplify: true }));
