@@ -91,12 +91,12 @@ it('contention: 4 × Create 2,000 vehicles and 2 × Get Many (all) at once on 2 
 		readsComplete: true,
 		withinTimeBudget: true,
 	});
-	// Tokens: at most one login per process (when it first met an empty credential); renewals by refresh,
-	// none refused (processes renew at moments of their own, so none loses a rotation race).
-	const tokens = (key: string) => Object.values(report.byProcess).map((counts) => counts[key] ?? 0);
-	expect(Math.max(...tokens('logins'))).toBeLessThanOrEqual(1);
-	expect(tokens('refreshes').reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2);
-	expect(tokens('refused refreshes').reduce((a, b) => a + b, 0)).toBe(0);
+	// Tokens: one login per process (when it first met an empty credential), renewals by refresh.
+	// Processes renew at moments of their own, so a rotation race is rare; one that loses it (its
+	// refresh refused) pays exactly one more login, never a loop. Seen once in four CI runs.
+	const processes = Object.values(report.byProcess);
+	for (const counts of processes) expect((counts.logins ?? 0) - (counts['refused refreshes'] ?? 0)).toBeLessThanOrEqual(1);
+	expect(processes.reduce((sum, counts) => sum + (counts.refreshes ?? 0), 0)).toBeGreaterThanOrEqual(2);
 });
 
 it('manual runs stay on the main and `n8n execute` in its own process: neither goes through the queue', async () => {
