@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData } from 'n8n-workflow';
 
 import { isObject } from '../../shared/autoleap/transport/envelope';
-import { AnswerError, autoLeapMessageOf, ownErrorOf, statusOf } from '../../shared/autoleap/transport/errors';
+import { AnswerError, asNodeError, autoLeapMessageOf, ownErrorOf, statusOf } from '../../shared/autoleap/transport/errors';
 import { nodeErrorOf, sendFromNode } from '../../shared/autoleap/transport/send';
 
 /** AutoLeap's maximum batch is undocumented; 100 matches its page size and is a node option. */
@@ -51,8 +51,7 @@ export async function runBulkWrite(this: IExecuteFunctions, write: BulkWrite): P
 			}
 			pending.push({ itemIndex, companyId, record });
 		} catch (error) {
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- already a NodeOperationError or NodeApiError
-			if (!this.continueOnFail()) throw error;
+			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, { kind: 'write', itemIndex });
 			results[itemIndex] = failed(itemIndex, error as Error);
 		}
 	}

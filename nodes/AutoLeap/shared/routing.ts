@@ -15,7 +15,7 @@ import { simplifyRecord } from '../../shared/autoleap/simplify';
 import type { SimplifiedResource } from '../../shared/autoleap/simplify';
 import type { Expectation } from '../../shared/autoleap/transport/answers';
 import { isObject, recordOf, recordsOf } from '../../shared/autoleap/transport/envelope';
-import { AnswerError, ListError, toAutoLeapError } from '../../shared/autoleap/transport/errors';
+import { AnswerError, asNodeError, toAutoLeapError } from '../../shared/autoleap/transport/errors';
 import { collectPages } from '../../shared/autoleap/transport/pagination';
 import { pathSegment, PathError } from '../../shared/autoleap/transport/paths';
 import { autoLeapRequest } from '../../shared/autoleap/transport/send';
@@ -70,17 +70,14 @@ export function listRouting(path: string, resource?: SimplifiedResource): INodeP
 				} catch (error) {
 					// Name the page: the pages before it were read, and are not output on their own.
 					if (error instanceof Error) error.message = `${error.message} (page ${page} of the list)`;
-					// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from autoLeapRequest
-					throw error;
+					throw asNodeError(this.getNode(), error, { kind: 'read', itemIndex: this.getItemIndex() });
 				}
 			};
 			const records = await collectPages(fetchPage, { limit, keyOf });
 			return linked.call(this, simplified.call(this, records, resource));
 		} catch (error) {
 			// Requests fail as NodeApiErrors already; a list whose pages do not add up is mapped here.
-			if (error instanceof ListError) throw toAutoLeapError(this.getNode(), error, { kind: 'read', itemIndex: this.getItemIndex() });
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from autoLeapRequest
-			throw error;
+			throw asNodeError(this.getNode(), error, { kind: 'read', itemIndex: this.getItemIndex() });
 		}
 	}
 	return { request: { method: 'GET', url: path }, send: { paginate: true }, operations: { pagination: autoLeapList } };

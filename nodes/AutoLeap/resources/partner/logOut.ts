@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { CREDENTIAL_TYPE, storedPair } from '../../../shared/autoleap/account';
 import { PATHS } from '../../../shared/autoleap/endpoints';
+import { asNodeError } from '../../../shared/autoleap/transport/errors';
 import { autoLeapRequest } from '../../../shared/autoleap/transport/send';
 
 /**
@@ -23,8 +24,7 @@ export async function logOut(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const answer = (await autoLeapRequest.call(this, { method: 'POST', path: PATHS.logout, body }, { expect: 'ack', itemIndex })) as IDataObject;
 			results.push({ json: { success: answer.success, message: answer.message }, pairedItem: { item: itemIndex } });
 		} catch (error) {
-			// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- a NodeApiError from autoLeapRequest
-			if (!this.continueOnFail()) throw error;
+			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, { kind: 'write', itemIndex });
 			results.push({ json: { error: (error as Error).message }, error: error as never, pairedItem: { item: itemIndex } });
 		}
 	}

@@ -1,4 +1,4 @@
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 import { isObject } from './envelope';
@@ -189,4 +189,13 @@ function describe(error: unknown, kind: RequestKind): [string, string, number | 
 		description = `${error.message}. ${description}`;
 	}
 	return [message, description, status];
+}
+
+/**
+ * A failure as the error n8n shows: one already built for n8n (the sender's NodeApiError, a
+ * NodeOperationError naming a field) passes on unchanged; anything else is mapped here.
+ */
+export function asNodeError(node: INode, error: unknown, context: ErrorContext): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return toAutoLeapError(node, error, context);
 }
