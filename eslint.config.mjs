@@ -22,7 +22,9 @@ export default tseslint.config(
 		],
 	},
 	...n8nConfig.map((block) =>
-		block.files?.length === 1 && block.files[0] === '**/*.ts' ? { ...block, files: SHIPPED } : block,
+		block.files?.length === 1 && block.files[0] === '**/*.ts'
+			? { ...block, files: SHIPPED }
+			: block,
 	),
 	// n8n's scanner ignores inline eslint-disable comments, so what ships may not rely on them.
 	{ files: SHIPPED, linterOptions: { noInlineConfig: true } },

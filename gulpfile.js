@@ -6,5 +6,7 @@ task('build:icons', copyIcons);
 
 function copyIcons() {
 	src(path.resolve('icons', '*.svg')).pipe(dest(path.resolve('dist', 'icons')));
-	return src(path.resolve('nodes', '**', '*.{png,svg,json}')).pipe(dest(path.resolve('dist', 'nodes')));
+	return src(path.resolve('nodes', '**', '*.{png,svg,json}')).pipe(
+		dest(path.resolve('dist', 'nodes')),
+	);
 }

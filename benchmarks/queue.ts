@@ -13,16 +13,27 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { ConnectionOwners } from '../e2e/lib/attribution';
-import { contentionWorkflows, runContention, type Contention, type ContentionReport } from '../e2e/lib/contention';
+import {
+	contentionWorkflows,
+	runContention,
+	type Contention,
+	type ContentionReport,
+} from '../e2e/lib/contention';
 import { QueueCluster } from '../e2e/lib/queue';
 import { ensureRuntime, packPackage } from '../e2e/lib/runtime';
 import { startSandbox } from '../sandbox';
 import { DEMO_PARTNER } from '../sandbox/seed';
 import { writeSection } from './results';
 
-const { values } = parseArgs({ options: { rounds: { type: 'string', default: '1' }, setups: { type: 'string', default: '0,2,4' } } });
+const { values } = parseArgs({
+	options: {
+		rounds: { type: 'string', default: '1' },
+		setups: { type: 'string', default: '0,2,4' },
+	},
+});
 
-const setupName = (workers: number) => (workers === 0 ? '1 process (regular mode)' : `main + ${workers} workers`);
+const setupName = (workers: number) =>
+	workers === 0 ? '1 process (regular mode)' : `main + ${workers} workers`;
 const perProcess = (report: ContentionReport, key: string) =>
 	Object.entries(report.byProcess)
 		.filter(([, counts]) => counts[key])
@@ -48,13 +59,28 @@ function row(workers: number, r: ContentionReport): string {
 
 async function measure(workers: number, tarball: string, rounds: number): Promise<string[]> {
 	const owners = new ConnectionOwners();
-	const sandbox = await startSandbox({ port: 0, bulkVehicles: 10_000, onConnection: owners.onConnection });
+	const sandbox = await startSandbox({
+		port: 0,
+		bulkVehicles: 10_000,
+		onConnection: owners.onConnection,
+	});
 	let cluster: QueueCluster | undefined;
 	const rows: string[] = [];
 	try {
 		// No workers: the main runs the executions itself (regular mode, same database).
-		cluster = await QueueCluster.create(tarball, { workers, env: workers === 0 ? { EXECUTIONS_MODE: 'regular' } : {} });
-		const c: Contention = { sandbox, cluster, owners, tag: 'BENCHQ', creates: 4, perCreate: 2_000, reads: 2 };
+		cluster = await QueueCluster.create(tarball, {
+			workers,
+			env: workers === 0 ? { EXECUTIONS_MODE: 'regular' } : {},
+		});
+		const c: Contention = {
+			sandbox,
+			cluster,
+			owners,
+			tag: 'BENCHQ',
+			creates: 4,
+			perCreate: 2_000,
+			reads: 2,
+		};
 		await cluster.n8n.importCredential({ ...DEMO_PARTNER, customUrl: sandbox.url });
 		const workflows = contentionWorkflows(c);
 		await cluster.importWorkflows(workflows);
@@ -67,8 +93,15 @@ async function measure(workers: number, tarball: string, rounds: number): Promis
 			sandbox.reset();
 			const load = loadavg()[0].toFixed(1);
 			const r = await runContention(c);
-			const statuses = r.executions.map((e) => `${e.workflow.replace('Queue', '').replace(/0+/, '')}@${e.ranOn.replace('worker ', 'w')}:${e.status}`).join(' ');
-			console.log(`round ${round} (load ${load}): ${row(workers, r)}; by process ${JSON.stringify(r.byProcess)}; ${statuses}`);
+			const statuses = r.executions
+				.map(
+					(e) =>
+						`${e.workflow.replace('Queue', '').replace(/0+/, '')}@${e.ranOn.replace('worker ', 'w')}:${e.status}`,
+				)
+				.join(' ');
+			console.log(
+				`round ${round} (load ${load}): ${row(workers, r)}; by process ${JSON.stringify(r.byProcess)}; ${statuses}`,
+			);
 			rows.push(row(workers, r));
 		}
 	} finally {
@@ -85,7 +118,8 @@ async function main(): Promise<void> {
 	const rows: string[] = [];
 	try {
 		const tarball = packPackage(packDir);
-		for (const workers of values.setups.split(',').map(Number)) rows.push(...(await measure(workers, tarball, Number(values.rounds))));
+		for (const workers of values.setups.split(',').map(Number))
+			rows.push(...(await measure(workers, tarball, Number(values.rounds))));
 	} finally {
 		rmSync(packDir, { recursive: true, force: true });
 	}

@@ -25,9 +25,20 @@ async function main() {
 	const seeded = probe.store.list('vehicles', DEMO_COMPANY_ID).length;
 	await probe.close();
 	// reset() below drops the vehicles the create benchmark added, so Return All reads 10,000.
-	const sandbox = await startSandbox({ port: 0, bulkVehicles: 10_000 - seeded, limits: { get: HIGH, write: HIGH } });
+	const sandbox = await startSandbox({
+		port: 0,
+		bulkVehicles: 10_000 - seeded,
+		limits: { get: HIGH, write: HIGH },
+	});
 	let credentials = new CredentialStore([new AutoLeapApi()], {
-		autoLeapApi: { ...DEMO_PARTNER, environment: 'custom', customUrl: sandbox.url, readsPerMinute: HIGH, writesPerMinute: HIGH, accessToken: '' },
+		autoLeapApi: {
+			...DEMO_PARTNER,
+			environment: 'custom',
+			customUrl: sandbox.url,
+			readsPerMinute: HIGH,
+			writesPerMinute: HIGH,
+			accessToken: '',
+		},
 	});
 	const node = new AutoLeap();
 	const measure = async (parameters: INodeParameters, inputItems?: IDataObject[]) => {
@@ -36,7 +47,7 @@ async function main() {
 		const result = await runNode({ nodeType: node, parameters, inputItems, credentials });
 		if (result.error) throw result.error;
 		const ms = performance.now() - start;
-		const requests = sandbox.requestLog.filter((r) => !r.path.endsWith("/partners/login")).length;
+		const requests = sandbox.requestLog.filter((r) => !r.path.endsWith('/partners/login')).length;
 		return { items: result.items.length, requests, ms };
 	};
 
@@ -55,15 +66,24 @@ async function main() {
 
 	sandbox.reset();
 	// reset() dropped the sandbox's tokens: start from a fresh login, as a new n8n would.
-	credentials = new CredentialStore([new AutoLeapApi()], { autoLeapApi: { ...credentials.data('autoLeapApi'), accessToken: '' } });
+	credentials = new CredentialStore([new AutoLeapApi()], {
+		autoLeapApi: { ...credentials.data('autoLeapApi'), accessToken: '' },
+	});
 	const total = sandbox.store.list('vehicles', DEMO_COMPANY_ID).length;
-	const readAll = await measure({ resource: 'vehicle', operation: 'getAll', companyId: DEMO_COMPANY_ID, returnAll: true });
+	const readAll = await measure({
+		resource: 'vehicle',
+		operation: 'getAll',
+		companyId: DEMO_COMPANY_ID,
+		returnAll: true,
+	});
 	await sandbox.close();
 
 	const row = (label: string, ours: typeof bulk, alt: typeof bulk) =>
 		`${label}\n  ours: ${ours.items} items, ${ours.requests} requests\n  alternative: ${alt.items} items, ${alt.requests} requests\n  requests ratio ${(alt.requests / ours.requests).toFixed(1)}x, time ratio ${(alt.ms / ours.ms).toFixed(1)}x (alternative / ours)`;
 	console.log(row('Create 1,000 vehicles (batch 100 vs 1 per request)', bulk, single));
-	console.log(`Return All of ${total} vehicles\n  ours: ${readAll.items} items, ${readAll.requests} requests`);
+	console.log(
+		`Return All of ${total} vehicles\n  ours: ${readAll.items} items, ${readAll.requests} requests`,
+	);
 }
 
 main().catch((error) => {

@@ -32,5 +32,10 @@ export function writeSection(name: string, markdown: string): void {
 	const section = `${start(name)}\n${markdown.trim()}\n${end(name)}`;
 	const from = old.indexOf(start(name));
 	const to = old.indexOf(end(name));
-	writeFileSync(RESULTS, from >= 0 && to > from ? old.slice(0, from) + section + old.slice(to + end(name).length) : `${old.trimEnd()}\n\n${section}\n`);
+	writeFileSync(
+		RESULTS,
+		from >= 0 && to > from
+			? old.slice(0, from) + section + old.slice(to + end(name).length)
+			: `${old.trimEnd()}\n\n${section}\n`,
+	);
 }

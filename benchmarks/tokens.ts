@@ -25,7 +25,9 @@ const LIFETIME_MS = 6_000;
 const LIFETIMES = 3;
 const EXECUTIONS = 100;
 
-const { values } = parseArgs({ options: { before: { type: 'string' }, label: { type: 'string', default: 'before' } } });
+const { values } = parseArgs({
+	options: { before: { type: 'string' }, label: { type: 'string', default: 'before' } },
+});
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 async function measure(tarball: string) {
@@ -35,16 +37,27 @@ async function measure(tarball: string) {
 	const job = logins(sandbox.url).ours;
 	let server: N8nServer | undefined;
 	try {
-		await n8n.importCredential({ ...DEMO_PARTNER, customUrl: sandbox.url, accessLifetimeMs: LIFETIME_MS });
+		await n8n.importCredential({
+			...DEMO_PARTNER,
+			customUrl: sandbox.url,
+			accessLifetimeMs: LIFETIME_MS,
+		});
 		await n8n.importWorkflows([job.workflow]);
 		server = await n8n.start();
 		const { versionId } = await server.rest<{ versionId: string }>(`/workflows/${job.id}`);
-		await server.rest(`/workflows/${job.id}/activate`, { method: 'POST', body: JSON.stringify({ versionId }) });
+		await server.rest(`/workflows/${job.id}/activate`, {
+			method: 'POST',
+			body: JSON.stringify({ versionId }),
+		});
 		await webhookRegistered(server, job.path);
 		const url = `${server.base}/webhook/${job.path}`;
 		const failures: string[] = [];
 		const call = async () => {
-			const response = await fetch(url, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+			const response = await fetch(url, {
+				method: 'POST',
+				body: '{}',
+				headers: { 'content-type': 'application/json' },
+			});
 			const text = await response.text();
 			if (!response.ok) failures.push(`${response.status} ${text.slice(0, 300)}`);
 			return response.ok;
@@ -85,7 +98,10 @@ async function main(): Promise<void> {
 		const runs = [];
 		if (values.before) runs.push({ build: values.label, ...(await measure(values.before)) });
 		runs.push({ build: 'this package', ...(await measure(packPackage(packDir))) });
-		const rows = runs.map((r) => `| ${r.build} | ${r.executions} over ${r.spanSeconds} s | ${r.logins} | ${r.refreshes} | ${r.answered401} | ${r.failedExecutions} |`);
+		const rows = runs.map(
+			(r) =>
+				`| ${r.build} | ${r.executions} over ${r.spanSeconds} s | ${r.logins} | ${r.refreshes} | ${r.answered401} | ${r.failedExecutions} |`,
+		);
 		writeSection(
 			'bench:tokens',
 			[

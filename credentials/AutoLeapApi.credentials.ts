@@ -10,7 +10,11 @@ import {
 	PRODUCTION_BASE_URL,
 	REFRESH_TOKEN_LIFETIME_MS,
 } from '../nodes/shared/autoleap/account';
-import { authenticateWith, preAuthenticateWith, TokenKeeper } from '../nodes/shared/autoleap/tokens';
+import {
+	authenticateWith,
+	preAuthenticateWith,
+	TokenKeeper,
+} from '../nodes/shared/autoleap/tokens';
 
 export class AutoLeapApi implements ICredentialType {
 	// A literal, as n8n's lint reads it; the nodes send with CREDENTIAL_TYPE (test/credential).
@@ -75,7 +79,7 @@ export class AutoLeapApi implements ICredentialType {
 			default: DEFAULT_READS_PER_MINUTE,
 			typeOptions: { minValue: 1 },
 			description:
-				"How many GET requests AutoLeap allows this partner account per minute (150 by default; AutoLeap raises it for some partners). All AutoLeap nodes using this account in this n8n instance share the budget.",
+				'How many GET requests AutoLeap allows this partner account per minute (150 by default; AutoLeap raises it for some partners). All AutoLeap nodes using this account in this n8n instance share the budget.',
 		},
 		{
 			displayName: 'Write Requests per Minute',
@@ -110,12 +114,28 @@ export class AutoLeapApi implements ICredentialType {
 			type: 'number',
 			default: DEFAULT_TIMEOUT_SECONDS,
 			typeOptions: { minValue: 1 },
-			description: 'How long to wait for one answer from AutoLeap before the request counts as failed',
+			description:
+				'How long to wait for one answer from AutoLeap before the request counts as failed',
 		},
 		// AutoLeap's timing as documented; an emulator may scale it (tests, benchmarks).
-		{ displayName: 'Rate Window (Ms)', name: 'rateWindowMs', type: 'hidden', default: DEFAULT_RATE_WINDOW_MS },
-		{ displayName: 'Access Lifetime (Ms)', name: 'accessLifetimeMs', type: 'hidden', default: ACCESS_TOKEN_LIFETIME_MS },
-		{ displayName: 'Refresh Lifetime (Ms)', name: 'refreshLifetimeMs', type: 'hidden', default: REFRESH_TOKEN_LIFETIME_MS },
+		{
+			displayName: 'Rate Window (Ms)',
+			name: 'rateWindowMs',
+			type: 'hidden',
+			default: DEFAULT_RATE_WINDOW_MS,
+		},
+		{
+			displayName: 'Access Lifetime (Ms)',
+			name: 'accessLifetimeMs',
+			type: 'hidden',
+			default: ACCESS_TOKEN_LIFETIME_MS,
+		},
+		{
+			displayName: 'Refresh Lifetime (Ms)',
+			name: 'refreshLifetimeMs',
+			type: 'hidden',
+			default: REFRESH_TOKEN_LIFETIME_MS,
+		},
 		// The tokens, saved by n8n after each renewal (see nodes/shared/autoleap/tokens.ts).
 		{
 			displayName: 'Access Token',
@@ -124,7 +144,13 @@ export class AutoLeapApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
-		{ displayName: 'Refresh Token', name: 'refreshToken', type: 'hidden', typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'Refresh Token',
+			name: 'refreshToken',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
 		{ displayName: 'Pair Issued At', name: 'pairIssuedAt', type: 'hidden', default: 0 },
 		{
 			displayName: 'Token Owner',
@@ -153,4 +179,3 @@ export class AutoLeapApi implements ICredentialType {
 		},
 	};
 }
-

@@ -17,19 +17,28 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 it('npm run demo: editor with owner, credential and workflows; the trigger workflow runs; Ctrl-C stops it all', async () => {
 	const port = await freePort();
-	const demo = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['e2e/n8n-demo.ts', '--port', String(port), '--user-folder', folder], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+	const demo = spawn(
+		join(ROOT, 'node_modules', '.bin', 'tsx'),
+		['e2e/n8n-demo.ts', '--port', String(port), '--user-folder', folder],
+		{ cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+	);
 	let output = '';
 	demo.stdout.on('data', (chunk) => (output += chunk));
 	demo.stderr.on('data', (chunk) => (output += chunk));
 	const exited = new Promise<number | null>((done) => demo.once('exit', done));
 	try {
-		await waitFor(async () => output.includes('press Ctrl-C'), 'the demo to print its URL', 600_000);
+		await waitFor(
+			async () => output.includes('press Ctrl-C'),
+			'the demo to print its URL',
+			600_000,
+		);
 		const base = `http://127.0.0.1:${port}`;
 		expect(output).toContain(`n8n editor: ${base}`);
 
 		const server = new N8nServer(base, join(folder, 'n8n.log'));
 		await server.signIn(); // the owner exists: signIn falls back to the login the README prints
-		const workflows = await server.rest<Array<{ id: string; name: string; active: boolean }>>('/workflows');
+		const workflows =
+			await server.rest<Array<{ id: string; name: string; active: boolean }>>('/workflows');
 		expect(workflows.map((w) => [w.name, w.active]).sort()).toEqual([
 			['AutoLeap: import customers from sheet rows', false],
 			['AutoLeap: invoiced repair order → summary', true],
@@ -37,15 +46,26 @@ it('npm run demo: editor with owner, credential and workflows; the trigger workf
 		]);
 
 		// The shop invoices a repair order every 45 s; the trigger polls every minute.
-		await waitFor(async () => (await server.executions('AutoLeapInvoiced1')).length > 0, 'an execution of the invoiced workflow', 180_000, 3_000);
+		await waitFor(
+			async () => (await server.executions('AutoLeapInvoiced1')).length > 0,
+			'an execution of the invoiced workflow',
+			180_000,
+			3_000,
+		);
 		const [execution] = await server.executions('AutoLeapInvoiced1');
 		expect(execution.status).toBe('success');
 		const invoiced = [...output.matchAll(/repair order (\d+) invoiced/g)].map((m) => Number(m[1]));
 		const summaries = itemsOf(execution, 'Summary').map((item) => String(item.summary));
 		expect(summaries.length).toBeGreaterThan(0);
 		for (const summary of summaries) {
-			const [, roNumber] = /^RO (\d+) \(INV-\d+\) invoiced for \S+ \S+: \$\d+\.\d\d, paid \$\d+\.\d\d$/.exec(summary) ?? [];
-			expect({ summary, invoicedByTheShop: invoiced.includes(Number(roNumber)) }).toEqual({ summary, invoicedByTheShop: true });
+			const [, roNumber] =
+				/^RO (\d+) \(INV-\d+\) invoiced for \S+ \S+: \$\d+\.\d\d, paid \$\d+\.\d\d$/.exec(
+					summary,
+				) ?? [];
+			expect({ summary, invoicedByTheShop: invoiced.includes(Number(roNumber)) }).toEqual({
+				summary,
+				invoicedByTheShop: true,
+			});
 		}
 	} finally {
 		demo.kill('SIGINT');
@@ -57,7 +77,11 @@ it('npm run demo: editor with owner, credential and workflows; the trigger workf
 
 it('npm run demo -- --queue: the same demo on a main and 2 workers; Ctrl-C stops every process', async () => {
 	const port = await freePort();
-	const demo = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['e2e/n8n-demo.ts', '--queue', '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+	const demo = spawn(
+		join(ROOT, 'node_modules', '.bin', 'tsx'),
+		['e2e/n8n-demo.ts', '--queue', '--port', String(port)],
+		{ cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+	);
 	let output = '';
 	demo.stdout.on('data', (chunk) => (output += chunk));
 	demo.stderr.on('data', (chunk) => (output += chunk));
@@ -72,13 +96,19 @@ it('npm run demo -- --queue: the same demo on a main and 2 workers; Ctrl-C stops
 	};
 	let pids: number[] = [];
 	try {
-		await waitFor(async () => output.includes('press Ctrl-C'), 'the demo to print its URL', 600_000);
+		await waitFor(
+			async () => output.includes('press Ctrl-C'),
+			'the demo to print its URL',
+			600_000,
+		);
 		pids = [...output.matchAll(/\(pid (\d+)/g)].map((m) => Number(m[1]));
 		expect(pids).toHaveLength(3); // the main and two workers
 		const server = new N8nServer(`http://127.0.0.1:${port}`, '');
 		await server.signIn();
 		const workflows = await server.rest<Array<{ name: string; active: boolean }>>('/workflows');
-		expect(workflows.filter((w) => w.active).map((w) => w.name)).toEqual(['AutoLeap: invoiced repair order → summary']);
+		expect(workflows.filter((w) => w.active).map((w) => w.name)).toEqual([
+			'AutoLeap: invoiced repair order → summary',
+		]);
 		expect(pids.every(alive)).toBe(true);
 	} finally {
 		demo.kill('SIGINT');

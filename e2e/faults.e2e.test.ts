@@ -16,7 +16,9 @@ const rows = (prefix: string, count: number) => ({
 	name: 'Rows',
 	type: 'n8n-nodes-base.code',
 	typeVersion: 2,
-	parameters: { jsCode: `return Array.from({ length: ${count} }, (_, i) => ({ json: { vin: '${prefix}' + String(i).padStart(8, '0') } }));` },
+	parameters: {
+		jsCode: `return Array.from({ length: ${count} }, (_, i) => ({ json: { vin: '${prefix}' + String(i).padStart(8, '0') } }));`,
+	},
 });
 
 function createWorkflow(id: string, prefix: string) {
@@ -26,48 +28,88 @@ function createWorkflow(id: string, prefix: string) {
 		{
 			name: 'Create Vehicles',
 			continueOnFail: true,
-			parameters: { resource: 'vehicle', operation: 'create', companyId: DEMO_COMPANY_ID, customerId: byId(owner), additionalFields: { vin: '={{ $json.vin }}' } },
+			parameters: {
+				resource: 'vehicle',
+				operation: 'create',
+				companyId: DEMO_COMPANY_ID,
+				customerId: byId(owner),
+				additionalFields: { vin: '={{ $json.vin }}' },
+			},
 		},
 	]);
 }
 
 const readAll = chain('E2eFaultsReadAll1', 'e2e faults: Return All', [
-	{ name: 'Vehicles', parameters: { resource: 'vehicle', operation: 'getAll', companyId: DEMO_COMPANY_ID, returnAll: true } },
+	{
+		name: 'Vehicles',
+		parameters: {
+			resource: 'vehicle',
+			operation: 'getAll',
+			companyId: DEMO_COMPANY_ID,
+			returnAll: true,
+		},
+	},
 ]);
 const getOne = (id: string) =>
-	chain('E2eFaultsGetOne01', 'e2e faults: Get', [{ name: 'Vehicle', continueOnFail: true, parameters: { resource: 'vehicle', operation: 'get', vehicleId: byId(id) } }]);
+	chain('E2eFaultsGetOne01', 'e2e faults: Get', [
+		{
+			name: 'Vehicle',
+			continueOnFail: true,
+			parameters: { resource: 'vehicle', operation: 'get', vehicleId: byId(id) },
+		},
+	]);
 
-const written = (prefix: string) => ctx.sandbox.store.list('vehicles', DEMO_COMPANY_ID).filter((v) => String(v.vin).startsWith(prefix)).length;
+const written = (prefix: string) =>
+	ctx.sandbox.store
+		.list('vehicles', DEMO_COMPANY_ID)
+		.filter((v) => String(v.vin).startsWith(prefix)).length;
 
 beforeAll(async () => {
 	const first = String(ctx.sandbox.store.list('vehicles', DEMO_COMPANY_ID)[0].vehicleId);
-	await ctx.n8n.importWorkflows([createWorkflow('E2eFaultsHtml0001', 'HTMLX'), createWorkflow('E2eFaultsFalse001', 'FALSX'), readAll, getOne(first)]);
+	await ctx.n8n.importWorkflows([
+		createWorkflow('E2eFaultsHtml0001', 'HTMLX'),
+		createWorkflow('E2eFaultsFalse001', 'FALSX'),
+		readAll,
+		getOne(first),
+	]);
 });
 
 it.each([
 	['an HTML page', 'E2eFaultsHtml0001', 'HTMLX', { kind: 'html' }],
 	['{"success": false}', 'E2eFaultsFalse001', 'FALSX', { kind: 'successFalse' }],
-] as const)('write batch 2 of 3 answered 200 with %s: its 100 items fail, the other 150 are written and reported', async (_name, workflowId, prefix, fault) => {
-	ctx.sandbox.clearLog();
-	ctx.sandbox.injectFaults({ ...fault, method: 'POST', path: '/vehicles', skip: 1 } as FaultSpec);
-	const execution = await ctx.n8n.execute(workflowId);
-	expect(execution.status).toBe('success');
-	const out = itemsOf(execution, 'Create Vehicles');
-	expect(out.filter((item) => item.success === true)).toHaveLength(150);
-	const failed = out.filter((item) => item.error !== undefined);
-	expect(failed).toHaveLength(100);
-	expect(String(failed[0].error)).toMatch(/^Items 101-200 (failed|were refused): /);
-	expect(written(prefix)).toBe(150);
-	expect(ctx.sandbox.requestLog.filter((r) => r.method === 'POST' && r.path === '/vehicles')).toHaveLength(3);
-});
+] as const)(
+	'write batch 2 of 3 answered 200 with %s: its 100 items fail, the other 150 are written and reported',
+	async (_name, workflowId, prefix, fault) => {
+		ctx.sandbox.clearLog();
+		ctx.sandbox.injectFaults({ ...fault, method: 'POST', path: '/vehicles', skip: 1 } as FaultSpec);
+		const execution = await ctx.n8n.execute(workflowId);
+		expect(execution.status).toBe('success');
+		const out = itemsOf(execution, 'Create Vehicles');
+		expect(out.filter((item) => item.success === true)).toHaveLength(150);
+		const failed = out.filter((item) => item.error !== undefined);
+		expect(failed).toHaveLength(100);
+		expect(String(failed[0].error)).toMatch(/^Items 101-200 (failed|were refused): /);
+		expect(written(prefix)).toBe(150);
+		expect(
+			ctx.sandbox.requestLog.filter((r) => r.method === 'POST' && r.path === '/vehicles'),
+		).toHaveLength(3);
+	},
+);
 
 it('a list that ignores paging: the execution fails with a clear error within 2 requests, nothing output', async () => {
 	ctx.sandbox.clearLog();
-	ctx.sandbox.injectFaults({ kind: 'ignorePage', persistent: true, method: 'GET', path: '/vehicles' });
+	ctx.sandbox.injectFaults({
+		kind: 'ignorePage',
+		persistent: true,
+		method: 'GET',
+		path: '/vehicles',
+	});
 	try {
 		const execution = await ctx.n8n.execute(readAll.id);
 		expect(execution.status).toBe('error');
-		expect(execution.data.resultData.error?.message).toMatch(/page 2 holds the same records as page 1, so the list ignores paging/);
+		expect(execution.data.resultData.error?.message).toMatch(
+			/page 2 holds the same records as page 1, so the list ignores paging/,
+		);
 		expect(execution.data.resultData.runData.Vehicles[0].data).toBeUndefined();
 		expect(ctx.sandbox.requestLog.filter((r) => r.path === '/vehicles')).toHaveLength(2);
 	} finally {
@@ -76,9 +118,18 @@ it('a list that ignores paging: the execution fails with a clear error within 2 
 });
 
 it('an error text that echoes the token: no token or Auth Key in the output, the run data or n8n’s console', async () => {
-	ctx.sandbox.injectFaults({ kind: 'echoSecrets', status: 400, persistent: true, method: 'GET', path: '/vehicles' });
+	ctx.sandbox.injectFaults({
+		kind: 'echoSecrets',
+		status: 400,
+		persistent: true,
+		method: 'GET',
+		path: '/vehicles',
+	});
 	try {
-		const { stdout, stderr } = await ctx.n8n.cli(['execute', `--id=${getOne('').id}`, '--rawOutput'], true);
+		const { stdout, stderr } = await ctx.n8n.cli(
+			['execute', `--id=${getOne('').id}`, '--rawOutput'],
+			true,
+		);
 		const everything = stdout + stderr;
 		expect(everything).toMatch(/\[redacted\]/);
 		// The sandbox issues tokens as at_… / rt_…; the fault echoed the one the request carried.

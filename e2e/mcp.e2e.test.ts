@@ -39,12 +39,13 @@ beforeAll(async () => {
 	client = await connectMcp(url(), 'streamableHttp');
 });
 
-
 /** The input schema n8n builds from `$fromAI(key, description, type)`: every key required. */
 function schemaOf(keys: Array<keyof typeof FROM_AI>) {
 	return expect.objectContaining({
 		type: 'object',
-		properties: Object.fromEntries(keys.map((key) => [key, { type: FROM_AI[key].type, description: FROM_AI[key].description }])),
+		properties: Object.fromEntries(
+			keys.map((key) => [key, { type: FROM_AI[key].type, description: FROM_AI[key].description }]),
+		),
 		required: keys,
 	});
 }
@@ -54,7 +55,8 @@ const sinceNow = () => {
 	return () => ctx.sandbox.requestLog.slice(from).filter((r) => !r.path.startsWith('/partners/'));
 };
 
-const call = (name: string, args: Record<string, unknown>) => client!.callTool({ name, arguments: args });
+const call = (name: string, args: Record<string, unknown>) =>
+	client!.callTool({ name, arguments: args });
 
 describe('AutoLeap through n8n’s MCP Server Trigger', () => {
 	it('lists both tools with a description and the $fromAI parameters as their input schema', async () => {
@@ -86,22 +88,33 @@ describe('AutoLeap through n8n’s MCP Server Trigger', () => {
 		const byVin = await call(SEARCH, { companyId: DEMO_COMPANY_ID, search: wanted.vin, limit: 10 });
 		expect(byVin.isError).toBeFalsy();
 		expect(JSON.parse(textOf(byVin))).toEqual([simplifyRecord('vehicle', wanted)]);
-		expect(sent().map((r) => [r.method, r.path, r.query.companyId, r.query.search, r.status])).toEqual([['GET', '/vehicles', DEMO_COMPANY_ID, wanted.vin, 200]]);
+		expect(
+			sent().map((r) => [r.method, r.path, r.query.companyId, r.query.search, r.status]),
+		).toEqual([['GET', '/vehicles', DEMO_COMPANY_ID, wanted.vin, 200]]);
 
 		// The limit the caller gives is kept, and every answer is one of the shop's records.
 		const make = String(wanted.make);
-		const byMake = JSON.parse(textOf(await call(SEARCH, { companyId: DEMO_COMPANY_ID, search: make, limit: 3 }))) as Array<Record<string, unknown>>;
+		const byMake = JSON.parse(
+			textOf(await call(SEARCH, { companyId: DEMO_COMPANY_ID, search: make, limit: 3 })),
+		) as Array<Record<string, unknown>>;
 		expect(byMake).toHaveLength(3);
 		for (const vehicle of byMake) {
 			const stored = vehicles.find((v) => String(v.vehicleId) === String(vehicle.vehicleId));
 			expect(vehicle).toEqual(simplifyRecord('vehicle', stored!));
-			expect(`${stored!.make} ${stored!.model} ${stored!.vin}`.toLowerCase()).toContain(make.toLowerCase());
+			expect(`${stored!.make} ${stored!.model} ${stored!.vin}`.toLowerCase()).toContain(
+				make.toLowerCase(),
+			);
 		}
 	});
 
 	it('Create Customer creates one customer in one POST /customers, and n8n records the call', async () => {
 		const sent = sinceNow();
-		const customer = { firstName: 'Grace', lastName: 'McpHopper', customerType: 'fleet', email: 'grace.hopper@example.com' };
+		const customer = {
+			firstName: 'Grace',
+			lastName: 'McpHopper',
+			customerType: 'fleet',
+			email: 'grace.hopper@example.com',
+		};
 		const result = await call(CREATE, { companyId: DEMO_COMPANY_ID, ...customer });
 		expect(result.isError).toBeFalsy();
 		const record = {
@@ -110,19 +123,38 @@ describe('AutoLeap through n8n’s MCP Server Trigger', () => {
 			firstName: customer.firstName,
 			lastName: customer.lastName,
 		};
-		expect(JSON.parse(textOf(result))).toEqual([expect.objectContaining({ companyId: DEMO_COMPANY_ID, ...record, success: true })]);
+		expect(JSON.parse(textOf(result))).toEqual([
+			expect.objectContaining({ companyId: DEMO_COMPANY_ID, ...record, success: true }),
+		]);
 
 		// n8n saves each tool call as an execution of the workflow; by then nothing else was sent. The
 		// previous test's execution may be saved after this test began: find this call's by its node.
-		const thisCall = async () => (await server!.executions(MCP_WORKFLOW_ID)).find((e) => 'Create Customer' in e.data.resultData.runData);
-		await waitFor(async () => (await thisCall()) !== undefined, 'the execution of the tool call', 60_000, 1_000);
+		const thisCall = async () =>
+			(await server!.executions(MCP_WORKFLOW_ID)).find(
+				(e) => 'Create Customer' in e.data.resultData.runData,
+			);
+		await waitFor(
+			async () => (await thisCall()) !== undefined,
+			'the execution of the tool call',
+			60_000,
+			1_000,
+		);
 		const execution = (await thisCall())!;
 		expect(execution.status).toBe('success');
-		expect(Object.keys(execution.data.resultData.runData).sort()).toEqual(['Create Customer', 'MCP Server Trigger']);
-		expect(sent().map((r) => [r.method, r.path, r.body, r.status])).toEqual([['POST', '/customers', { companyId: DEMO_COMPANY_ID, customers: [record] }, 200]]);
-		const created = ctx.sandbox.store.list('customers', DEMO_COMPANY_ID).filter((c) => c.lastName === customer.lastName);
+		expect(Object.keys(execution.data.resultData.runData).sort()).toEqual([
+			'Create Customer',
+			'MCP Server Trigger',
+		]);
+		expect(sent().map((r) => [r.method, r.path, r.body, r.status])).toEqual([
+			['POST', '/customers', { companyId: DEMO_COMPANY_ID, customers: [record] }, 200],
+		]);
+		const created = ctx.sandbox.store
+			.list('customers', DEMO_COMPANY_ID)
+			.filter((c) => c.lastName === customer.lastName);
 		expect(created).toEqual([expect.objectContaining(record)]);
-		const served = runtimeUnderTest().mcpTriggerNamesTheTool ? [expect.objectContaining({ mcpToolCall: expect.objectContaining({ toolName: CREATE }) })] : [];
+		const served = runtimeUnderTest().mcpTriggerNamesTheTool
+			? [expect.objectContaining({ mcpToolCall: expect.objectContaining({ toolName: CREATE }) })]
+			: [];
 		expect(itemsOf(execution, 'MCP Server Trigger')).toEqual(served);
 	});
 
@@ -137,9 +169,17 @@ describe('AutoLeap through n8n’s MCP Server Trigger', () => {
 
 		it('a customerType outside regular/fleet: isError naming the field, and nothing is sent', async () => {
 			const sent = sinceNow();
-			const result = await call(CREATE, { companyId: DEMO_COMPANY_ID, firstName: 'Al', lastName: 'Ien', customerType: 'alien', email: 'al@example.com' });
+			const result = await call(CREATE, {
+				companyId: DEMO_COMPANY_ID,
+				firstName: 'Al',
+				lastName: 'Ien',
+				customerType: 'alien',
+				email: 'al@example.com',
+			});
 			expect(result.isError).toBe(true);
-			expect(textOf(result)).toContain('"customerType" must be one of regular, fleet (got "alien")');
+			expect(textOf(result)).toContain(
+				'"customerType" must be one of regular, fleet (got "alien")',
+			);
 			expect(sent()).toEqual([]);
 		});
 

@@ -40,11 +40,15 @@ async function runOnce(n8n: N8n, sandbox: Sandbox): Promise<boolean> {
 	const started = Date.now();
 	const result = await n8n.execute(IMPORT_CUSTOMERS);
 	const failure = result.data.resultData.error;
-	console.log(`\n"import customers" in n8n (${seconds(started)}): ${result.status ?? 'finished'}${failure ? ` — ${failure.message}` : ''}`);
+	console.log(
+		`\n"import customers" in n8n (${seconds(started)}): ${result.status ?? 'finished'}${failure ? ` — ${failure.message}` : ''}`,
+	);
 	for (const [name, tasks] of Object.entries(result.data.resultData.runData)) {
 		const items = tasks.flatMap((task) => task.data?.main?.[0] ?? []);
 		const error = tasks.find((task) => task.error)?.error;
-		console.log(`  ${name}: ${items.length} item(s) out${error ? ` — ERROR ${error.message}` : ''}`);
+		console.log(
+			`  ${name}: ${items.length} item(s) out${error ? ` — ERROR ${error.message}` : ''}`,
+		);
 		if (items[0]) console.log(`    first: ${JSON.stringify(items[0].json).slice(0, 150)}`);
 	}
 	printRequests(sandbox, before);
@@ -64,10 +68,17 @@ function printRequests(sandbox: Sandbox, from: number): void {
 /** A shop at work: every 45 s an open repair order is invoiced, for the published trigger to find. */
 function invoiceRepairOrders(sandbox: Sandbox): () => void {
 	const timer = setInterval(() => {
-		const open = sandbox.store.list('orders', DEMO_COMPANY_ID).find((o) => !o.invoiceDate && o.repairOrderStatusId !== 7);
+		const open = sandbox.store
+			.list('orders', DEMO_COMPANY_ID)
+			.find((o) => !o.invoiceDate && o.repairOrderStatusId !== 7);
 		if (!open) return;
 		const now = new Date().toISOString();
-		sandbox.store.update('orders', open.repairOrderNumber, { repairOrderStatusId: 3, repairOrderStatus: 'Invoice', invoiceDate: now, invoiceNumber: `INV-${open.repairOrderNumber}` });
+		sandbox.store.update('orders', open.repairOrderNumber, {
+			repairOrderStatusId: 3,
+			repairOrderStatus: 'Invoice',
+			invoiceDate: now,
+			invoiceNumber: `INV-${open.repairOrderNumber}`,
+		});
 		console.log(`  shop: repair order ${open.repairOrderNumber} invoiced at ${now}`);
 	}, 45_000);
 	return () => clearInterval(timer);
@@ -93,10 +104,17 @@ async function serve(n8n: N8n, sandbox: Sandbox, start: Start): Promise<void> {
 	console.log(`• n8n ready (${seconds(started)})`);
 	try {
 		// The editor's own type lists must hold our nodes and credential.
-		const nodes = (await server.get<Array<{ name: string }>>('/types/nodes.json')).map((t) => t.name);
-		const credentials = (await server.get<Array<{ name: string }>>('/types/credentials.json')).map((t) => t.name);
-		const ours = ['n8n-nodes-autoleap.autoLeap', 'n8n-nodes-autoleap.autoLeapTrigger'].filter((n) => nodes.includes(n));
-		if (ours.length !== 2 || !credentials.includes('autoLeapApi')) throw new Error('the editor does not list the AutoLeap nodes and credential');
+		const nodes = (await server.get<Array<{ name: string }>>('/types/nodes.json')).map(
+			(t) => t.name,
+		);
+		const credentials = (await server.get<Array<{ name: string }>>('/types/credentials.json')).map(
+			(t) => t.name,
+		);
+		const ours = ['n8n-nodes-autoleap.autoLeap', 'n8n-nodes-autoleap.autoLeapTrigger'].filter((n) =>
+			nodes.includes(n),
+		);
+		if (ours.length !== 2 || !credentials.includes('autoLeapApi'))
+			throw new Error('the editor does not list the AutoLeap nodes and credential');
 		console.log(`• the editor lists ${ours.join(', ')} and the autoLeapApi credential`);
 	} catch (error) {
 		await stop();
@@ -106,8 +124,12 @@ async function serve(n8n: N8n, sandbox: Sandbox, start: Start): Promise<void> {
 
 	console.log(`\nn8n editor: ${server.base}   (log: ${server.logFile})`);
 	console.log(`  sign in as ${OWNER.email} / ${OWNER.password}`);
-	console.log('  workflows: "AutoLeap: invoiced repair order → summary" (published, polls every minute),');
-	console.log('             "AutoLeap: sync vehicles to sheet rows" and "AutoLeap: import customers from sheet rows" (run them from the editor)');
+	console.log(
+		'  workflows: "AutoLeap: invoiced repair order → summary" (published, polls every minute),',
+	);
+	console.log(
+		'             "AutoLeap: sync vehicles to sheet rows" and "AutoLeap: import customers from sheet rows" (run them from the editor)',
+	);
 	console.log(`  AutoLeap sandbox: ${sandbox.url} (partner ${DEMO_PARTNER.partnerId})`);
 	console.log('  press Ctrl-C to stop n8n and the sandbox\n');
 
@@ -132,8 +154,12 @@ async function serveQueue(tarball: string, sandbox: Sandbox, target: Runtime): P
 		await cluster.n8n.importWorkflowDir(WORKFLOWS);
 		await serve(cluster.n8n, sandbox, async (port) => {
 			const server = await cluster.start({ port });
-			console.log(`• queue mode: main (pid ${server.pid}) and ${cluster.workers.map((w) => `${w.name} (pid ${w.pid}, log ${w.logFile})`).join(', ')}; ${cluster.describeTimings()}`);
-			console.log(`  PostgreSQL on port ${cluster.postgres.port}, Redis on port ${cluster.redis.port}`);
+			console.log(
+				`• queue mode: main (pid ${server.pid}) and ${cluster.workers.map((w) => `${w.name} (pid ${w.pid}, log ${w.logFile})`).join(', ')}; ${cluster.describeTimings()}`,
+			);
+			console.log(
+				`  PostgreSQL on port ${cluster.postgres.port}, Redis on port ${cluster.redis.port}`,
+			);
 			return { server, stop: async () => await cluster.stop() };
 		});
 	} finally {
@@ -148,7 +174,10 @@ async function main(): Promise<void> {
 	const target = runtime(name);
 	ensureRuntime(target);
 	console.log(`• ${target.label}`);
-	if (flags.queue && flags.once) throw new Error('--once runs `n8n execute`, which never uses the queue: use one of --queue and --once');
+	if (flags.queue && flags.once)
+		throw new Error(
+			'--once runs `n8n execute`, which never uses the queue: use one of --queue and --once',
+		);
 	const tarball = packPackage();
 	const sandbox = await startSandbox({ port: 0 });
 	console.log(`• AutoLeap sandbox on ${sandbox.url}`);
@@ -165,7 +194,9 @@ async function main(): Promise<void> {
 	try {
 		await n8n.importCredential({ ...DEMO_PARTNER, customUrl: sandbox.url });
 		await n8n.importWorkflowDir(WORKFLOWS);
-		console.log(`• imported the AutoLeap credential and the workflows of e2e/workflows (${seconds(started)} so far)`);
+		console.log(
+			`• imported the AutoLeap credential and the workflows of e2e/workflows (${seconds(started)} so far)`,
+		);
 		if (flags.once) {
 			const ok = await runOnce(n8n, sandbox);
 			console.log(`\n${ok ? 'Done' : 'FAILED'} in ${seconds(started)}.`);

@@ -11,7 +11,18 @@ import { join } from 'node:path';
 import { startSandbox, type RequestLogEntry, type Sandbox } from '../sandbox';
 import { DEMO_COMPANY_2_ID, DEMO_COMPANY_ID, DEMO_PARTNER } from '../sandbox/seed';
 import { ConnectionOwners } from './lib/attribution';
-import { contentionWorkflows, createWorkflow, finishedExecutions, fire, listExecutions, processName, runContention, vinCounts, webhookRegistered, type Contention } from './lib/contention';
+import {
+	contentionWorkflows,
+	createWorkflow,
+	finishedExecutions,
+	fire,
+	listExecutions,
+	processName,
+	runContention,
+	vinCounts,
+	webhookRegistered,
+	type Contention,
+} from './lib/contention';
 import { itemsOf, waitFor } from './lib/n8n';
 import { QueueCluster, readLog } from './lib/queue';
 import { packedPackage, PACK_DIR } from './lib/runtime';
@@ -34,28 +45,79 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /** Which process sent each request since `from`: main, worker N, other process (a CLI run), unknown. */
 const senders = (from: number, filter: (r: RequestLogEntry) => boolean = () => true) =>
-	sandbox.requestLog.slice(from).filter(filter).map((r) => processName(owners.ownerOf(r), cluster.processNames()));
-const vehiclePosts = () => sandbox.requestLog.filter((r) => r.method === 'POST' && r.path === '/vehicles');
+	sandbox.requestLog
+		.slice(from)
+		.filter(filter)
+		.map((r) => processName(owners.ownerOf(r), cluster.processNames()));
+const vehiclePosts = () =>
+	sandbox.requestLog.filter((r) => r.method === 'POST' && r.path === '/vehicles');
 
 beforeAll(async () => {
 	const started = Date.now();
-	sandbox = await startSandbox({ port: 0, bulkVehicles: 10_000, onConnection: owners.onConnection });
+	sandbox = await startSandbox({
+		port: 0,
+		bulkVehicles: 10_000,
+		onConnection: owners.onConnection,
+	});
 	sandbox.setTokenLifetimes({ accessMs: ACCESS_MS, refreshMs: 10_800_000 });
 	cluster = await QueueCluster.create(packedPackage(), { workers: 2 });
 	contention = { sandbox, cluster, owners, tag: TAG, creates: 4, perCreate: 2_000, reads: 2 };
 	const customerId = String(sandbox.store.list('customers', DEMO_COMPANY_ID)[0].customerId);
-	const createFive = { name: 'Create Vehicles', parameters: { resource: 'vehicle', operation: 'create', companyId: DEMO_COMPANY_ID, customerId: byId(customerId), additionalFields: { make: 'Manual', vin: `${TAG}M` } } };
-	const trigger = chain(TRIGGER, 'queue: vehicle updated → summary', [
-		{ name: 'Summary', type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: 'return $input.all().map((item) => ({ json: { vehicle: item.json.vehicleId } }));' } },
-		// The other company: the contention run's 8,000 new vehicles are not changes it should page through.
-	], { name: 'Vehicle Updated', type: AUTOLEAP_TRIGGER, parameters: { event: 'vehicleUpdated', companyId: DEMO_COMPANY_2_ID, pollTimes: { item: [{ mode: 'everyMinute' }] } } });
-	await cluster.n8n.importCredential({ ...DEMO_PARTNER, customUrl: sandbox.url, accessLifetimeMs: ACCESS_MS });
-	const published = [createWorkflow(9, FAULT.tag, FAULT.items, customerId), ...contentionWorkflows(contention)];
-	await cluster.importWorkflows([chain(MANUAL, 'queue: manual create', [createFive]), trigger, ...published]);
+	const createFive = {
+		name: 'Create Vehicles',
+		parameters: {
+			resource: 'vehicle',
+			operation: 'create',
+			companyId: DEMO_COMPANY_ID,
+			customerId: byId(customerId),
+			additionalFields: { make: 'Manual', vin: `${TAG}M` },
+		},
+	};
+	const trigger = chain(
+		TRIGGER,
+		'queue: vehicle updated → summary',
+		[
+			{
+				name: 'Summary',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				parameters: {
+					jsCode:
+						'return $input.all().map((item) => ({ json: { vehicle: item.json.vehicleId } }));',
+				},
+			},
+			// The other company: the contention run's 8,000 new vehicles are not changes it should page through.
+		],
+		{
+			name: 'Vehicle Updated',
+			type: AUTOLEAP_TRIGGER,
+			parameters: {
+				event: 'vehicleUpdated',
+				companyId: DEMO_COMPANY_2_ID,
+				pollTimes: { item: [{ mode: 'everyMinute' }] },
+			},
+		},
+	);
+	await cluster.n8n.importCredential({
+		...DEMO_PARTNER,
+		customUrl: sandbox.url,
+		accessLifetimeMs: ACCESS_MS,
+	});
+	const published = [
+		createWorkflow(9, FAULT.tag, FAULT.items, customerId),
+		...contentionWorkflows(contention),
+	];
+	await cluster.importWorkflows([
+		chain(MANUAL, 'queue: manual create', [createFive]),
+		trigger,
+		...published,
+	]);
 	await cluster.start();
 	await cluster.publish(published.map((w) => w.id));
 	Object.assign(timings, cluster.timings, { setupMs: Date.now() - started });
-	console.log(`• queue mode up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${cluster.describeTimings()}`);
+	console.log(
+		`• queue mode up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${cluster.describeTimings()}`,
+	);
 });
 
 afterAll(async () => {
@@ -72,7 +134,9 @@ it('contention: 4 × Create 2,000 vehicles and 2 × Get Many (all) at once on 2 
 	writeFileSync(join(PACK_DIR, 'queue-contention.json'), JSON.stringify(report, null, 2));
 
 	// Queue mode was really in play: each execution ran on a worker, both worked, the main sent nothing.
-	expect(report.executions.map((e) => `${e.mode} ${e.ranOn.replace(/\d+$/, 'N')}`)).toEqual(report.executions.map(() => 'webhook worker N'));
+	expect(report.executions.map((e) => `${e.mode} ${e.ranOn.replace(/\d+$/, 'N')}`)).toEqual(
+		report.executions.map(() => 'webhook worker N'),
+	);
 	expect(new Set(report.executions.map((e) => e.ranOn)).size).toBe(2);
 	expect(Object.keys(report.byProcess).sort()).toEqual(['worker 1', 'worker 2']);
 	// What the node must achieve: nothing failed, lost or doubled, close to what the account allows.
@@ -81,7 +145,9 @@ it('contention: 4 × Create 2,000 vehicles and 2 × Get Many (all) at once on 2 
 		statuses: report.executions.map((e) => e.status),
 		vehiclesMissing: report.vehiclesMissing,
 		vehiclesDuplicated: report.vehiclesDuplicated,
-		readsComplete: report.executions.filter((e) => e.workflow.startsWith('QueueRead')).every((e) => e.itemsOk >= report.vehiclesBefore),
+		readsComplete: report.executions
+			.filter((e) => e.workflow.startsWith('QueueRead'))
+			.every((e) => e.itemsOk >= report.vehiclesBefore),
 		withinTimeBudget: report.ratio <= 1.3,
 	}).toEqual({
 		failedItems: 0,
@@ -95,13 +161,19 @@ it('contention: 4 × Create 2,000 vehicles and 2 × Get Many (all) at once on 2 
 	// Processes renew at moments of their own, so a rotation race is rare; one that loses it (its
 	// refresh refused) pays exactly one more login, never a loop. Seen once in four CI runs.
 	const processes = Object.values(report.byProcess);
-	for (const counts of processes) expect((counts.logins ?? 0) - (counts['refused refreshes'] ?? 0)).toBeLessThanOrEqual(1);
-	expect(processes.reduce((sum, counts) => sum + (counts.refreshes ?? 0), 0)).toBeGreaterThanOrEqual(2);
+	for (const counts of processes)
+		expect((counts.logins ?? 0) - (counts['refused refreshes'] ?? 0)).toBeLessThanOrEqual(1);
+	expect(
+		processes.reduce((sum, counts) => sum + (counts.refreshes ?? 0), 0),
+	).toBeGreaterThanOrEqual(2);
 });
 
 it('manual runs stay on the main and `n8n execute` in its own process: neither goes through the queue', async () => {
 	const from = sandbox.requestLog.length;
-	await cluster.main!.rest('/workflows/' + MANUAL + '/run', { method: 'POST', body: JSON.stringify({ destinationNode: { nodeName: 'Create Vehicles', mode: 'inclusive' } }) });
+	await cluster.main!.rest('/workflows/' + MANUAL + '/run', {
+		method: 'POST',
+		body: JSON.stringify({ destinationNode: { nodeName: 'Create Vehicles', mode: 'inclusive' } }),
+	});
 	const [manual] = await finishedExecutions(cluster.main!, [MANUAL], 120_000);
 	const manualSenders = senders(from);
 	const cli = await cluster.n8n.execute(MANUAL);
@@ -109,9 +181,16 @@ it('manual runs stay on the main and `n8n execute` in its own process: neither g
 	const all = await listExecutions(cluster.main!, [MANUAL]);
 	const cliRun = all.find((e) => e.mode === 'cli')!;
 
-	expect({ mode: manual.mode, status: manual.status, ranOn: cluster.ranOn(manual.id) }).toEqual({ mode: 'manual', status: 'success', ranOn: 'not queued' });
+	expect({ mode: manual.mode, status: manual.status, ranOn: cluster.ranOn(manual.id) }).toEqual({
+		mode: 'manual',
+		status: 'success',
+		ranOn: 'not queued',
+	});
 	expect(new Set(manualSenders)).toEqual(new Set(['main']));
-	expect({ status: cli.status, ranOn: cluster.ranOn(cliRun.id) }).toEqual({ status: 'success', ranOn: 'not queued' });
+	expect({ status: cli.status, ranOn: cluster.ranOn(cliRun.id) }).toEqual({
+		status: 'success',
+		ranOn: 'not queued',
+	});
 	// The CLI is a process of its own, neither the main nor a worker.
 	expect(cliSenders.length).toBeGreaterThan(0);
 	expect(new Set(cliSenders)).toEqual(new Set(['other process']));
@@ -120,16 +199,26 @@ it('manual runs stay on the main and `n8n execute` in its own process: neither g
 
 it('trigger: polls on the main, runs on a worker, and emits each change once across a restart of the main', async () => {
 	const started = Date.now();
-	const polls = () => sandbox.requestLog.filter((r) => r.method === 'GET' && r.path === '/vehicles' && r.query.updatedDateStart !== undefined);
+	const polls = () =>
+		sandbox.requestLog.filter(
+			(r) => r.method === 'GET' && r.path === '/vehicles' && r.query.updatedDateStart !== undefined,
+		);
 	const from = sandbox.requestLog.length;
 	const events: string[] = [];
 	const note = (event: string) => events.push(`${new Date().toISOString()} ${event}`);
 	// A step that times out says what the trigger did: every poll, the test's own steps, the executions.
 	const traced = async <T>(step: Promise<T>): Promise<T> =>
 		await step.catch(async (error: Error) => {
-			const pollLines = polls().map((r) => `${new Date(r.at).toISOString()} poll ${r.query.updatedDateStart}..${r.query.updatedDateEnd} page ${r.query.page} → ${r.status}`);
-			const executions = await listExecutions(cluster.main!, [TRIGGER]).catch((e: Error) => e.message);
-			throw new Error(`${error.message}\n${[...pollLines, ...events].sort().join('\n')}\nexecutions: ${JSON.stringify(executions)}`);
+			const pollLines = polls().map(
+				(r) =>
+					`${new Date(r.at).toISOString()} poll ${r.query.updatedDateStart}..${r.query.updatedDateEnd} page ${r.query.page} → ${r.status}`,
+			);
+			const executions = await listExecutions(cluster.main!, [TRIGGER]).catch(
+				(e: Error) => e.message,
+			);
+			throw new Error(
+				`${error.message}\n${[...pollLines, ...events].sort().join('\n')}\nexecutions: ${JSON.stringify(executions)}`,
+			);
 		});
 	note('publish');
 	await cluster.publish([TRIGGER]);
@@ -142,7 +231,10 @@ it('trigger: polls on the main, runs on a worker, and emits each change once acr
 	].map((v) => `${v.vehicleId}@${v.updatedDate}`);
 	note(`changed ${changed.join(', ')}`);
 	const [scheduled] = await traced(finishedExecutions(cluster.main!, [TRIGGER], 150_000));
-	const cursor = psql(cluster.postgres, `select "staticData" from workflow_entity where id = '${TRIGGER}'`);
+	const cursor = psql(
+		cluster.postgres,
+		`select "staticData" from workflow_entity where id = '${TRIGGER}'`,
+	);
 
 	// Down for a while; the change made meanwhile arrives once the main is back, and nothing else.
 	await cluster.main!.stop();
@@ -151,56 +243,107 @@ it('trigger: polls on the main, runs on a worker, and emits each change once acr
 	const pollsBefore = polls().length;
 	await cluster.startMain();
 	note('main started');
-	await traced(waitFor(async () => polls().length > pollsBefore, 'the poll at re-activation', 100_000));
-	const [afterRestart] = await traced(finishedExecutions(cluster.main!, [TRIGGER], 150_000, new Set([scheduled.id])));
+	await traced(
+		waitFor(async () => polls().length > pollsBefore, 'the poll at re-activation', 100_000),
+	);
+	const [afterRestart] = await traced(
+		finishedExecutions(cluster.main!, [TRIGGER], 150_000, new Set([scheduled.id])),
+	);
 	const pollsAfter = polls().length;
-	await traced(waitFor(async () => polls().length > pollsAfter, 'the next scheduled poll', 100_000));
+	await traced(
+		waitFor(async () => polls().length > pollsAfter, 'the next scheduled poll', 100_000),
+	);
 	await sleep(5_000);
 	timings.triggerMs = Date.now() - started;
 
 	const executions = await cluster.main!.executions(TRIGGER);
-	const emitted = executions.map((e) => itemsOf(e, 'Vehicle Updated').map((v) => `${v.vehicleId}@${v.updatedDate}`));
-	expect(executions.map((e) => ({ mode: e.mode, status: e.status, ranOn: cluster.ranOn(e.id).replace(/\d+$/, 'N') }))).toEqual([
+	const emitted = executions.map((e) =>
+		itemsOf(e, 'Vehicle Updated').map((v) => `${v.vehicleId}@${v.updatedDate}`),
+	);
+	expect(
+		executions.map((e) => ({
+			mode: e.mode,
+			status: e.status,
+			ranOn: cluster.ranOn(e.id).replace(/\d+$/, 'N'),
+		})),
+	).toEqual([
 		{ mode: 'trigger', status: 'success', ranOn: 'worker N' },
 		{ mode: 'trigger', status: 'success', ranOn: 'worker N' },
 	]);
-	expect(emitted.map((list) => list.sort())).toEqual([changed.sort(), [`${whileDown.vehicleId}@${whileDown.updatedDate}`]]);
+	expect(emitted.map((list) => list.sort())).toEqual([
+		changed.sort(),
+		[`${whileDown.vehicleId}@${whileDown.updatedDate}`],
+	]);
 	expect(afterRestart.id).toBe(executions[1].id);
 	// Polls are the main's; its cursor lives in the workflow's static data in PostgreSQL.
-	expect(new Set(senders(from, (r) => r.method === 'GET' && r.path === '/vehicles'))).toEqual(new Set(['main']));
+	expect(new Set(senders(from, (r) => r.method === 'GET' && r.path === '/vehicles'))).toEqual(
+		new Set(['main']),
+	);
 	expect(cursor).toMatch(/"node:Vehicle Updated":\{.+\}/);
 });
 
 it('faults: a worker killed mid-Create, then PostgreSQL stopped mid-Create: never reported as success', async () => {
 	const started = Date.now();
 	const main = cluster.main!;
-	const statusOf = (id: string) => psql(cluster.postgres, `select status from execution_entity where id = '${id}'`);
+	const statusOf = (id: string) =>
+		psql(cluster.postgres, `select status from execution_entity where id = '${id}'`);
 	await webhookRegistered(main, FAULT.path);
 	sandbox.setLatency(1_500); // ten batches take 15 s: time to strike mid-run
 
 	// 1. SIGKILL the worker running it after 3 of its 10 requests; a supervisor would restart it.
 	let posts = vehiclePosts().length;
 	await fire(main, FAULT.path);
-	await waitFor(async () => vehiclePosts().length >= posts + 3, 'three POST /vehicles', 120_000, 100);
+	await waitFor(
+		async () => vehiclePosts().length >= posts + 3,
+		'three POST /vehicles',
+		120_000,
+		100,
+	);
 	const { id: killedId, worker: victim } = cluster.workerRuns(FAULT.id).at(-1)!;
 	await victim.stop('SIGKILL');
 	const postsAtKill = vehiclePosts().length - posts;
 	await sleep(5_000);
-	const killed = { execution: killedId, worker: victim.name, postsAccepted: postsAtKill, statusAfterKill: statusOf(killedId), statusAfterWorkerRestart: '' };
+	const killed = {
+		execution: killedId,
+		worker: victim.name,
+		postsAccepted: postsAtKill,
+		statusAfterKill: statusOf(killedId),
+		statusAfterWorkerRestart: '',
+	};
 	await victim.start();
-	await waitFor(async () => statusOf(killedId) !== 'running', 'the restarted worker to settle the killed execution', 60_000);
+	await waitFor(
+		async () => statusOf(killedId) !== 'running',
+		'the restarted worker to settle the killed execution',
+		60_000,
+	);
 	killed.statusAfterWorkerRestart = statusOf(killedId);
 
 	// 2. PostgreSQL stopped during the next run.
 	posts = vehiclePosts().length;
 	await fire(main, FAULT.path);
-	await waitFor(async () => vehiclePosts().length >= posts + 3, 'three POST /vehicles', 120_000, 100);
+	await waitFor(
+		async () => vehiclePosts().length >= posts + 3,
+		'three POST /vehicles',
+		120_000,
+		100,
+	);
 	const { id: dbRunId, worker: runner } = cluster.workerRuns(FAULT.id).at(-1)!;
 	const pausedAt = new Date().toISOString();
 	await cluster.postgres.pause();
-	const duringOutage = await fetch(`${main.base}/webhook/${FAULT.path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-	const finishedLine = () => readLog(runner.logFile).find((l) => l.message.startsWith(`Worker finished execution ${dbRunId} `));
-	await waitFor(async () => finishedLine() !== undefined, `the worker to end execution ${dbRunId}`, 60_000);
+	const duringOutage = await fetch(`${main.base}/webhook/${FAULT.path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: '{}',
+	});
+	const finishedLine = () =>
+		readLog(runner.logFile).find((l) =>
+			l.message.startsWith(`Worker finished execution ${dbRunId} `),
+		);
+	await waitFor(
+		async () => finishedLine() !== undefined,
+		`the worker to end execution ${dbRunId}`,
+		60_000,
+	);
 	const postsWhileDown = vehiclePosts().length - posts;
 	await sleep(5_000);
 	await cluster.postgres.start();
@@ -208,10 +351,22 @@ it('faults: a worker killed mid-Create, then PostgreSQL stopped mid-Create: neve
 	// A worker that noticed the outage (3 failed pings, 2 s apart) reconnects by itself, backing off up to 30 s.
 	const reconnected = () =>
 		cluster.workers.every((w) => {
-			const since = readLog(w.logFile).filter((l) => String(l.metadata.timestamp) > pausedAt).map((l) => l.message);
-			return !since.some((m) => m.startsWith('Triggering database connection recovery')) || since.some((m) => m.startsWith('Database connection recovered'));
+			const since = readLog(w.logFile)
+				.filter((l) => String(l.metadata.timestamp) > pausedAt)
+				.map((l) => l.message);
+			return (
+				!since.some((m) => m.startsWith('Triggering database connection recovery')) ||
+				since.some((m) => m.startsWith('Database connection recovered'))
+			);
 		});
-	const database = { execution: dbRunId, webhookDuringOutage: duringOutage.status, workerReportedSuccess: finishedLine()?.metadata.success, postsAccepted: postsWhileDown, statusAfterOutage: statusOf(dbRunId), statusAfterMainRestart: '' };
+	const database = {
+		execution: dbRunId,
+		webhookDuringOutage: duringOutage.status,
+		workerReportedSuccess: finishedLine()?.metadata.success,
+		postsAccepted: postsWhileDown,
+		statusAfterOutage: statusOf(dbRunId),
+		statusAfterMainRestart: '',
+	};
 	// 3. A restart of the main runs n8n's queue recovery; then the same input once more.
 	await cluster.restartMain();
 	await waitFor(async () => statusOf(dbRunId) !== 'running', 'queue recovery', 60_000);
@@ -223,7 +378,15 @@ it('faults: a worker killed mid-Create, then PostgreSQL stopped mid-Create: neve
 	const vins = vinCounts(sandbox, FAULT.tag);
 	timings.faultsMs = Date.now() - started;
 	const startedRuns = cluster.workers.flatMap((w) => w.executionsStarted());
-	const report = { killed, database, rerun: { status: rerun.status, distinctVins: vins.size, vinsHeldMoreThanOnce: [...vins.values()].filter((n) => n > 1).length } };
+	const report = {
+		killed,
+		database,
+		rerun: {
+			status: rerun.status,
+			distinctVins: vins.size,
+			vinsHeldMoreThanOnce: [...vins.values()].filter((n) => n > 1).length,
+		},
+	};
 	console.log(`fault report:\n${JSON.stringify(report, null, 2)}`);
 
 	// The killed run: not retried (started once), never success; "running" until its worker is back
@@ -236,9 +399,18 @@ it('faults: a worker killed mid-Create, then PostgreSQL stopped mid-Create: neve
 	// unable to save that, stays "running" until the main's queue recovery marks it crashed.
 	expect(database.webhookDuringOutage).toBe(503);
 	expect(database.workerReportedSuccess).toBe(false);
-	expect([database.statusAfterOutage, database.statusAfterMainRestart]).toEqual(['running', 'crashed']);
+	expect([database.statusAfterOutage, database.statusAfterMainRestart]).toEqual([
+		'running',
+		'crashed',
+	]);
 	// Every vehicle the sandbox holds came from a request it accepted (no phantom or lost writes).
-	const accepted = sandbox.requestLog.filter((r) => r.method === 'POST' && r.path === '/vehicles' && r.status === 200 && JSON.stringify(r.body).includes(FAULT.tag));
+	const accepted = sandbox.requestLog.filter(
+		(r) =>
+			r.method === 'POST' &&
+			r.path === '/vehicles' &&
+			r.status === 200 &&
+			JSON.stringify(r.body).includes(FAULT.tag),
+	);
 	expect([...vins.values()].reduce((sum, n) => sum + n, 0)).toBe(accepted.length * 100);
 	expect(rerun.status).toBe('success');
 });
@@ -252,13 +424,26 @@ it('faults: Redis stopped mid-run: main and workers give up after 10 s and exit,
 	const run = cluster.workerRuns(FAULT.id).at(-1)!;
 	const stopped = Date.now();
 	await cluster.redis.pause();
-	const alive = () => [main.exited ? undefined : 'main', ...cluster.workers.filter((w) => w.pid !== undefined).map((w) => w.name)].filter(Boolean);
+	const alive = () =>
+		[
+			main.exited ? undefined : 'main',
+			...cluster.workers.filter((w) => w.pid !== undefined).map((w) => w.name),
+		].filter(Boolean);
 	await waitFor(async () => alive().length === 0, 'every n8n process to exit', 60_000);
 	const exitedAfterMs = Date.now() - stopped;
 	sandbox.setLatency(0);
-	const status = psql(cluster.postgres, `select status from execution_entity where id = '${run.id}'`);
-	console.log(`redis fault: every process exited ${(exitedAfterMs / 1000).toFixed(1)} s after Redis stopped; execution ${run.id} is "${status}"; ${vehiclePosts().length - posts} of 10 requests were sent`);
+	const status = psql(
+		cluster.postgres,
+		`select status from execution_entity where id = '${run.id}'`,
+	);
+	console.log(
+		`redis fault: every process exited ${(exitedAfterMs / 1000).toFixed(1)} s after Redis stopped; execution ${run.id} is "${status}"; ${vehiclePosts().length - posts} of 10 requests were sent`,
+	);
 
 	expect(status).toBe('running');
-	expect(readLog(cluster.mainLog).some((l) => l.message === 'Exiting process due to Redis connection error')).toBe(true);
+	expect(
+		readLog(cluster.mainLog).some(
+			(l) => l.message === 'Exiting process due to Redis connection error',
+		),
+	).toBe(true);
 });

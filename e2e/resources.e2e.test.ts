@@ -31,7 +31,11 @@ beforeAll(async () => {
 
 function runOf(name: string) {
 	const run = runs.get(name)!;
-	expect({ name, status: run.execution.status, error: run.execution.data.resultData.error?.message }).toEqual({ name, status: 'success', error: undefined });
+	expect({
+		name,
+		status: run.execution.status,
+		error: run.execution.data.resultData.error?.message,
+	}).toEqual({ name, status: 'success', error: undefined });
 	return { ...run, items: (node: string) => itemsOf(run.execution, node) };
 }
 
@@ -39,14 +43,21 @@ const store = () => ctx.sandbox.store;
 
 it('the workflows use every operation of the node but Log Out (the token suite runs that)', () => {
 	const { properties } = new AutoLeap().description;
-	const resources = (properties.find((p) => p.name === 'resource')!.options as Array<{ value: string }>).map((o) => o.value);
+	const resources = (
+		properties.find((p) => p.name === 'resource')!.options as Array<{ value: string }>
+	).map((o) => o.value);
 	const all = resources.flatMap((resource) =>
-		(properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource))!.options as Array<{ value: string }>).map(
-			(o) => `${resource}.${o.value}`,
-		),
+		(
+			properties.find(
+				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
+			)!.options as Array<{ value: string }>
+		).map((o) => `${resource}.${o.value}`),
 	);
 	const used = workflows.flatMap((w) =>
-		w.nodes.filter((n) => n.type === AUTOLEAP).map((n) => n.parameters as { resource: string; operation: string }).map((p) => `${p.resource}.${p.operation}`),
+		w.nodes
+			.filter((n) => n.type === AUTOLEAP)
+			.map((n) => n.parameters as { resource: string; operation: string })
+			.map((p) => `${p.resource}.${p.operation}`),
 	);
 	expect([...new Set(used), 'partner.logOut'].sort()).toEqual(all.sort());
 });
@@ -59,7 +70,9 @@ it('customers: create 3 → find → get → Edit Fields → update → archive,
 	// Each note was built from its own item's first name and reached that very customer.
 	for (const { customerId } of found) {
 		const customer = store().get('customers', String(customerId))!;
-		expect(customer.notes).toMatch(new RegExp(`^Met ${customer.firstName} on \\d{4}-\\d{2}-\\d{2}$`));
+		expect(customer.notes).toMatch(
+			new RegExp(`^Met ${customer.firstName} on \\d{4}-\\d{2}-\\d{2}$`),
+		);
 		expect(customer.status).toBe('Inactive');
 	}
 	// The three Gets run concurrently, in any order.
@@ -71,7 +84,9 @@ it('customers: create 3 → find → get → Edit Fields → update → archive,
 		'PUT /customers',
 		'PATCH /customers',
 	]);
-	expect((run.bodies[run.requests.indexOf('POST /customers')] as { customers: unknown[] }).customers).toHaveLength(3);
+	expect(
+		(run.bodies[run.requests.indexOf('POST /customers')] as { customers: unknown[] }).customers,
+	).toHaveLength(3);
 });
 
 it('vehicles: Code rows → create 4 in one request → Filter node → get → update → archive only the Fords', () => {
@@ -84,9 +99,14 @@ it('vehicles: Code rows → create 4 in one request → Filter node → get → 
 	expect(fords.map((v) => v.make)).toEqual(['Ford', 'Ford']);
 	for (const [i, vehicle] of fords.entries()) {
 		const stored = store().get('vehicles', String(vehicle.vehicleId))!;
-		expect({ mileage: stored.mileage, status: stored.vehicleStatus }).toEqual({ mileage: 42000 + i, status: 'Inactive' });
+		expect({ mileage: stored.mileage, status: stored.vehicleStatus }).toEqual({
+			mileage: 42000 + i,
+			status: 'Inactive',
+		});
 	}
-	const others = found.filter((v) => v.make !== 'Ford').map((v) => store().get('vehicles', String(v.vehicleId))!.vehicleStatus);
+	const others = found
+		.filter((v) => v.make !== 'Ford')
+		.map((v) => store().get('vehicles', String(v.vehicleId))!.vehicleStatus);
 	expect(others).toEqual(['Active', 'Active']);
 	expect(count(run.requests, 'POST /vehicles')).toBe(1);
 	expect(count(run.requests, 'PUT /vehicles')).toBe(1);
@@ -104,7 +124,9 @@ it('parts: create → find by number → get → pricing get → pricing update 
 	const levels = run.items('Inventory Levels');
 	expect(levels).toHaveLength(2);
 	for (const level of levels) {
-		const stored = store().list('inventoryLevels', DEMO_COMPANY_ID).find((l) => l.itemId === level.itemId && l.locationId === level.locationId)!;
+		const stored = store()
+			.list('inventoryLevels', DEMO_COMPANY_ID)
+			.find((l) => l.itemId === level.itemId && l.locationId === level.locationId)!;
 		expect(stored.quantityOnHand).toBe(Number(level.quantityOnHand) + 10);
 	}
 	expect(count(run.requests, 'PUT /inventoryLevels')).toBe(1);
@@ -114,11 +136,21 @@ it('shop: profile → repair orders (list, then each by number) → payments →
 	const run = runOf('e2e: profile, repair orders, payments, appointments, timesheets');
 	const orders = run.items('Repair Orders');
 	expect(orders).toHaveLength(3);
-	expect(run.items('Repair Order').map((o) => o.repairOrderNumber)).toEqual(orders.map((o) => o.repairOrderNumber));
+	expect(run.items('Repair Order').map((o) => o.repairOrderNumber)).toEqual(
+		orders.map((o) => o.repairOrderNumber),
+	);
 	expect(run.items('Payments')).toHaveLength(store().list('payments', DEMO_COMPANY_ID).length);
-	const booked = store().list('appointmentRequests', DEMO_COMPANY_ID).filter((a) => a.customer?.lastName === `${TAG} Hopper`);
+	const booked = store()
+		.list('appointmentRequests', DEMO_COMPANY_ID)
+		.filter((a) => a.customer?.lastName === `${TAG} Hopper`);
 	expect(booked).toHaveLength(1);
-	expect(run.items('Appointment Requests').some((a) => (a.customer as { lastName?: string })?.lastName === `${TAG} Hopper`)).toBe(true);
-	expect(run.items('Timesheets')).toHaveLength(store().list('timesheetLogs', DEMO_COMPANY_ID).length);
+	expect(
+		run
+			.items('Appointment Requests')
+			.some((a) => (a.customer as { lastName?: string })?.lastName === `${TAG} Hopper`),
+	).toBe(true);
+	expect(run.items('Timesheets')).toHaveLength(
+		store().list('timesheetLogs', DEMO_COMPANY_ID).length,
+	);
 	expect(count(run.requests, /^GET \/orders\/\d+$/)).toBe(3);
 });

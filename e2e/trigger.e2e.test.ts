@@ -21,10 +21,21 @@ const workflow = chain(
 			name: 'Summary',
 			type: 'n8n-nodes-base.code',
 			typeVersion: 2,
-			parameters: { jsCode: "return $input.all().map((item) => ({ json: { vehicle: item.json.vehicleId + ' ' + item.json.make, at: item.json.updatedDate } }));" },
+			parameters: {
+				jsCode:
+					"return $input.all().map((item) => ({ json: { vehicle: item.json.vehicleId + ' ' + item.json.make, at: item.json.updatedDate } }));",
+			},
 		},
 	],
-	{ name: 'Vehicle Updated', type: AUTOLEAP_TRIGGER, parameters: { event: 'vehicleUpdated', companyId: DEMO_COMPANY_ID, pollTimes: { item: [{ mode: 'everyMinute' }] } } },
+	{
+		name: 'Vehicle Updated',
+		type: AUTOLEAP_TRIGGER,
+		parameters: {
+			event: 'vehicleUpdated',
+			companyId: DEMO_COMPANY_ID,
+			pollTimes: { item: [{ mode: 'everyMinute' }] },
+		},
+	},
 );
 
 afterAll(async () => {
@@ -32,15 +43,26 @@ afterAll(async () => {
 });
 
 const WHOLE_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
-const vehiclePolls = () => ctx.sandbox.requestLog.filter((r) => r.method === 'GET' && r.path === '/vehicles').length;
+const vehiclePolls = () =>
+	ctx.sandbox.requestLog.filter((r) => r.method === 'GET' && r.path === '/vehicles').length;
 
 /** Waits for the next poll (a GET /vehicles) after `seen` polls. */
-const nextPoll = (seen: number, what: string) => waitFor(async () => vehiclePolls() > seen, what, 100_000);
+const nextPoll = (seen: number, what: string) =>
+	waitFor(async () => vehiclePolls() > seen, what, 100_000);
 
 async function executionsEmitted(count: number) {
-	await waitFor(async () => (await server!.executions(WORKFLOW)).length >= count, `${count} execution(s) of the trigger workflow`, 100_000, 2_000);
+	await waitFor(
+		async () => (await server!.executions(WORKFLOW)).length >= count,
+		`${count} execution(s) of the trigger workflow`,
+		100_000,
+		2_000,
+	);
 	const executions = await server!.executions(WORKFLOW);
-	return executions.map((e) => ({ status: e.status, vehicles: itemsOf(e, 'Vehicle Updated'), summary: itemsOf(e, 'Summary') }));
+	return executions.map((e) => ({
+		status: e.status,
+		vehicles: itemsOf(e, 'Vehicle Updated'),
+		summary: itemsOf(e, 'Summary'),
+	}));
 }
 
 it('emits each change once: after activation, on schedule, and across a restart of n8n', async () => {
@@ -54,11 +76,18 @@ it('emits each change once: after activation, on schedule, and across a restart 
 	const changed = [
 		ctx.sandbox.store.update('vehicles', first.vehicleId, { mileage: 123_456 }),
 		ctx.sandbox.store.update('vehicles', second.vehicleId, { color: 'Red' }),
-		ctx.sandbox.store.create('vehicles', { companyId: DEMO_COMPANY_ID, customerId: first.customerId, make: 'Rivian', model: 'R1T' }),
+		ctx.sandbox.store.create('vehicles', {
+			companyId: DEMO_COMPANY_ID,
+			customerId: first.customerId,
+			make: 'Rivian',
+			model: 'R1T',
+		}),
 	];
 	const [scheduled] = await executionsEmitted(1);
 	expect(scheduled.status).toBe('success');
-	expect(scheduled.vehicles.map((v) => String(v.vehicleId)).sort()).toEqual(changed.map((v) => String(v.vehicleId)).sort());
+	expect(scheduled.vehicles.map((v) => String(v.vehicleId)).sort()).toEqual(
+		changed.map((v) => String(v.vehicleId)).sort(),
+	);
 	expect(scheduled.summary).toHaveLength(3);
 
 	// Down for a while; a change made meanwhile must arrive when n8n is back, and nothing else.
@@ -68,14 +97,18 @@ it('emits each change once: after activation, on schedule, and across a restart 
 	server = await ctx.n8n.start();
 	await nextPoll(polls, 'the poll at re-activation');
 	const [, afterRestart] = await executionsEmitted(2);
-	expect(afterRestart.vehicles.map((v) => [String(v.vehicleId), v.updatedDate])).toEqual([[String(whileDown.vehicleId), whileDown.updatedDate]]);
+	expect(afterRestart.vehicles.map((v) => [String(v.vehicleId), v.updatedDate])).toEqual([
+		[String(whileDown.vehicleId), whileDown.updatedDate],
+	]);
 
 	// The next scheduled poll finds nothing new: no third execution.
 	await nextPoll(vehiclePolls(), 'the next scheduled poll');
 	await new Promise((done) => setTimeout(done, 5_000));
 	const all = await server.executions(WORKFLOW);
 	expect(all).toHaveLength(2);
-	const emitted = all.flatMap((e) => itemsOf(e, 'Vehicle Updated').map((v) => `${v.vehicleId}@${v.updatedDate}`));
+	const emitted = all.flatMap((e) =>
+		itemsOf(e, 'Vehicle Updated').map((v) => `${v.vehicleId}@${v.updatedDate}`),
+	);
 	expect(new Set(emitted).size).toBe(emitted.length);
 	// The sandbox reads dates as AutoLeap documents them (a bound with milliseconds is a 400): every
 	// poll was answered, and asked in whole seconds.
@@ -84,6 +117,9 @@ it('emits each change once: after activation, on schedule, and across a restart 
 	expect(reads.length).toBeGreaterThanOrEqual(3);
 	expect(reads.map((r) => r.status).filter((status) => status !== 200)).toEqual([]);
 	for (const poll of reads) {
-		expect([poll.query.updatedDateStart, poll.query.updatedDateEnd]).toEqual([expect.stringMatching(WHOLE_SECOND), expect.stringMatching(WHOLE_SECOND)]);
+		expect([poll.query.updatedDateStart, poll.query.updatedDateEnd]).toEqual([
+			expect.stringMatching(WHOLE_SECOND),
+			expect.stringMatching(WHOLE_SECOND),
+		]);
 	}
 });

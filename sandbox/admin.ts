@@ -1,5 +1,11 @@
 import type { ServerResponse } from 'node:http';
-import { DEMO_COMPANY_2_ID, DEMO_COMPANY_ID, DEMO_PARTNER, OTHER_COMPANY_ID, OTHER_PARTNER } from './seed';
+import {
+	DEMO_COMPANY_2_ID,
+	DEMO_COMPANY_ID,
+	DEMO_PARTNER,
+	OTHER_COMPANY_ID,
+	OTHER_PARTNER,
+} from './seed';
 import { checkFault } from './faults';
 import type { SandboxState } from './state';
 import { RESOURCE_NAMES } from './store';
@@ -34,10 +40,19 @@ import type { FaultSpec, ResourceName } from './types';
  *   {kind:'rejectRecords', variant?: 'index'|'id', indexes?, ids?, idField?, field?, status?: 400, error?: template}
  * applied (writes, default false): true = the API applies the write, then the fault hits its 200 answer.
  */
-export async function handleAdmin(state: SandboxState, method: string, url: URL, text: string, res: ServerResponse): Promise<void> {
+export async function handleAdmin(
+	state: SandboxState,
+	method: string,
+	url: URL,
+	text: string,
+	res: ServerResponse,
+): Promise<void> {
 	const send = (status: number, body: unknown) => {
 		const t = JSON.stringify(body);
-		res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(t) });
+		res.writeHead(status, {
+			'Content-Type': 'application/json; charset=utf-8',
+			'Content-Length': Buffer.byteLength(t),
+		});
 		res.end(t);
 	};
 	let body: any = {};
@@ -77,7 +92,8 @@ export async function handleAdmin(state: SandboxState, method: string, url: URL,
 			case 'GET faults':
 				return ok({ faults: state.faults.pending() });
 			case 'DELETE faults':
-				if (resource !== undefined && !/^\d+$/.test(resource)) throw new Error(`Fault id must be a number, not "${resource}"`);
+				if (resource !== undefined && !/^\d+$/.test(resource))
+					throw new Error(`Fault id must be a number, not "${resource}"`);
 				state.faults.clear(resource === undefined ? undefined : Number(resource));
 				return ok({ faults: state.faults.pending() });
 			case 'POST latency':
@@ -100,13 +116,21 @@ export async function handleAdmin(state: SandboxState, method: string, url: URL,
 			case 'GET counters':
 				return ok({ counters: state.counters });
 			case 'GET seed':
-				return ok({ demoPartner: DEMO_PARTNER, otherPartner: OTHER_PARTNER, companies: { DEMO_COMPANY_ID, DEMO_COMPANY_2_ID, OTHER_COMPANY_ID }, profiles: state.partners.map((p) => p.profile) });
+				return ok({
+					demoPartner: DEMO_PARTNER,
+					otherPartner: OTHER_PARTNER,
+					companies: { DEMO_COMPANY_ID, DEMO_COMPANY_2_ID, OTHER_COMPANY_ID },
+					profiles: state.partners.map((p) => p.profile),
+				});
 			case 'GET records':
 			case 'POST records':
 			case 'PATCH records':
 				return records(state, method, resource, id, url, body, send);
 			default:
-				return send(404, { success: false, error: `Unknown admin route: ${method} ${url.pathname}` });
+				return send(404, {
+					success: false,
+					error: `Unknown admin route: ${method} ${url.pathname}`,
+				});
 		}
 	} catch (e) {
 		return send(400, { success: false, error: e instanceof Error ? e.message : String(e) });
@@ -114,20 +138,36 @@ export async function handleAdmin(state: SandboxState, method: string, url: URL,
 }
 
 function records(
-	state: SandboxState, method: string, resource: string | undefined, id: string | undefined, url: URL, body: any,
+	state: SandboxState,
+	method: string,
+	resource: string | undefined,
+	id: string | undefined,
+	url: URL,
+	body: any,
 	send: (s: number, b: unknown) => void,
 ): void {
 	if (!resource || !RESOURCE_NAMES.includes(resource as ResourceName)) {
-		return send(404, { success: false, error: `Unknown resource "${resource}" (one of: ${RESOURCE_NAMES.join(', ')})` });
+		return send(404, {
+			success: false,
+			error: `Unknown resource "${resource}" (one of: ${RESOURCE_NAMES.join(', ')})`,
+		});
 	}
 	const store = storeHandle(state.store);
 	const r = resource as ResourceName;
-	if (method === 'GET' && id === undefined) return send(200, { success: true, records: store.list(r, url.searchParams.get('companyId') ?? undefined) });
+	if (method === 'GET' && id === undefined)
+		return send(200, {
+			success: true,
+			records: store.list(r, url.searchParams.get('companyId') ?? undefined),
+		});
 	if (method === 'GET') {
 		const rec = store.get(r, id as string);
-		return rec ? send(200, { success: true, record: rec }) : send(404, { success: false, error: `${resource} "${id}" not found` });
+		return rec
+			? send(200, { success: true, record: rec })
+			: send(404, { success: false, error: `${resource} "${id}" not found` });
 	}
-	if (method === 'POST' && id === undefined) return send(200, { success: true, record: store.create(r, body) });
-	if (method === 'PATCH' && id !== undefined) return send(200, { success: true, record: store.update(r, id, body) });
+	if (method === 'POST' && id === undefined)
+		return send(200, { success: true, record: store.create(r, body) });
+	if (method === 'PATCH' && id !== undefined)
+		return send(200, { success: true, record: store.update(r, id, body) });
 	return send(405, { success: false, error: `Method ${method} not allowed here` });
 }

@@ -17,7 +17,9 @@ interface TokenInfo {
 	expiresAt: number;
 }
 
-export type AuthResult = { ok: true; partnerId: string; token: string } | { ok: false; error: string };
+export type AuthResult =
+	| { ok: true; partnerId: string; token: string }
+	| { ok: false; error: string };
 
 export interface TokenPair {
 	accessToken: string;
@@ -38,7 +40,12 @@ export class TokenStore {
 	) {}
 
 	login(partnerId: string): TokenPair {
-		const session: Session = { id: this.nextSession++, partnerId, accessTokens: new Set(), refreshTokens: new Set() };
+		const session: Session = {
+			id: this.nextSession++,
+			partnerId,
+			accessTokens: new Set(),
+			refreshTokens: new Set(),
+		};
 		return this.issue(session);
 	}
 

@@ -1,7 +1,15 @@
 /* Runs the sandbox standalone: `npm run sandbox -- --port 4010 --bulk-vehicles 100000`. */
 import { parseArgs } from 'node:util';
 import {
-	DATE_MODES, DEMO_COMPANY_2_ID, DEMO_COMPANY_ID, DEMO_PARTNER, END_BOUNDS, OTHER_COMPANY_ID, OTHER_PARTNER, STAMP_PRECISIONS, startSandbox,
+	DATE_MODES,
+	DEMO_COMPANY_2_ID,
+	DEMO_COMPANY_ID,
+	DEMO_PARTNER,
+	END_BOUNDS,
+	OTHER_COMPANY_ID,
+	OTHER_PARTNER,
+	STAMP_PRECISIONS,
+	startSandbox,
 } from './index';
 
 const HELP = `AutoLeap Partner API v2 sandbox
@@ -29,11 +37,20 @@ Options (env var in brackets):
 
 const { values } = parseArgs({
 	options: {
-		port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' },
-		'access-ttl-ms': { type: 'string' }, 'refresh-ttl-ms': { type: 'string' },
-		'get-limit': { type: 'string' }, 'write-limit': { type: 'string' }, 'window-ms': { type: 'string' },
-		'bulk-vehicles': { type: 'string' }, 'latency-ms': { type: 'string' }, 'manual-clock': { type: 'string' },
-		dates: { type: 'string' }, 'end-bound': { type: 'string' }, stamps: { type: 'string' },
+		port: { type: 'string' },
+		host: { type: 'string' },
+		seed: { type: 'string' },
+		'access-ttl-ms': { type: 'string' },
+		'refresh-ttl-ms': { type: 'string' },
+		'get-limit': { type: 'string' },
+		'write-limit': { type: 'string' },
+		'window-ms': { type: 'string' },
+		'bulk-vehicles': { type: 'string' },
+		'latency-ms': { type: 'string' },
+		'manual-clock': { type: 'string' },
+		dates: { type: 'string' },
+		'end-bound': { type: 'string' },
+		stamps: { type: 'string' },
 		help: { type: 'boolean' },
 	},
 	allowPositionals: false,
@@ -82,14 +99,20 @@ async function main(): Promise<void> {
 		dates: choice('dates', 'AUTOLEAP_SANDBOX_DATES', DATE_MODES),
 		endBound: choice('end-bound', 'AUTOLEAP_SANDBOX_END_BOUND', END_BOUNDS),
 		stamps: choice('stamps', 'AUTOLEAP_SANDBOX_STAMPS', STAMP_PRECISIONS),
-		...(values['manual-clock'] !== undefined ? { clock: 'manual' as const, startTime: values['manual-clock'] || undefined } : {}),
+		...(values['manual-clock'] !== undefined
+			? { clock: 'manual' as const, startTime: values['manual-clock'] || undefined }
+			: {}),
 	});
 	// Demo credentials are public fixtures of the sandbox, not secrets.
 	console.log(`AutoLeap sandbox listening on ${sandbox.url} (ready in ${Date.now() - started} ms)`);
 	console.log(`  admin API:     ${sandbox.origin}/__admin/`);
 	console.log(`  dates:         ${JSON.stringify(sandbox.dates)}`);
-	console.log(`  demo partner:  partnerId=${DEMO_PARTNER.partnerId} authKey=${DEMO_PARTNER.authKey} companies ${DEMO_COMPANY_ID}, ${DEMO_COMPANY_2_ID}`);
-	console.log(`  other partner: partnerId=${OTHER_PARTNER.partnerId} authKey=${OTHER_PARTNER.authKey} company ${OTHER_COMPANY_ID}`);
+	console.log(
+		`  demo partner:  partnerId=${DEMO_PARTNER.partnerId} authKey=${DEMO_PARTNER.authKey} companies ${DEMO_COMPANY_ID}, ${DEMO_COMPANY_2_ID}`,
+	);
+	console.log(
+		`  other partner: partnerId=${OTHER_PARTNER.partnerId} authKey=${OTHER_PARTNER.authKey} company ${OTHER_COMPANY_ID}`,
+	);
 	const stop = (signal: string) => {
 		console.log(`${signal} received, stopping sandbox`);
 		sandbox.close().then(

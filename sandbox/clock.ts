@@ -15,7 +15,10 @@ function toMs(isoOrMs: string | number): number {
 	return ms;
 }
 
-export function createClock(mode: 'real' | 'manual' = 'real', startTime?: string | number): SandboxClock {
+export function createClock(
+	mode: 'real' | 'manual' = 'real',
+	startTime?: string | number,
+): SandboxClock {
 	let manualNow = toMs(startTime ?? DEFAULT_MANUAL_START);
 	// A real clock can still be moved by tests: set/advance apply an offset to wall time.
 	let offset = startTime !== undefined && mode === 'real' ? toMs(startTime) - Date.now() : 0;

@@ -40,7 +40,9 @@ export function listOperations(doc: any = loadContract()): ContractOperation[] {
 		for (const method of METHODS) {
 			const op = item[method];
 			if (!op) continue;
-			const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) => resolveParam(doc, p));
+			const params = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p) =>
+				resolveParam(doc, p),
+			);
 			ops.push({
 				operationId: op.operationId,
 				method: method.toUpperCase(),

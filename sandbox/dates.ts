@@ -13,14 +13,24 @@ export const END_BOUNDS: readonly EndBound[] = ['second', 'instant'];
 export const STAMP_PRECISIONS: readonly StampPrecision[] = ['milliseconds', 'seconds'];
 
 /** The documented form is the default: a client that sends milliseconds gets a 400. */
-export const DEFAULT_DATE_RULES: DateRules = { mode: 'documented', endBound: DEFAULT_END_BOUND, stamps: DEFAULT_STAMPS };
+export const DEFAULT_DATE_RULES: DateRules = {
+	mode: 'documented',
+	endBound: DEFAULT_END_BOUND,
+	stamps: DEFAULT_STAMPS,
+};
 
 /** `base` with the given settings applied; an unknown value throws, naming the allowed ones. */
-export function dateRules(settings: Partial<Record<keyof DateRules, unknown>>, base: DateRules = DEFAULT_DATE_RULES): DateRules {
+export function dateRules(
+	settings: Partial<Record<keyof DateRules, unknown>>,
+	base: DateRules = DEFAULT_DATE_RULES,
+): DateRules {
 	const pick = <T extends string>(name: keyof DateRules, allowed: readonly T[], fallback: T): T => {
 		const value = settings[name];
 		if (value === undefined) return fallback;
-		if (!allowed.includes(value as T)) throw new Error(`${name} must be one of: ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+		if (!allowed.includes(value as T))
+			throw new Error(
+				`${name} must be one of: ${allowed.join(', ')} (got ${JSON.stringify(value)})`,
+			);
 		return value as T;
 	};
 	return {

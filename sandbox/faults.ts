@@ -24,11 +24,41 @@ const VARIANTS: Partial<Record<FaultKind, string[]>> = {
 	rejectRecords: ['index', 'id'],
 };
 const KINDS: FaultKind[] = [
-	'status', 'html', 'successFalse', 'empty', 'truncated', 'hang', 'reset', 'delay', 'ignorePage', 'totalsLie', 'echoSecrets', 'rejectRecords',
+	'status',
+	'html',
+	'successFalse',
+	'empty',
+	'truncated',
+	'hang',
+	'reset',
+	'delay',
+	'ignorePage',
+	'totalsLie',
+	'echoSecrets',
+	'rejectRecords',
 ];
 const KEYS = new Set([
-	'kind', 'count', 'persistent', 'method', 'path', 'query', 'label', 'status', 'error', 'headers', 'applied', 'ms', 'variant', 'body',
-	'cutAt', 'extra', 'indexes', 'ids', 'idField', 'field', 'skip',
+	'kind',
+	'count',
+	'persistent',
+	'method',
+	'path',
+	'query',
+	'label',
+	'status',
+	'error',
+	'headers',
+	'applied',
+	'ms',
+	'variant',
+	'body',
+	'cutAt',
+	'extra',
+	'indexes',
+	'ids',
+	'idField',
+	'field',
+	'skip',
 ]);
 const METHODS = ['GET', 'WRITE', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -56,7 +86,13 @@ export class FaultQueue {
 
 	add(spec: FaultSpec): PendingFault {
 		const f = checkFault(spec);
-		const pending: PendingFault = { ...f, id: this.nextId++, kind: f.kind ?? 'status', used: 0, path: f.path ? normalise(f.path) : undefined };
+		const pending: PendingFault = {
+			...f,
+			id: this.nextId++,
+			kind: f.kind ?? 'status',
+			used: 0,
+			path: f.path ? normalise(f.path) : undefined,
+		};
 		pending.count = f.persistent ? undefined : (f.count ?? 1);
 		pending.variant ??= VARIANTS[pending.kind]?.[0];
 		this.faults.push(pending);
@@ -72,18 +108,26 @@ export class FaultQueue {
 	}
 
 	/** Oldest fault matching the request, of the given phase, that `accept` agrees to (not consumed). */
-	first(r: FaultRequest, instead: boolean, accept: (f: PendingFault) => boolean = () => true): PendingFault | undefined {
-		return this.faults.find((f) => matches(f, r) && answersInstead(f, r.method) === instead && accept(f) && !skipped(f));
+	first(
+		r: FaultRequest,
+		instead: boolean,
+		accept: (f: PendingFault) => boolean = () => true,
+	): PendingFault | undefined {
+		return this.faults.find(
+			(f) => matches(f, r) && answersInstead(f, r.method) === instead && accept(f) && !skipped(f),
+		);
 	}
 
 	/** Consumes one use of the fault; returns what the request log records. */
 	use(f: PendingFault, method: string): FaultHit {
 		f.used++;
-		if (!f.persistent && f.count !== undefined && --f.count <= 0) this.faults = this.faults.filter((x) => x !== f);
+		if (!f.persistent && f.count !== undefined && --f.count <= 0)
+			this.faults = this.faults.filter((x) => x !== f);
 		const hit: FaultHit = { id: f.id, kind: f.kind };
 		if (f.variant) hit.variant = f.variant;
 		if (f.label) hit.label = f.label;
-		if (method !== 'GET' && (f.kind === 'truncated' || f.kind === 'hang' || f.kind === 'reset')) hit.applied = !!f.applied;
+		if (method !== 'GET' && (f.kind === 'truncated' || f.kind === 'hang' || f.kind === 'reset'))
+			hit.applied = !!f.applied;
 		return hit;
 	}
 }
@@ -96,39 +140,70 @@ function skipped(f: PendingFault): boolean {
 }
 
 function matches(f: PendingFault, r: FaultRequest): boolean {
-	if (f.method && !(f.method === r.method || (f.method === 'WRITE' && r.method !== 'GET'))) return false;
+	if (f.method && !(f.method === r.method || (f.method === 'WRITE' && r.method !== 'GET')))
+		return false;
 	const p = r.path.toLowerCase();
-	if (f.path && !(p === f.path.toLowerCase() || p.startsWith(f.path.toLowerCase() + '/'))) return false;
+	if (f.path && !(p === f.path.toLowerCase() || p.startsWith(f.path.toLowerCase() + '/')))
+		return false;
 	return Object.entries(f.query ?? {}).every(([k, v]) => r.query[k] === String(v));
 }
 
 /** Rejects misspelt or impossible specs (admin callers send raw JSON). */
 export function checkFault(spec: FaultSpec): FaultSpec {
-	if (!spec || typeof spec !== 'object' || Array.isArray(spec)) throw new Error('A fault must be an object');
+	if (!spec || typeof spec !== 'object' || Array.isArray(spec))
+		throw new Error('A fault must be an object');
 	const unknown = Object.keys(spec).filter((k) => !KEYS.has(k));
 	if (unknown.length) throw new Error(`Unknown fault field(s): ${unknown.join(', ')}`);
 	const kind = spec.kind ?? 'status';
-	if (!KINDS.includes(kind)) throw new Error(`Unknown fault kind "${String(kind)}" (one of: ${KINDS.join(', ')})`);
+	if (!KINDS.includes(kind))
+		throw new Error(`Unknown fault kind "${String(kind)}" (one of: ${KINDS.join(', ')})`);
 	const bad = (msg: string) => new Error(`${kind} fault: ${msg}`);
-	if (!spec.persistent && spec.count !== undefined && !(Number.isInteger(spec.count) && spec.count >= 1)) throw bad('count must be an integer >= 1 (or persistent: true)');
-	if (spec.skip !== undefined && !(Number.isInteger(spec.skip) && spec.skip >= 0)) throw bad('skip must be an integer >= 0');
-	if (spec.method !== undefined && !METHODS.includes(spec.method)) throw bad(`method must be one of ${METHODS.join(', ')}`);
-	if (spec.query !== undefined && (typeof spec.query !== 'object' || Object.values(spec.query).some((v) => v === null || typeof v === 'object'))) throw bad('query must map names to values');
+	if (
+		!spec.persistent &&
+		spec.count !== undefined &&
+		!(Number.isInteger(spec.count) && spec.count >= 1)
+	)
+		throw bad('count must be an integer >= 1 (or persistent: true)');
+	if (spec.skip !== undefined && !(Number.isInteger(spec.skip) && spec.skip >= 0))
+		throw bad('skip must be an integer >= 0');
+	if (spec.method !== undefined && !METHODS.includes(spec.method))
+		throw bad(`method must be one of ${METHODS.join(', ')}`);
+	if (
+		spec.query !== undefined &&
+		(typeof spec.query !== 'object' ||
+			Object.values(spec.query).some((v) => v === null || typeof v === 'object'))
+	)
+		throw bad('query must map names to values');
 	const variants = VARIANTS[kind];
-	if (spec.variant !== undefined && !variants?.includes(spec.variant)) throw bad(`variant must be one of ${variants?.join(', ') ?? '(none)'}`);
+	if (spec.variant !== undefined && !variants?.includes(spec.variant))
+		throw bad(`variant must be one of ${variants?.join(', ') ?? '(none)'}`);
 	const s = spec.status;
 	if (s !== undefined) {
 		const ok =
-			kind === 'status' || kind === 'rejectRecords' ? s in FAULT_TEXT
-			: kind === 'echoSecrets' ? s === 200 || s in FAULT_TEXT
-			: kind === 'html' || kind === 'empty' ? Number.isInteger(s) && s >= 200 && s <= 599
-			: false;
+			kind === 'status' || kind === 'rejectRecords'
+				? s in FAULT_TEXT
+				: kind === 'echoSecrets'
+					? s === 200 || s in FAULT_TEXT
+					: kind === 'html' || kind === 'empty'
+						? Number.isInteger(s) && s >= 200 && s <= 599
+						: false;
 		if (!ok) throw bad(`status ${String(s)} is not supported`);
 	} else if (kind === 'status') throw bad('status is required');
-	if (kind === 'delay' && !(typeof spec.ms === 'number' && spec.ms >= 0)) throw bad('ms (>= 0) is required');
-	if (spec.cutAt !== undefined && !(Number.isInteger(spec.cutAt) && spec.cutAt >= 0)) throw bad('cutAt must be an integer >= 0');
-	if (spec.indexes !== undefined && !(Array.isArray(spec.indexes) && spec.indexes.every((i) => Number.isInteger(i) && i >= 0))) throw bad('indexes must be integers >= 0');
-	if (kind === 'rejectRecords' && spec.variant === 'id' && !(Array.isArray(spec.ids) && spec.ids.length)) throw bad('variant "id" needs ids');
+	if (kind === 'delay' && !(typeof spec.ms === 'number' && spec.ms >= 0))
+		throw bad('ms (>= 0) is required');
+	if (spec.cutAt !== undefined && !(Number.isInteger(spec.cutAt) && spec.cutAt >= 0))
+		throw bad('cutAt must be an integer >= 0');
+	if (
+		spec.indexes !== undefined &&
+		!(Array.isArray(spec.indexes) && spec.indexes.every((i) => Number.isInteger(i) && i >= 0))
+	)
+		throw bad('indexes must be integers >= 0');
+	if (
+		kind === 'rejectRecords' &&
+		spec.variant === 'id' &&
+		!(Array.isArray(spec.ids) && spec.ids.length)
+	)
+		throw bad('variant "id" needs ids');
 	return spec;
 }
 

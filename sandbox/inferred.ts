@@ -19,7 +19,11 @@ export const INACTIVE = 'Inactive';
 
 /** Status field per archivable resource: vehicles are documented (`vehicleStatus`), items
  * use `status` (documented create field); customers are assumed to use `status`. */
-export const STATUS_FIELD = { customers: 'status', vehicles: 'vehicleStatus', items: 'status' } as const;
+export const STATUS_FIELD = {
+	customers: 'status',
+	vehicles: 'vehicleStatus',
+	items: 'status',
+} as const;
 
 /** `message` of the results envelope. Documented only for vehicles; the other endpoints that
  * use the results form (docs silent) get a message in the same style. */
@@ -47,7 +51,11 @@ export const MAX_PAGE_SIZE = 100;
 
 /** restockLevel filter: "above" = quantityOnHand > restockLevel; "below" = at or below it
  * (the docs say "below their restock (or minimum) quantity"; "at" is the usual reorder point). */
-export function matchesRestock(filter: 'above' | 'below', quantityOnHand: number, restockLevel: number): boolean {
+export function matchesRestock(
+	filter: 'above' | 'below',
+	quantityOnHand: number,
+	restockLevel: number,
+): boolean {
 	return filter === 'above' ? quantityOnHand > restockLevel : quantityOnHand <= restockLevel;
 }
 
@@ -68,7 +76,11 @@ export const DEFAULT_STAMPS = 'milliseconds' as const;
 export interface PartnerProfile {
 	partnerId: string;
 	name: string;
-	companies: Array<{ companyId: string; name: string; locations: Array<{ locationId: string; name: string }> }>;
+	companies: Array<{
+		companyId: string;
+		name: string;
+		locations: Array<{ locationId: string; name: string }>;
+	}>;
 }
 
 /* Behaviour the docs leave open, decided here (implemented where noted):

@@ -14,12 +14,18 @@ const FRACTION = /T\d{2}:\d{2}(:\d{2})?[.,]\d/i;
  * date-only = start/end of the UTC day; a date-time given to the second as an end bound covers that
  * whole second when `endBound` is `second`, and is the instant itself when it is `instant`.
  */
-export function parseBound(name: string, value: unknown, edge: 'start' | 'end', rules: DateRules): number | undefined {
+export function parseBound(
+	name: string,
+	value: unknown,
+	edge: 'start' | 'end',
+	rules: DateRules,
+): number | undefined {
 	if (value === undefined || value === '') return undefined;
 	const s = String(value);
 	if (DATE_ONLY.test(s)) {
 		const ms = Date.parse(`${s}T00:00:00.000Z`);
-		if (Number.isNaN(ms)) throw badRequest(`${name} must be a date (YYYY-MM-DD) or an ISO 8601 date-time`);
+		if (Number.isNaN(ms))
+			throw badRequest(`${name} must be a date (YYYY-MM-DD) or an ISO 8601 date-time`);
 		return edge === 'start' ? ms : ms + 86_400_000 - 1;
 	}
 	if (rules.mode === 'documented' && !DOCUMENTED.test(s)) {
@@ -30,7 +36,8 @@ export function parseBound(name: string, value: unknown, edge: 'start' | 'end', 
 		);
 	}
 	let ms = /T/i.test(s) ? Date.parse(s) : NaN;
-	if (Number.isNaN(ms)) throw badRequest(`${name} must be a date (YYYY-MM-DD) or an ISO 8601 date-time`);
+	if (Number.isNaN(ms))
+		throw badRequest(`${name} must be a date (YYYY-MM-DD) or an ISO 8601 date-time`);
 	if (rules.mode === 'truncate') ms = Math.floor(ms / 1000) * 1000;
 	const toTheSecond = rules.mode !== 'lenient' || !FRACTION.test(s);
 	if (edge === 'end' && toTheSecond && rules.endBound === 'second') return ms + 999;
@@ -47,7 +54,8 @@ export function filterWindow(
 ): SandboxRecord[] {
 	const from = parseBound(startName, query[startName], 'start', rules);
 	const to = parseBound(endName, query[endName], 'end', rules);
-	if (from !== undefined && to !== undefined && from > to) throw badRequest(`${startName} must not be after ${endName}`);
+	if (from !== undefined && to !== undefined && from > to)
+		throw badRequest(`${startName} must not be after ${endName}`);
 	if (from === undefined && to === undefined) return rows;
 	return rows.filter((r) => {
 		if (r[field] === null || r[field] === undefined) return false;
@@ -56,17 +64,27 @@ export function filterWindow(
 	});
 }
 
-export function search(rows: SandboxRecord[], term: unknown, fields: Array<(r: SandboxRecord) => unknown>): SandboxRecord[] {
+export function search(
+	rows: SandboxRecord[],
+	term: unknown,
+	fields: Array<(r: SandboxRecord) => unknown>,
+): SandboxRecord[] {
 	if (term === undefined || term === '') return rows;
 	const needle = String(term).toLowerCase();
-	return rows.filter((r) => fields.some((f) => {
-		const v = f(r);
-		return v !== undefined && v !== null && String(v).toLowerCase().includes(needle);
-	}));
+	return rows.filter((r) =>
+		fields.some((f) => {
+			const v = f(r);
+			return v !== undefined && v !== null && String(v).toLowerCase().includes(needle);
+		}),
+	);
 }
 
 /** Stable sort; ids keep insertion order for ties. Default order is the stored (insertion) order. */
-export function sortRows(rows: SandboxRecord[], field: string | undefined, direction: unknown): SandboxRecord[] {
+export function sortRows(
+	rows: SandboxRecord[],
+	field: string | undefined,
+	direction: unknown,
+): SandboxRecord[] {
 	const desc = String(direction ?? 'ASC').toUpperCase() === 'DESC';
 	if (!field) return desc ? [...rows].reverse() : rows;
 	const indexed = rows.map((r, i) => ({ r, i }));
@@ -105,12 +123,28 @@ export function paginate(rows: SandboxRecord[], pageParam: unknown, sizeParam: u
 	const totalCount = rows.length;
 	const totalPages = Math.ceil(totalCount / size);
 	const content = rows.slice((page - 1) * size, page * size).map((r) => structuredClone(r));
-	return { content, page, size, totalCount, totalPages, first: page === 1, last: page >= totalPages };
+	return {
+		content,
+		page,
+		size,
+		totalCount,
+		totalPages,
+		first: page === 1,
+		last: page >= totalPages,
+	};
 }
 
 /** All rows as one page (endpoints without pagination parameters). */
 export function singlePage(rows: SandboxRecord[]): Page {
-	return { content: rows.map((r) => structuredClone(r)), page: 1, size: rows.length, totalCount: rows.length, totalPages: rows.length ? 1 : 0, first: true, last: true };
+	return {
+		content: rows.map((r) => structuredClone(r)),
+		page: 1,
+		size: rows.length,
+		totalCount: rows.length,
+		totalPages: rows.length ? 1 : 0,
+		first: true,
+		last: true,
+	};
 }
 
 /** Top-level page object (documented for GET /items; assumed for orders, payments, appointments). */
@@ -118,7 +152,14 @@ export function pageEnvelope(p: Page, sorted: boolean) {
 	const sort = { unsorted: !sorted, sorted, empty: !sorted };
 	return {
 		content: p.content,
-		pageable: { sort, offset: (p.page - 1) * p.size, pageSize: p.size, pageNumber: p.page, paged: true, unpaged: false },
+		pageable: {
+			sort,
+			offset: (p.page - 1) * p.size,
+			pageSize: p.size,
+			pageNumber: p.page,
+			paged: true,
+			unpaged: false,
+		},
 		totalPages: p.totalPages,
 		totalCount: p.totalCount,
 		last: p.last,
@@ -137,7 +178,13 @@ export function resultsEnvelope(message: string, p: Page) {
 		message,
 		results: {
 			content: p.content,
-			pagination: { page: p.page, size: p.size, totalCount: p.totalCount, totalPages: p.totalPages, last: p.last },
+			pagination: {
+				page: p.page,
+				size: p.size,
+				totalCount: p.totalCount,
+				totalPages: p.totalPages,
+				last: p.last,
+			},
 		},
 	};
 }

@@ -15,13 +15,24 @@ function readMeta(body: any): Meta | undefined {
 	const p = body?.results?.pagination;
 	if (p && Array.isArray(body.results.content)) return { ...p, count: body.results.content.length };
 	if (body && typeof body.totalPages === 'number' && Array.isArray(body.content)) {
-		return { page: body.number, size: body.size, totalCount: body.totalCount, totalPages: body.totalPages, last: body.last, count: body.content.length };
+		return {
+			page: body.number,
+			size: body.size,
+			totalCount: body.totalCount,
+			totalPages: body.totalPages,
+			last: body.last,
+			count: body.content.length,
+		};
 	}
 	return undefined;
 }
 
 function writeMeta(body: any, m: Pick<Meta, 'totalCount' | 'totalPages' | 'last'>): void {
-	Object.assign(body.results?.pagination ?? body, { totalCount: m.totalCount, totalPages: m.totalPages, last: m.last });
+	Object.assign(body.results?.pagination ?? body, {
+		totalCount: m.totalCount,
+		totalPages: m.totalPages,
+		last: m.last,
+	});
 }
 
 /** Whether an ignorePage/totalsLie fault can alter this 200 list answer (a lie must contradict something). */

@@ -24,7 +24,11 @@ interface ApiAnswer {
 	paged?: boolean;
 }
 
-const fail = (status: number, error: string, partnerId?: string): ApiAnswer => ({ status, body: { success: false, error }, partnerId });
+const fail = (status: number, error: string, partnerId?: string): ApiAnswer => ({
+	status,
+	body: { success: false, error },
+	partnerId,
+});
 
 let router: ContractRouter | undefined;
 function getRouter(): ContractRouter {
@@ -50,7 +54,10 @@ export function readBody(req: IncomingMessage): Promise<string> {
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
 	const text = JSON.stringify(body);
-	res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+	res.writeHead(status, {
+		'Content-Type': 'application/json; charset=utf-8',
+		'Content-Length': Buffer.byteLength(text),
+	});
 	res.end(text);
 }
 
@@ -70,7 +77,10 @@ export function createRequestHandler(state: SandboxState) {
 		try {
 			text = await readBody(req);
 		} catch (e) {
-			sendJson(res, e instanceof ApiError ? e.status : 400, { success: false, error: e instanceof ApiError ? e.message : 'Unreadable request body' });
+			sendJson(res, e instanceof ApiError ? e.status : 400, {
+				success: false,
+				error: e instanceof ApiError ? e.message : 'Unreadable request body',
+			});
 			return;
 		}
 		if (/^(\/v2)?\/__admin(\/|$)/i.test(url.pathname)) {
@@ -89,35 +99,70 @@ export function createRequestHandler(state: SandboxState) {
 				malformed = true;
 			}
 		}
-		const entry: RequestLogEntry = { method, path, query, body: redact(parsed), status: 0, time: state.clock.now(), at: Date.now(), remotePort: req.socket.remotePort };
+		const entry: RequestLogEntry = {
+			method,
+			path,
+			query,
+			body: redact(parsed),
+			status: 0,
+			time: state.clock.now(),
+			at: Date.now(),
+			remotePort: req.socket.remotePort,
+		};
 		state.log.push(entry);
-		const onBase = url.pathname === BASE_PATH || url.pathname.toLowerCase().startsWith(`${BASE_PATH}/`);
-		const fr: FaultRequest = { method, path, query, body: parsed, authorization: req.headers.authorization };
+		const onBase =
+			url.pathname === BASE_PATH || url.pathname.toLowerCase().startsWith(`${BASE_PATH}/`);
+		const fr: FaultRequest = {
+			method,
+			path,
+			query,
+			body: parsed,
+			authorization: req.headers.authorization,
+		};
 
 		// 1. A fault that answers instead of the API (before auth and limits).
 		const instead = onBase ? state.faults.first(fr, true, (f) => accepts(f, fr)) : undefined;
 		let delayMs = 0;
 		if (instead) {
 			entry.fault = state.faults.use(instead, method);
-			if (instead.kind === 'hang' || instead.kind === 'reset') return noAnswer(instead.kind, req, entry);
+			if (instead.kind === 'hang' || instead.kind === 'reset')
+				return noAnswer(instead.kind, req, entry);
 			if (instead.kind !== 'delay') return send(state, res, entry, insteadWire(instead, fr));
 			delayMs = instead.ms ?? 0;
 		}
 
 		// 2. The API's own answer; page=1 whatever was asked under an ignorePage fault.
-		const ignore = onBase && !instead ? state.faults.first(fr, false, (f) => f.kind === 'ignorePage') : undefined;
+		const ignore =
+			onBase && !instead
+				? state.faults.first(fr, false, (f) => f.kind === 'ignorePage')
+				: undefined;
 		const apiQuery = ignore && query.page !== undefined ? { ...query, page: '1' } : query;
 		const answer = onBase
-			? answerApi(state, { method, path, query: apiQuery, body: parsed, hasBody: text.trim() !== '', malformed, authorization: req.headers.authorization })
+			? answerApi(state, {
+					method,
+					path,
+					query: apiQuery,
+					body: parsed,
+					hasBody: text.trim() !== '',
+					malformed,
+					authorization: req.headers.authorization,
+				})
 			: fail(404, `Route not found: ${method} ${url.pathname} (the API lives under ${BASE_PATH})`);
 		entry.status = answer.status;
 		entry.partnerId = answer.partnerId;
 
 		// 3. A fault that alters a 200 answer (after the write was applied).
 		const lies = (f: PendingFault) => !!answer.paged && canLie(f, answer.body);
-		const alter = instead || answer.status !== 200 ? undefined
-			: ignore && lies(ignore) ? ignore
-			: state.faults.first(fr, false, (f) => f.kind !== 'ignorePage' && (f.kind !== 'totalsLie' || lies(f)));
+		const alter =
+			instead || answer.status !== 200
+				? undefined
+				: ignore && lies(ignore)
+					? ignore
+					: state.faults.first(
+							fr,
+							false,
+							(f) => f.kind !== 'ignorePage' && (f.kind !== 'totalsLie' || lies(f)),
+						);
 		if (!alter) return send(state, res, entry, jsonWire(answer.status, answer.body), delayMs);
 		entry.fault = state.faults.use(alter, method);
 		if (alter.kind === 'hang' || alter.kind === 'reset') return noAnswer(alter.kind, req, entry);
@@ -132,7 +177,13 @@ export function createRequestHandler(state: SandboxState) {
 	};
 }
 
-async function send(state: SandboxState, res: ServerResponse, entry: RequestLogEntry, w: Wire, extraMs = 0): Promise<void> {
+async function send(
+	state: SandboxState,
+	res: ServerResponse,
+	entry: RequestLogEntry,
+	w: Wire,
+	extraMs = 0,
+): Promise<void> {
 	entry.status = w.status;
 	await state.sleep(state.latencyMs + extraMs);
 	res.writeHead(w.status, { ...w.headers, 'Content-Length': Buffer.byteLength(w.text) });
@@ -179,27 +230,52 @@ export function answerApi(state: SandboxState, r: ApiRequest): ApiAnswer {
 	// Login counts against the partner named in its body; refresh against the token's owner.
 	const body = (r.body ?? {}) as Record<string, unknown>;
 	let rateAccount = partnerId;
-	if (op.operationId === 'partnerLogin') rateAccount = state.partner(String(body.partnerId))?.partnerId;
-	if (op.operationId === 'refreshTokens') rateAccount = state.tokens.refreshOwner(String(body.refreshToken));
+	if (op.operationId === 'partnerLogin')
+		rateAccount = state.partner(String(body.partnerId))?.partnerId;
+	if (op.operationId === 'refreshTokens')
+		rateAccount = state.tokens.refreshOwner(String(body.refreshToken));
 	rateAccount ??= ANONYMOUS_BUCKET;
-	if (!state.limiter.take(rateAccount, bucketOf(r.method))) return fail(429, 'Rate limit exceeded', partnerId);
+	if (!state.limiter.take(rateAccount, bucketOf(r.method)))
+		return fail(429, 'Rate limit exceeded', partnerId);
 
 	if (r.malformed) return fail(400, 'Malformed JSON in request body', partnerId);
-	if (op.operationId === 'createCustomers' || op.operationId === 'updateCustomers') normaliseCustomerType(r.body);
+	if (op.operationId === 'createCustomers' || op.operationId === 'updateCustomers')
+		normaliseCustomerType(r.body);
 	const allowed: Record<string, string> = {};
 	for (const [k, v] of Object.entries(r.query)) if (op.queryParams.has(k)) allowed[k] = v;
-	const valid = validateRequest({ operationId: op.operationId, params: match.params, query: clampSize(allowed), body: r.body, hasBody: r.hasBody });
+	const valid = validateRequest({
+		operationId: op.operationId,
+		params: match.params,
+		query: clampSize(allowed),
+		body: r.body,
+		hasBody: r.hasBody,
+	});
 	if (valid.error) return fail(400, valid.error, partnerId);
 
 	const handler = HANDLERS[op.operationId];
-	if (!handler) return fail(501, `Operation ${op.operationId} is not implemented by the sandbox`, partnerId);
+	if (!handler)
+		return fail(501, `Operation ${op.operationId} is not implemented by the sandbox`, partnerId);
 	try {
 		const out = handler({
-			operationId: op.operationId, params: match.params, query: valid.query, body: r.body,
-			partner: state.partner(partnerId), accessToken, store: state.store, clock: state.clock,
-			tokens: state.tokens, partners: state.partners, counters: state.counters, dates: state.dates,
+			operationId: op.operationId,
+			params: match.params,
+			query: valid.query,
+			body: r.body,
+			partner: state.partner(partnerId),
+			accessToken,
+			store: state.store,
+			clock: state.clock,
+			tokens: state.tokens,
+			partners: state.partners,
+			counters: state.counters,
+			dates: state.dates,
 		});
-		return { status: out.status ?? 200, body: out.body, partnerId, paged: op.queryParams.has('page') };
+		return {
+			status: out.status ?? 200,
+			body: out.body,
+			partnerId,
+			paged: op.queryParams.has('page'),
+		};
 	} catch (e) {
 		if (e instanceof ApiError) return fail(e.status, e.message, partnerId);
 		console.error(`[sandbox] ${op.operationId} failed:`, e);
@@ -209,6 +285,7 @@ export function answerApi(state: SandboxState, r: ApiRequest): ApiAnswer {
 
 /** Oversized pages are silently reduced to 100 (documented for payments), not rejected. */
 function clampSize(query: Record<string, string>): Record<string, string> {
-	if (query.size !== undefined && /^\d+$/.test(query.size) && Number(query.size) > 100) return { ...query, size: '100' };
+	if (query.size !== undefined && /^\d+$/.test(query.size) && Number(query.size) > 100)
+		return { ...query, size: '100' };
 	return query;
 }

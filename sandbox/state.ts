@@ -5,7 +5,13 @@ import { FaultQueue } from './faults';
 import { DEFAULT_LIMITS, RateLimiter } from './rateLimit';
 import { PARTNERS, seedStore, type PartnerAccount } from './seed';
 import { Store } from './store';
-import type { DateRules, RequestLogEntry, SandboxCounters, SandboxOptions, TokenLifetimes } from './types';
+import type {
+	DateRules,
+	RequestLogEntry,
+	SandboxCounters,
+	SandboxOptions,
+	TokenLifetimes,
+} from './types';
 
 const HOUR = 3_600_000;
 
@@ -18,7 +24,13 @@ export class SandboxState {
 	readonly faults = new FaultQueue();
 	readonly partners: PartnerAccount[] = PARTNERS;
 	readonly log: RequestLogEntry[] = [];
-	readonly counters: SandboxCounters = { logins: 0, failedLogins: 0, refreshes: 0, failedRefreshes: 0, logouts: 0 };
+	readonly counters: SandboxCounters = {
+		logins: 0,
+		failedLogins: 0,
+		refreshes: 0,
+		failedRefreshes: 0,
+		logouts: 0,
+	};
 	latencyMs: number;
 	/** Replaced as a whole by setDates, so a request in flight keeps the rules it started with. */
 	dates: DateRules;
@@ -29,7 +41,11 @@ export class SandboxState {
 		this.clock = createClock(options.clock ?? 'real', options.startTime);
 		this.dates = this.initialDates();
 		this.store = new Store(this.clock, () => this.dates.stamps);
-		this.tokens = new TokenStore(() => this.clock.now(), options.accessTokenTtlMs ?? HOUR, options.refreshTokenTtlMs ?? 3 * HOUR);
+		this.tokens = new TokenStore(
+			() => this.clock.now(),
+			options.accessTokenTtlMs ?? HOUR,
+			options.refreshTokenTtlMs ?? 3 * HOUR,
+		);
 		this.limiter = new RateLimiter({ ...DEFAULT_LIMITS, ...(options.limits ?? {}) });
 		this.latencyMs = options.latencyMs ?? 0;
 		this.seededAt = this.clock.now();
@@ -55,7 +71,8 @@ export class SandboxState {
 		this.limiter.reset();
 		this.faults.clear();
 		this.log.length = 0;
-		for (const k of Object.keys(this.counters) as Array<keyof SandboxCounters>) this.counters[k] = 0;
+		for (const k of Object.keys(this.counters) as Array<keyof SandboxCounters>)
+			this.counters[k] = 0;
 		this.latencyMs = this.options.latencyMs ?? 0;
 		this.tokens.accessTtlMs = this.options.accessTokenTtlMs ?? HOUR;
 		this.tokens.refreshTtlMs = this.options.refreshTokenTtlMs ?? 3 * HOUR;
@@ -64,11 +81,13 @@ export class SandboxState {
 	/** Lifetimes of tokens issued from now on (sandbox clock). */
 	setTokenLifetimes(l: { accessMs?: unknown; refreshMs?: unknown }): TokenLifetimes {
 		const ms = (v: unknown, name: string) => {
-			if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0) throw new Error(`${name} must be a positive number of milliseconds`);
+			if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0)
+				throw new Error(`${name} must be a positive number of milliseconds`);
 			return v;
 		};
 		const access = l.accessMs === undefined ? this.tokens.accessTtlMs : ms(l.accessMs, 'accessMs');
-		const refresh = l.refreshMs === undefined ? this.tokens.refreshTtlMs : ms(l.refreshMs, 'refreshMs');
+		const refresh =
+			l.refreshMs === undefined ? this.tokens.refreshTtlMs : ms(l.refreshMs, 'refreshMs');
 		this.tokens.accessTtlMs = access;
 		this.tokens.refreshTtlMs = refresh;
 		return this.tokenLifetimes();

@@ -1,6 +1,11 @@
 import type { SandboxClock } from './clock';
 import { stampOf } from './dates';
-import { CREATED_FIELD, PAYMENT_CREATED_FIELD, PAYMENT_UPDATED_FIELD, UPDATED_FIELD } from './inferred';
+import {
+	CREATED_FIELD,
+	PAYMENT_CREATED_FIELD,
+	PAYMENT_UPDATED_FIELD,
+	UPDATED_FIELD,
+} from './inferred';
 import type { ResourceName, SandboxRecord, StampPrecision } from './types';
 
 interface ResourceDef {
@@ -14,14 +19,50 @@ interface ResourceDef {
 }
 
 export const RESOURCES: Record<ResourceName, ResourceDef> = {
-	customers: { idField: 'customerId', createdField: CREATED_FIELD, updatedField: UPDATED_FIELD, firstId: 4_958_001 },
-	vehicles: { idField: 'vehicleId', createdField: CREATED_FIELD, updatedField: UPDATED_FIELD, firstId: 125_001 },
-	items: { idField: 'itemId', createdField: CREATED_FIELD, updatedField: UPDATED_FIELD, firstId: 771_001 },
-	inventoryLevels: { idField: 'inventoryLevelId', createdField: CREATED_FIELD, updatedField: UPDATED_FIELD, firstId: 880_001 },
+	customers: {
+		idField: 'customerId',
+		createdField: CREATED_FIELD,
+		updatedField: UPDATED_FIELD,
+		firstId: 4_958_001,
+	},
+	vehicles: {
+		idField: 'vehicleId',
+		createdField: CREATED_FIELD,
+		updatedField: UPDATED_FIELD,
+		firstId: 125_001,
+	},
+	items: {
+		idField: 'itemId',
+		createdField: CREATED_FIELD,
+		updatedField: UPDATED_FIELD,
+		firstId: 771_001,
+	},
+	inventoryLevels: {
+		idField: 'inventoryLevelId',
+		createdField: CREATED_FIELD,
+		updatedField: UPDATED_FIELD,
+		firstId: 880_001,
+	},
 	// One pricing record per item, keyed by the item's id.
-	itemPricing: { idField: 'itemId', createdField: CREATED_FIELD, updatedField: UPDATED_FIELD, firstId: 771_001 },
-	orders: { idField: 'repairOrderNumber', createdField: CREATED_FIELD, updatedField: UPDATED_FIELD, numericId: true, firstId: 1001 },
-	payments: { idField: 'paymentId', createdField: PAYMENT_CREATED_FIELD, updatedField: PAYMENT_UPDATED_FIELD, firstId: 600_001 },
+	itemPricing: {
+		idField: 'itemId',
+		createdField: CREATED_FIELD,
+		updatedField: UPDATED_FIELD,
+		firstId: 771_001,
+	},
+	orders: {
+		idField: 'repairOrderNumber',
+		createdField: CREATED_FIELD,
+		updatedField: UPDATED_FIELD,
+		numericId: true,
+		firstId: 1001,
+	},
+	payments: {
+		idField: 'paymentId',
+		createdField: PAYMENT_CREATED_FIELD,
+		updatedField: PAYMENT_UPDATED_FIELD,
+		firstId: 600_001,
+	},
 	appointmentRequests: {
 		idField: 'appointmentId',
 		createdField: CREATED_FIELD,
@@ -30,7 +71,12 @@ export const RESOURCES: Record<ResourceName, ResourceDef> = {
 		// Hex-looking ids as in the portal sample ("24f6c184"), still in insertion order.
 		formatId: (n) => (0x24f6c000 + n).toString(16),
 	},
-	timesheetLogs: { idField: 'timesheetLogId', createdField: CREATED_FIELD, updatedField: UPDATED_FIELD, firstId: 300_001 },
+	timesheetLogs: {
+		idField: 'timesheetLogId',
+		createdField: CREATED_FIELD,
+		updatedField: UPDATED_FIELD,
+		firstId: 300_001,
+	},
 };
 
 export const RESOURCE_NAMES = Object.keys(RESOURCES) as ResourceName[];
@@ -67,7 +113,12 @@ export class Store {
 
 	clear(): void {
 		for (const name of RESOURCE_NAMES) {
-			this.tables.set(name, { rows: [], byId: new Map(), byCompany: new Map(), nextId: RESOURCES[name].firstId });
+			this.tables.set(name, {
+				rows: [],
+				byId: new Map(),
+				byCompany: new Map(),
+				nextId: RESOURCES[name].firstId,
+			});
 		}
 	}
 
@@ -101,7 +152,8 @@ export class Store {
 		const def = RESOURCES[resource];
 		const t = this.table(resource);
 		// Id first, so records read naturally in responses.
-		if (record[def.idField] === undefined) record = { [def.idField]: this.nextId(resource), ...record };
+		if (record[def.idField] === undefined)
+			record = { [def.idField]: this.nextId(resource), ...record };
 		const key = String(record[def.idField]);
 		if (t.byId.has(key)) throw new Error(`${resource} ${key} already exists`);
 		record[def.createdField] = this.given(record[def.createdField]) ?? this.stamp();

@@ -68,8 +68,18 @@ export interface SandboxOptions {
 }
 
 export type FaultKind =
-	| 'status' | 'html' | 'successFalse' | 'empty' | 'truncated' | 'hang' | 'reset' | 'delay'
-	| 'ignorePage' | 'totalsLie' | 'echoSecrets' | 'rejectRecords';
+	| 'status'
+	| 'html'
+	| 'successFalse'
+	| 'empty'
+	| 'truncated'
+	| 'hang'
+	| 'reset'
+	| 'delay'
+	| 'ignorePage'
+	| 'totalsLie'
+	| 'echoSecrets'
+	| 'rejectRecords';
 
 /**
  * An injected misbehaviour (see sandbox/admin.ts for the list with examples). A request takes at

@@ -11,7 +11,8 @@ const CONTRACT_ID = 'urn:autoleap:contract';
 
 // Date filters accept a date-only value or an ISO date-time (README §6), also where the
 // contract says format: date-time; the routes turn the string into an instant.
-const DATE_OR_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+const DATE_OR_DATE_TIME =
+	/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 interface OperationValidators {
 	params: ValidateFunction;
@@ -36,7 +37,12 @@ function clean(node: unknown): unknown {
 }
 
 function newAjv(coerce: boolean): Ajv2020 {
-	const ajv = new Ajv2020({ strict: false, allErrors: false, coerceTypes: coerce, validateFormats: true });
+	const ajv = new Ajv2020({
+		strict: false,
+		allErrors: false,
+		coerceTypes: coerce,
+		validateFormats: true,
+	});
 	ajv.addFormat('date-time', DATE_OR_DATE_TIME);
 	ajv.addFormat('date', /^\d{4}-\d{2}-\d{2}$/);
 	ajv.addSchema({ $id: CONTRACT_ID, components: clean(loadContract().components) });
@@ -52,16 +58,25 @@ export function getValidators(operationId: string): OperationValidators | undefi
 	if (!op) return undefined;
 	ajvs ??= { params: newAjv(true), body: newAjv(false) };
 	const raw = doc.paths[op.path][op.method.toLowerCase()];
-	const params = [...(doc.paths[op.path].parameters ?? []), ...(raw.parameters ?? [])].map((p: any) => resolveParam(doc, p));
+	const params = [...(doc.paths[op.path].parameters ?? []), ...(raw.parameters ?? [])].map(
+		(p: any) => resolveParam(doc, p),
+	);
 	const group = (where: string) => ({
 		type: 'object',
-		properties: Object.fromEntries(params.filter((p: any) => p.in === where).map((p: any) => [p.name, clean(p.schema ?? {})])),
+		properties: Object.fromEntries(
+			params.filter((p: any) => p.in === where).map((p: any) => [p.name, clean(p.schema ?? {})]),
+		),
 		required: params.filter((p: any) => p.in === where && p.required).map((p: any) => p.name),
 	});
 	const bodySchema = raw.requestBody?.content?.['application/json']?.schema;
 	const v: OperationValidators = {
-		params: ajvs.params.compile({ type: 'object', properties: { path: group('path'), query: group('query') } }),
-		body: bodySchema ? ajvs.body.compile({ type: 'object', properties: { requestBody: clean(bodySchema) } }) : undefined,
+		params: ajvs.params.compile({
+			type: 'object',
+			properties: { path: group('path'), query: group('query') },
+		}),
+		body: bodySchema
+			? ajvs.body.compile({ type: 'object', properties: { requestBody: clean(bodySchema) } })
+			: undefined,
 		bodyRequired: raw.requestBody?.required === true,
 	};
 	compiled.set(operationId, v);
@@ -131,7 +146,9 @@ function describeProblem(err: ErrorObject): string {
 		case 'type':
 			return `must be ${/^[aeiou]/.test(String(p.type)) ? 'an' : 'a'} ${p.type}`;
 		case 'format':
-			return p.format === 'date-time' ? 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time' : `must match format "${p.format}"`;
+			return p.format === 'date-time'
+				? 'must be a date (YYYY-MM-DD) or an ISO 8601 date-time'
+				: `must match format "${p.format}"`;
 		case 'minItems':
 			return `must contain at least ${p.limit} element${p.limit === 1 ? '' : 's'}`;
 		case 'minimum':

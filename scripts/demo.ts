@@ -18,7 +18,14 @@ async function main() {
 	const sandbox = await startSandbox({ port: Number(process.env.AUTOLEAP_SANDBOX_PORT ?? 0) });
 	console.log(`AutoLeap sandbox on ${sandbox.url} (partner ${DEMO_PARTNER.partnerId})\n`);
 	const credentials = new CredentialStore([new AutoLeapApi()], {
-		autoLeapApi: { ...DEMO_PARTNER, environment: 'custom', customUrl: sandbox.url, readsPerMinute: 150, writesPerMinute: 50, accessToken: '' },
+		autoLeapApi: {
+			...DEMO_PARTNER,
+			environment: 'custom',
+			customUrl: sandbox.url,
+			readsPerMinute: 150,
+			writesPerMinute: 50,
+			accessToken: '',
+		},
 	});
 	const node = new AutoLeap();
 	const step = async (title: string, parameters: INodeParameters, inputItems?: IDataObject[]) => {
@@ -33,7 +40,10 @@ async function main() {
 	};
 
 	try {
-		const [profile] = await step('Partner → Get Profile', { resource: 'partner', operation: 'getProfile' });
+		const [profile] = await step('Partner → Get Profile', {
+			resource: 'partner',
+			operation: 'getProfile',
+		});
 		const companies = (profile.companies as IDataObject[]).map((c) => `${c.name} (${c.companyId})`);
 		console.log(`    companies: ${companies.join(', ')}\n`);
 
@@ -46,7 +56,9 @@ async function main() {
 		console.log(`    first: ${JSON.stringify(vehicles[0])}\n`);
 
 		const customerId = String(vehicles[0].customerId);
-		const rows = Array.from({ length: 120 }, (_, i) => ({ plate: `DEMO-${String(i).padStart(3, '0')}` }));
+		const rows = Array.from({ length: 120 }, (_, i) => ({
+			plate: `DEMO-${String(i).padStart(3, '0')}`,
+		}));
 		const created = await step(
 			'Vehicle → Create, 120 spreadsheet rows',
 			{
@@ -54,7 +66,12 @@ async function main() {
 				operation: 'create',
 				companyId: DEMO_COMPANY_ID,
 				customerId: { __rl: true, mode: 'id', value: customerId },
-				additionalFields: { make: 'Toyota', model: 'Corolla', year: 2020, licensePlate: '={{ $json.plate }}' },
+				additionalFields: {
+					make: 'Toyota',
+					model: 'Corolla',
+					year: 2020,
+					licensePlate: '={{ $json.plate }}',
+				},
 			},
 			rows,
 		);
@@ -70,6 +87,10 @@ async function main() {
 }
 
 main().catch((error) => {
-	console.error(error instanceof Error ? `${error.message}\n${(error as { description?: string }).description ?? ''}` : error);
+	console.error(
+		error instanceof Error
+			? `${error.message}\n${(error as { description?: string }).description ?? ''}`
+			: error,
+	);
 	process.exitCode = 1;
 });

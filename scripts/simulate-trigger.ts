@@ -65,7 +65,13 @@ async function main() {
 		`took                     ${((Date.now() - started) / 1000).toFixed(1)} s`,
 	];
 	process.stdout.write(`${lines.join('\n')}\n`);
-	if (report.lost > 0 || report.duplicated > 0 || report.rejected > 0 || report.undocumentedBounds > 0) process.exitCode = 1;
+	if (
+		report.lost > 0 ||
+		report.duplicated > 0 ||
+		report.rejected > 0 ||
+		report.undocumentedBounds > 0
+	)
+		process.exitCode = 1;
 }
 
 void main();

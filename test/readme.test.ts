@@ -14,20 +14,30 @@ function tableRows(heading: string): string[][] {
 		.split('\n')
 		.filter((line) => line.startsWith('| ') && !line.startsWith('| ---'))
 		.slice(1)
-		.map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+		.map((line) =>
+			line
+				.split('|')
+				.slice(1, -1)
+				.map((cell) => cell.trim()),
+		);
 }
 
 it('the Operations table lists every resource and operation of the AutoLeap node', () => {
 	const { properties } = new AutoLeap().description;
-	const resources = properties.find((p) => p.name === 'resource')!.options as INodePropertyOptions[];
+	const resources = properties.find((p) => p.name === 'resource')!
+		.options as INodePropertyOptions[];
 	const offered = properties
 		.filter((p) => p.name === 'operation')
 		.flatMap((p) => {
-			const resource = resources.find((r) => r.value === p.displayOptions!.show!.resource![0])!.name;
+			const resource = resources.find(
+				(r) => r.value === p.displayOptions!.show!.resource![0],
+			)!.name;
 			return (p.options as INodePropertyOptions[]).map((o) => `${resource} / ${o.name}`);
 		});
 	// The README may qualify an operation's name, e.g. "Get (by RO number)".
-	const listed = tableRows('Operations').map(([resource, operation]) => `${resource} / ${operation.replace(/ \(.*\)$/, '')}`);
+	const listed = tableRows('Operations').map(
+		([resource, operation]) => `${resource} / ${operation.replace(/ \(.*\)$/, '')}`,
+	);
 	expect([...listed].sort()).toEqual([...offered].sort());
 });
 

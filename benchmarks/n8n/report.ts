@@ -32,7 +32,8 @@ const time = (ms?: number) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed
 
 /** Rows of one job: ours first; every other row gets the ratio ours / theirs. */
 export function table(rows: Measured[]): string {
-	const head = '| Job | Setup | Requests sent | of which logins | 429s received | Failed | Wall time | Ours / theirs | Theoretical minimum | Notes |';
+	const head =
+		'| Job | Setup | Requests sent | of which logins | 429s received | Failed | Wall time | Ours / theirs | Theoretical minimum | Notes |';
 	const lines = [head, `|${' --- |'.repeat(10)}`];
 	let ours: Measured | undefined;
 	for (const row of rows) {

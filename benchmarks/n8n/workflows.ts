@@ -21,7 +21,13 @@ const header = {
 	genericAuthType: 'httpHeaderAuth',
 };
 
-function node(name: string, type: string, typeVersion: number, parameters: object, extra: object = {}): Node {
+function node(
+	name: string,
+	type: string,
+	typeVersion: number,
+	parameters: object,
+	extra: object = {},
+): Node {
 	return { id: randomUUID(), name, type, typeVersion, position: [0, 0], parameters, ...extra };
 }
 
@@ -36,7 +42,13 @@ function chain(id: string, name: string, nodes: Node[]) {
 }
 
 const webhook = (path: string) =>
-	node('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path, responseMode: 'lastNode', options: {} }, { webhookId: randomUUID() });
+	node(
+		'Webhook',
+		'n8n-nodes-base.webhook',
+		2,
+		{ httpMethod: 'POST', path, responseMode: 'lastNode', options: {} },
+		{ webhookId: randomUUID() },
+	);
 
 const autoLeap = (name: string, parameters: object, extra: object = {}) =>
 	node(name, 'n8n-nodes-autoleap.autoLeap', 1, parameters, { credentials: ours, ...extra });
@@ -73,27 +85,41 @@ function job(id: string, name: string, nodes: (path: string) => Node[]): Job {
 export const readAll = (apiUrl: string) => ({
 	ours: job('BenchReadOurs', 'Bench (a) ours', (p) => [
 		webhook(p),
-		autoLeap('Get Vehicles', { resource: 'vehicle', operation: 'getAll', companyId: DEMO_COMPANY_ID, returnAll: true }),
+		autoLeap('Get Vehicles', {
+			resource: 'vehicle',
+			operation: 'getAll',
+			companyId: DEMO_COMPANY_ID,
+			returnAll: true,
+		}),
 	]),
 	// n8n's own pagination: page = $pageCount + 1 in the query, done when the envelope says last.
 	http: job('BenchReadHttp', 'Bench (a) HTTP Request', (p) => [
 		webhook(p),
-		http('Get Vehicles', {
-			url: `${apiUrl}/vehicles`,
-			...header,
-			...query({ companyId: DEMO_COMPANY_ID, size: '100' }),
-			options: {
-				pagination: {
+		http(
+			'Get Vehicles',
+			{
+				url: `${apiUrl}/vehicles`,
+				...header,
+				...query({ companyId: DEMO_COMPANY_ID, size: '100' }),
+				options: {
 					pagination: {
-						paginationMode: 'updateAParameterInEachRequest',
-						parameters: { parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }] },
-						paginationCompleteWhen: 'other',
-						completeExpression: '={{ $response.body.results.pagination.last }}',
+						pagination: {
+							paginationMode: 'updateAParameterInEachRequest',
+							parameters: {
+								parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }],
+							},
+							paginationCompleteWhen: 'other',
+							completeExpression: '={{ $response.body.results.pagination.last }}',
+						},
 					},
 				},
 			},
-		}, { credentials: { httpHeaderAuth: HEADER_CREDENTIAL } }),
-		node('Split Out Vehicles', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'results.content', options: {} }),
+			{ credentials: { httpHeaderAuth: HEADER_CREDENTIAL } },
+		),
+		node('Split Out Vehicles', 'n8n-nodes-base.splitOut', 1, {
+			fieldToSplitOut: 'results.content',
+			options: {},
+		}),
 	]),
 });
 
@@ -102,31 +128,44 @@ const continueOnError = { onError: 'continueRegularOutput' };
 
 /** (b) Create one vehicle per input item. `batching` = HTTP Request's Batching option, if set. */
 export const createMany = (apiUrl: string, customerId: string, count: number) => {
-	const httpCreate = (id: string, name: string, prefix: string, batching?: { batchSize: number; batchInterval: number }) =>
+	const httpCreate = (
+		id: string,
+		name: string,
+		prefix: string,
+		batching?: { batchSize: number; batchInterval: number },
+	) =>
 		job(id, name, (p) => [
 			webhook(p),
 			rows(prefix, count),
-			http('Create Vehicle', {
-				method: 'POST',
-				url: `${apiUrl}/vehicles`,
-				...header,
-				sendBody: true,
-				specifyBody: 'json',
-				jsonBody: `={{ JSON.stringify({ companyId: '${DEMO_COMPANY_ID}', vehicles: [{ customerId: '${customerId}', make: 'Ford', model: 'Transit', licensePlate: $json.plate }] }) }}`,
-				options: batching ? { batching: { batch: batching } } : {},
-			}, { credentials: { httpHeaderAuth: HEADER_CREDENTIAL }, ...continueOnError }),
+			http(
+				'Create Vehicle',
+				{
+					method: 'POST',
+					url: `${apiUrl}/vehicles`,
+					...header,
+					sendBody: true,
+					specifyBody: 'json',
+					jsonBody: `={{ JSON.stringify({ companyId: '${DEMO_COMPANY_ID}', vehicles: [{ customerId: '${customerId}', make: 'Ford', model: 'Transit', licensePlate: $json.plate }] }) }}`,
+					options: batching ? { batching: { batch: batching } } : {},
+				},
+				{ credentials: { httpHeaderAuth: HEADER_CREDENTIAL }, ...continueOnError },
+			),
 		]);
 	return {
 		ours: job('BenchCreateOurs', 'Bench (b) ours', (p) => [
 			webhook(p),
 			rows('OURS', count),
-			autoLeap('Create Vehicles', {
-				resource: 'vehicle',
-				operation: 'create',
-				companyId: DEMO_COMPANY_ID,
-				customerId: { __rl: true, mode: 'id', value: customerId },
-				additionalFields: { make: 'Ford', model: 'Transit', licensePlate: '={{ $json.plate }}' },
-			}, continueOnError),
+			autoLeap(
+				'Create Vehicles',
+				{
+					resource: 'vehicle',
+					operation: 'create',
+					companyId: DEMO_COMPANY_ID,
+					customerId: { __rl: true, mode: 'id', value: customerId },
+					additionalFields: { make: 'Ford', model: 'Transit', licensePlate: '={{ $json.plate }}' },
+				},
+				continueOnError,
+			),
 		]),
 		httpDefaults: httpCreate('BenchCreateHttp', 'Bench (b) HTTP Request', 'HTTP'),
 		httpBatched: (batching: { batchSize: number; batchInterval: number }) =>
@@ -136,10 +175,17 @@ export const createMany = (apiUrl: string, customerId: string, count: number) =>
 
 /** (c) One small read per execution (the partner profile): what it costs in logins. */
 export const logins = (apiUrl: string) => ({
-	ours: job('BenchLoginOurs', 'Bench (c) ours', (p) => [webhook(p), autoLeap('Get Profile', { resource: 'partner', operation: 'getProfile' })]),
+	ours: job('BenchLoginOurs', 'Bench (c) ours', (p) => [
+		webhook(p),
+		autoLeap('Get Profile', { resource: 'partner', operation: 'getProfile' }),
+	]),
 	httpHeader: job('BenchLoginHttpHeader', 'Bench (c) HTTP Request, header token', (p) => [
 		webhook(p),
-		http('Get Profile', { url: `${apiUrl}/partners/profile`, ...header }, { credentials: { httpHeaderAuth: HEADER_CREDENTIAL } }),
+		http(
+			'Get Profile',
+			{ url: `${apiUrl}/partners/profile`, ...header },
+			{ credentials: { httpHeaderAuth: HEADER_CREDENTIAL } },
+		),
 	]),
 	// The common pattern: log in at the start of every execution, pass the token on.
 	httpLogin: job('BenchLoginHttpLogin', 'Bench (c) HTTP Request, login per execution', (p) => [
@@ -154,7 +200,9 @@ export const logins = (apiUrl: string) => ({
 		http('Get Profile', {
 			url: `${apiUrl}/partners/profile`,
 			sendHeaders: true,
-			headerParameters: { parameters: [{ name: 'Authorization', value: '=Bearer {{ $json.data.accessToken }}' }] },
+			headerParameters: {
+				parameters: [{ name: 'Authorization', value: '=Bearer {{ $json.data.accessToken }}' }],
+			},
 		}),
 	]),
 });
@@ -162,21 +210,41 @@ export const logins = (apiUrl: string) => ({
 /** (d) Polling for updated vehicles, every minute. */
 export const idlePoll = (apiUrl: string) => ({
 	ours: chain('BenchPollOurs', 'Bench (d) ours', [
-		node('Vehicle Updated', 'n8n-nodes-autoleap.autoLeapTrigger', 1, {
-			event: 'vehicleUpdated',
-			companyId: DEMO_COMPANY_ID,
-			pollTimes: { item: [{ mode: 'everyMinute' }] },
-		}, { credentials: ours }),
+		node(
+			'Vehicle Updated',
+			'n8n-nodes-autoleap.autoLeapTrigger',
+			1,
+			{
+				event: 'vehicleUpdated',
+				companyId: DEMO_COMPANY_ID,
+				pollTimes: { item: [{ mode: 'everyMinute' }] },
+			},
+			{ credentials: ours },
+		),
 		node('Changed Vehicle', 'n8n-nodes-base.noOp', 1, {}),
 	]),
 	// A schedule and a window of the last minute: no cursor, one GET per run (its best case).
 	http: chain('BenchPollHttp', 'Bench (d) HTTP Request', [
-		node('Every Minute', 'n8n-nodes-base.scheduleTrigger', 1.2, { rule: { interval: [{ field: 'minutes', minutesInterval: 1 }] } }),
-		http('Get Updated Vehicles', {
-			url: `${apiUrl}/vehicles`,
-			...header,
-			...query({ companyId: DEMO_COMPANY_ID, size: '100', updatedDateStart: '={{ $now.minus({ minutes: 1 }).toUTC().toFormat("yyyy-MM-dd\'T\'HH:mm:ss\'Z\'") }}' }),
-		}, { credentials: { httpHeaderAuth: HEADER_CREDENTIAL } }),
-		node('Split Out Vehicles', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'results.content', options: {} }),
+		node('Every Minute', 'n8n-nodes-base.scheduleTrigger', 1.2, {
+			rule: { interval: [{ field: 'minutes', minutesInterval: 1 }] },
+		}),
+		http(
+			'Get Updated Vehicles',
+			{
+				url: `${apiUrl}/vehicles`,
+				...header,
+				...query({
+					companyId: DEMO_COMPANY_ID,
+					size: '100',
+					updatedDateStart:
+						"={{ $now.minus({ minutes: 1 }).toUTC().toFormat(\"yyyy-MM-dd'T'HH:mm:ss'Z'\") }}",
+				}),
+			},
+			{ credentials: { httpHeaderAuth: HEADER_CREDENTIAL } },
+		),
+		node('Split Out Vehicles', 'n8n-nodes-base.splitOut', 1, {
+			fieldToSplitOut: 'results.content',
+			options: {},
+		}),
 	]),
 });

@@ -33,7 +33,13 @@ export interface EditorSaw {
 	actionGroups: string[];
 	actions: string[];
 	/** The action node's panel after picking "Get many vehicles". */
-	panel: { title: string; credential: string; resource: string; operation: string; labels: string[] };
+	panel: {
+		title: string;
+		credential: string;
+		resource: string;
+		operation: string;
+		labels: string[];
+	};
 	companyOptions: string[];
 	/** Output panel after "Execute step" with the first company. */
 	output: { count: string; vehicleIds: string[] };
@@ -47,9 +53,14 @@ export interface EditorSaw {
 }
 
 /** Debian's chromium, headless; without the background-networking flags it floods a closed network. */
-export async function launchChromium(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+export async function launchChromium(): Promise<{
+	context: BrowserContext;
+	close: () => Promise<void>;
+}> {
 	if (!existsSync(CHROMIUM)) {
-		throw new Error(`Debian's chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (as root) first`);
+		throw new Error(
+			`Debian's chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (as root) first`,
+		);
 	}
 	selectors.setTestIdAttribute('data-test-id'); // what n8n's editor marks its elements with
 	const profile = mkdtempSync(join(tmpdir(), 'autoleap-chromium-'));
@@ -58,8 +69,13 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
 		headless: true,
 		viewport: VIEWPORT,
 		args: [
-			'--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-			'--disable-component-update', '--disable-sync',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
 		],
 	});
 	context.setDefaultTimeout(TIMEOUT);
@@ -72,7 +88,8 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
 	};
 }
 
-const texts = async (locator: Locator) => (await locator.allInnerTexts()).map((text) => text.trim());
+const texts = async (locator: Locator) =>
+	(await locator.allInnerTexts()).map((text) => text.trim());
 
 /** The texts of a list the editor is still rendering: read until two reads 300 ms apart agree. */
 async function settledTexts(page: Page, locator: Locator): Promise<string[]> {
@@ -87,7 +104,8 @@ async function settledTexts(page: Page, locator: Locator): Promise<string[]> {
 }
 
 /** The value shown by one of n8n's parameter inputs (a select or text box). */
-const valueOf = (page: Page, testId: string) => page.getByTestId(testId).locator('input').first().inputValue();
+const valueOf = (page: Page, testId: string) =>
+	page.getByTestId(testId).locator('input').first().inputValue();
 
 async function shoot(page: Page, folder: string, name: string, saw: string[]): Promise<void> {
 	await page.waitForTimeout(500); // let transitions settle so the picture shows the end state
@@ -115,13 +133,17 @@ async function openAutoLeapInCreator(page: Page): Promise<Locator> {
 }
 
 /** A category of the node creator's detail view ("Triggers (10)", "Actions (26)") and its items. */
-function category(creator: Locator, title: RegExp): { toggle: Locator; names: Locator; item: (name: string) => Locator } {
+function category(
+	creator: Locator,
+	title: RegExp,
+): { toggle: Locator; names: Locator; item: (name: string) => Locator } {
 	const toggle = creator.getByTestId('node-creator-category-item').filter({ hasText: title });
 	const section = toggle.locator('xpath=..');
 	return {
 		toggle,
 		names: section.getByTestId('node-creator-item-name'),
-		item: (name) => section.getByTestId('item-iterator-item').filter({ hasText: new RegExp(`^${name}$`) }),
+		item: (name) =>
+			section.getByTestId('item-iterator-item').filter({ hasText: new RegExp(`^${name}$`) }),
 	};
 }
 
@@ -130,7 +152,13 @@ async function openSelect(page: Page, testId: string): Promise<Locator> {
 	const options = page.locator('.el-select-dropdown:visible').getByTestId('parameter-input-item');
 	for (let attempt = 1; ; attempt++) {
 		await page.getByTestId(testId).locator('input').first().click();
-		const opened = await options.first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
+		const opened = await options
+			.first()
+			.waitFor({ timeout: 10_000 })
+			.then(
+				() => true,
+				() => false,
+			);
 		if (opened) return options;
 		if (attempt === 3) throw new Error(`The options of ${testId} never showed`);
 		await page.keyboard.press('Escape');
@@ -144,7 +172,11 @@ async function optionsOf(page: Page, testId: string): Promise<string[]> {
 	return names.map((name) => name.split('\n')[0]); // without the option's description
 }
 
-export async function runEditorFlow(server: N8nServer, folder: string, wrongAuthKey = 'not-the-auth-key'): Promise<EditorSaw> {
+export async function runEditorFlow(
+	server: N8nServer,
+	folder: string,
+	wrongAuthKey = 'not-the-auth-key',
+): Promise<EditorSaw> {
 	mkdirSync(folder, { recursive: true });
 	const shots: string[] = [];
 	const { context, close } = await launchChromium();
@@ -167,7 +199,10 @@ export async function runEditorFlow(server: N8nServer, folder: string, wrongAuth
 		const vehicles = actionList.item('Get many vehicles');
 		await vehicles.waitFor();
 		const actions = await settledTexts(page, actionList.names); // the list grows as it renders
-		const actionGroups = (await creator.innerText()).split('\n').map((line) => line.trim()).filter((line) => / ACTIONS$/.test(line));
+		const actionGroups = (await creator.innerText())
+			.split('\n')
+			.map((line) => line.trim())
+			.filter((line) => / ACTIONS$/.test(line));
 
 		// The action node's panel: credential preselected, Resource / Operation, the Company picker.
 		const panelOpened = Date.now();
@@ -179,7 +214,9 @@ export async function runEditorFlow(server: N8nServer, folder: string, wrongAuth
 			credential: await valueOf(page, 'node-credentials-select'),
 			resource: await valueOf(page, 'parameter-input-resource'),
 			operation: await valueOf(page, 'parameter-input-operation'),
-			labels: (await texts(ndv.getByTestId('node-parameters').getByTestId('input-label'))).map((label) => label.split('\n')[0]),
+			labels: (await texts(ndv.getByTestId('node-parameters').getByTestId('input-label'))).map(
+				(label) => label.split('\n')[0],
+			),
 		};
 		const companyOptions = await optionsOf(page, 'parameter-input-companyId');
 		await (await openSelect(page, 'parameter-input-companyId')).first().click();
@@ -192,7 +229,10 @@ export async function runEditorFlow(server: N8nServer, folder: string, wrongAuth
 		await output.locator('table tbody td').first().waitFor(); // the table renders after the count
 		const headers = await texts(output.locator('table thead th'));
 		const idColumn = headers.indexOf('vehicleId');
-		const vehicleIds = idColumn < 0 ? [] : await texts(output.locator(`table tbody tr td:nth-child(${idColumn + 1})`));
+		const vehicleIds =
+			idColumn < 0
+				? []
+				: await texts(output.locator(`table tbody tr td:nth-child(${idColumn + 1})`));
 		await shoot(page, folder, SHOTS.node, shots);
 
 		// The credential, opened from the panel: n8n tests it on opening; then a wrong Auth Key.
@@ -217,7 +257,10 @@ export async function runEditorFlow(server: N8nServer, folder: string, wrongAuth
 		await shoot(page, folder, SHOTS.wrongKey, shots);
 		// Leave without saving the wrong key.
 		await page.keyboard.press('Escape');
-		await page.getByRole('dialog', { name: 'Close without saving?' }).getByRole('button', { name: 'Close', exact: true }).click();
+		await page
+			.getByRole('dialog', { name: 'Close without saving?' })
+			.getByRole('button', { name: 'Close', exact: true })
+			.click();
 		await modal.waitFor({ state: 'hidden' });
 		await page.getByTestId('ndv-close-button').click();
 
@@ -232,7 +275,9 @@ export async function runEditorFlow(server: N8nServer, folder: string, wrongAuth
 		await page.goto(`${server.base}/workflow/new`);
 		await page.getByTestId('canvas-add-button').waitFor();
 		creator = await openAutoLeapInCreator(page);
-		await category(creator, /^Triggers/).item('On vehicle updated').click();
+		await category(creator, /^Triggers/)
+			.item('On vehicle updated')
+			.click();
 		await ndv.getByTestId('parameter-input-event').waitFor();
 		const trigger = {
 			title: (await ndv.getByTestId('node-title-container').innerText()).trim(),
@@ -247,7 +292,11 @@ export async function runEditorFlow(server: N8nServer, folder: string, wrongAuth
 			panel,
 			companyOptions,
 			output: { count, vehicleIds },
-			credentialTest: { success: successText, failure: failureText ?? '', failureDetails: details.join(' ') },
+			credentialTest: {
+				success: successText,
+				failure: failureText ?? '',
+				failureDetails: details.join(' '),
+			},
 			trigger,
 			marks: { panel: panelOpened, execute, credentialTest, wrongKey, end: Date.now() },
 			screenshots: shots,

@@ -48,7 +48,9 @@ export async function shootMcpWorkflow(server: N8nServer, folder: string): Promi
 		await page.waitForTimeout(500);
 		await page.screenshot({ path: join(folder, MCP_SHOTS.trigger) });
 		screenshots.push(MCP_SHOTS.trigger);
-		const urls = (await ndv.getByText(/\/mcp(-test)?\//).allInnerTexts()).map((text) => text.trim());
+		const urls = (await ndv.getByText(/\/mcp(-test)?\//).allInnerTexts()).map((text) =>
+			text.trim(),
+		);
 		await page.getByTestId('ndv-close-button').click();
 
 		await nodes.filter({ hasText: TOOLS.createCustomer }).dblclick();

@@ -34,7 +34,9 @@ async function main(): Promise<void> {
 		console.log(`• n8n editor in chromium, screenshots to ${FOLDER} …`);
 		const saw = await runEditorFlow(server, FOLDER);
 		saw.screenshots.push(...(await shootMcpWorkflow(server, FOLDER)).screenshots);
-		const missing = [...Object.values(SHOTS), ...Object.values(MCP_SHOTS)].filter((name) => !saw.screenshots.includes(name));
+		const missing = [...Object.values(SHOTS), ...Object.values(MCP_SHOTS)].filter(
+			(name) => !saw.screenshots.includes(name),
+		);
 		if (missing.length) throw new Error(`Not taken: ${missing.join(', ')}`);
 		saw.screenshots.forEach((name) => console.log(`  ${join('docs', 'screenshots', name)}`));
 		console.log(`Done in ${seconds(started)}.`);
@@ -47,6 +49,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
 	console.error(error instanceof Error ? error.message : error);
-	console.error(`A picture of the moment it failed, if the browser got that far: ${join(FOLDER, 'failure.png')} (do not commit it)`);
+	console.error(
+		`A picture of the moment it failed, if the browser got that far: ${join(FOLDER, 'failure.png')} (do not commit it)`,
+	);
 	process.exit(1);
 });

@@ -43,7 +43,8 @@ export function childrenOf(parent: number): number[] {
 		if (!/^\d+$/.test(entry)) continue;
 		try {
 			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent) children.push(Number(entry));
+			if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === parent)
+				children.push(Number(entry));
 		} catch {
 			// gone meanwhile
 		}

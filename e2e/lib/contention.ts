@@ -15,7 +15,12 @@ import { byId, chain, type Step, type WorkflowJson } from './workflow';
 export const WINDOW_MS = 60_000;
 
 /** A published workflow started by a production webhook (POST /webhook/<path>), answered at once. */
-export function webhookWorkflow(id: string, name: string, path: string, steps: Step[]): WorkflowJson {
+export function webhookWorkflow(
+	id: string,
+	name: string,
+	path: string,
+	steps: Step[],
+): WorkflowJson {
 	const workflow = chain(id, name, steps, {
 		name: 'Webhook',
 		type: 'n8n-nodes-base.webhook',
@@ -27,43 +32,97 @@ export function webhookWorkflow(id: string, name: string, path: string, steps: S
 }
 
 /** Vehicle → Create of `count` rows, each with a VIN unique to this run and execution. */
-export function createWorkflow(index: number, tag: string, count: number, customerId: string): WorkflowJson {
+export function createWorkflow(
+	index: number,
+	tag: string,
+	count: number,
+	customerId: string,
+): WorkflowJson {
 	const prefix = `${tag}C${index}-`;
-	return webhookWorkflow(`QueueCreate0000${index}`, `queue: create ${count} vehicles #${index}`, `queue-create-${index}`, [
-		{
-			name: 'Rows',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			parameters: { jsCode: `return Array.from({ length: ${count} }, (_, i) => ({ json: { vin: '${prefix}' + String(i).padStart(5, '0') } }));` },
-		},
-		{
-			name: 'Create Vehicles',
-			parameters: { resource: 'vehicle', operation: 'create', companyId: DEMO_COMPANY_ID, customerId: byId(customerId), additionalFields: { make: 'Queue', vin: '={{ $json.vin }}' } },
-		},
-	]);
+	return webhookWorkflow(
+		`QueueCreate0000${index}`,
+		`queue: create ${count} vehicles #${index}`,
+		`queue-create-${index}`,
+		[
+			{
+				name: 'Rows',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				parameters: {
+					jsCode: `return Array.from({ length: ${count} }, (_, i) => ({ json: { vin: '${prefix}' + String(i).padStart(5, '0') } }));`,
+				},
+			},
+			{
+				name: 'Create Vehicles',
+				parameters: {
+					resource: 'vehicle',
+					operation: 'create',
+					companyId: DEMO_COMPANY_ID,
+					customerId: byId(customerId),
+					additionalFields: { make: 'Queue', vin: '={{ $json.vin }}' },
+				},
+			},
+		],
+	);
 }
 
 /** Vehicle → Get Many with Return All (100 per page), then a count (to keep the stored run small). */
 export function readWorkflow(index: number): WorkflowJson {
-	return webhookWorkflow(`QueueReadAll000${index}`, `queue: read all vehicles #${index}`, `queue-read-${index}`, [
-		{ name: 'Get Vehicles', parameters: { resource: 'vehicle', operation: 'getAll', companyId: DEMO_COMPANY_ID, returnAll: true } },
-		{
-			name: 'Count',
-			type: 'n8n-nodes-base.code',
-			typeVersion: 2,
-			parameters: { jsCode: 'const ids = $input.all().map((i) => String(i.json.vehicleId)); return [{ json: { count: ids.length, distinct: new Set(ids).size } }];' },
-		},
-	]);
+	return webhookWorkflow(
+		`QueueReadAll000${index}`,
+		`queue: read all vehicles #${index}`,
+		`queue-read-${index}`,
+		[
+			{
+				name: 'Get Vehicles',
+				parameters: {
+					resource: 'vehicle',
+					operation: 'getAll',
+					companyId: DEMO_COMPANY_ID,
+					returnAll: true,
+				},
+			},
+			{
+				name: 'Count',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				parameters: {
+					jsCode:
+						'const ids = $input.all().map((i) => String(i.json.vehicleId)); return [{ json: { count: ids.length, distinct: new Set(ids).size } }];',
+				},
+			},
+		],
+	);
 }
 
 /** Waits until the main has registered a POST webhook (a GET is then refused as the wrong method). */
 export async function webhookRegistered(main: N8nServer, path: string): Promise<void> {
-	await waitFor(async () => (await (await fetch(`${main.base}/webhook/${path}`)).text()).includes('not registered for GET'), `webhook ${path}`, 60_000, 250);
+	await waitFor(
+		async () =>
+			(await (await fetch(`${main.base}/webhook/${path}`)).text()).includes(
+				'not registered for GET',
+			),
+		`webhook ${path}`,
+		60_000,
+		250,
+	);
 }
 
 /** POSTs to a production webhook, retrying until the main has registered it. */
 export async function fire(main: N8nServer, path: string): Promise<void> {
-	await waitFor(async () => (await fetch(`${main.base}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).ok, `webhook ${path}`, 60_000, 250);
+	await waitFor(
+		async () =>
+			(
+				await fetch(`${main.base}/webhook/${path}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: '{}',
+				})
+			).ok,
+		`webhook ${path}`,
+		60_000,
+		250,
+	);
 }
 
 export interface ExecutionSummary {
@@ -78,17 +137,39 @@ export interface ExecutionSummary {
 const FINAL = new Set(['success', 'error', 'crashed', 'canceled']);
 
 /** The executions of these workflows (no run data). */
-export async function listExecutions(main: N8nServer, workflowIds: string[]): Promise<ExecutionSummary[]> {
-	return (await Promise.all(workflowIds.map(async (id) => (await main.api<{ data: ExecutionSummary[] }>(`/executions?workflowId=${id}&limit=250`)).data))).flat();
+export async function listExecutions(
+	main: N8nServer,
+	workflowIds: string[],
+): Promise<ExecutionSummary[]> {
+	return (
+		await Promise.all(
+			workflowIds.map(
+				async (id) =>
+					(await main.api<{ data: ExecutionSummary[] }>(`/executions?workflowId=${id}&limit=250`))
+						.data,
+			),
+		)
+	).flat();
 }
 
 /** Waits until each workflow has a finished execution not in `earlier`; returns those. */
-export async function finishedExecutions(main: N8nServer, workflowIds: string[], timeoutMs: number, earlier = new Set<string>()): Promise<ExecutionSummary[]> {
-	const fresh = async () => (await listExecutions(main, workflowIds)).filter((e) => !earlier.has(e.id));
-	await waitFor(async () => {
-		const all = await fresh();
-		return workflowIds.every((id) => all.some((e) => e.workflowId === id && FINAL.has(e.status)));
-	}, `executions of ${workflowIds.join(', ')}`, timeoutMs, 3_000);
+export async function finishedExecutions(
+	main: N8nServer,
+	workflowIds: string[],
+	timeoutMs: number,
+	earlier = new Set<string>(),
+): Promise<ExecutionSummary[]> {
+	const fresh = async () =>
+		(await listExecutions(main, workflowIds)).filter((e) => !earlier.has(e.id));
+	await waitFor(
+		async () => {
+			const all = await fresh();
+			return workflowIds.every((id) => all.some((e) => e.workflowId === id && FINAL.has(e.status)));
+		},
+		`executions of ${workflowIds.join(', ')}`,
+		timeoutMs,
+		3_000,
+	);
 	return await fresh();
 }
 
@@ -103,7 +184,11 @@ const isWrite = (r: RequestLogEntry) => r.method !== 'GET';
  * `sustainedMs` (n ÷ limit × 60 s) is the long-run rate, which a run beats by up to one window by
  * spending the empty window at once: it is no lower bound and only reported.
  */
-export function minimumTime(accepted: { write: number; read: number }, required: { write: number; read: number }, limits = { write: 50, read: 150 }) {
+export function minimumTime(
+	accepted: { write: number; read: number },
+	required: { write: number; read: number },
+	limits = { write: 50, read: 150 },
+) {
 	const write = Math.max(accepted.write, required.write);
 	const read = Math.max(accepted.read, required.read);
 	const strict = (n: number, limit: number) => Math.floor(Math.max(n - 1, 0) / limit) * WINDOW_MS;
@@ -126,7 +211,12 @@ type Counts = Record<string, number>;
 const bump = (counts: Counts, key: string, by = 1) => (counts[key] = (counts[key] ?? 0) + by);
 
 /** 429s by minute of the run and by process; logins and refreshes by process; accepted requests. */
-export function requestReport(log: RequestLogEntry[], from: number, owners: ConnectionOwners, names: Map<number, string>) {
+export function requestReport(
+	log: RequestLogEntry[],
+	from: number,
+	owners: ConnectionOwners,
+	names: Map<number, string>,
+) {
 	const processOf = (r: RequestLogEntry) => processName(owners.ownerOf(r), names);
 	const rateLimited: Record<string, Counts> = {};
 	const byProcess: Record<string, Counts> = {};
@@ -143,7 +233,8 @@ export function requestReport(log: RequestLogEntry[], from: number, owners: Conn
 			bump(row, kind);
 		}
 		if (r.path === '/partners/login' && r.status === 200) bump(row, 'logins');
-		if (r.path === '/partners/generateNewAccessToken' && r.status !== 429) bump(row, r.status === 200 ? 'refreshes' : 'refused refreshes');
+		if (r.path === '/partners/generateNewAccessToken' && r.status !== 429)
+			bump(row, r.status === 200 ? 'refreshes' : 'refused refreshes');
 	}
 	return { accepted, rateLimited, byProcess, total429: log.filter((r) => r.status === 429).length };
 }
@@ -173,7 +264,9 @@ export interface Contention {
 export function contentionWorkflows(c: Contention): WorkflowJson[] {
 	const customerId = String(c.sandbox.store.list('customers', DEMO_COMPANY_ID)[0].customerId);
 	return [
-		...Array.from({ length: c.creates }, (_, i) => createWorkflow(i + 1, c.tag, c.perCreate, customerId)),
+		...Array.from({ length: c.creates }, (_, i) =>
+			createWorkflow(i + 1, c.tag, c.perCreate, customerId),
+		),
 		...Array.from({ length: c.reads }, (_, i) => readWorkflow(i + 1)),
 	];
 }
@@ -181,8 +274,14 @@ export function contentionWorkflows(c: Contention): WorkflowJson[] {
 /** Starts every create and read at once through their webhooks and measures the outcome. */
 export async function runContention(c: Contention) {
 	const main = c.cluster.main!;
-	const ids = [...Array.from({ length: c.creates }, (_, i) => `QueueCreate0000${i + 1}`), ...Array.from({ length: c.reads }, (_, i) => `QueueReadAll000${i + 1}`)];
-	const paths = [...Array.from({ length: c.creates }, (_, i) => `queue-create-${i + 1}`), ...Array.from({ length: c.reads }, (_, i) => `queue-read-${i + 1}`)];
+	const ids = [
+		...Array.from({ length: c.creates }, (_, i) => `QueueCreate0000${i + 1}`),
+		...Array.from({ length: c.reads }, (_, i) => `QueueReadAll000${i + 1}`),
+	];
+	const paths = [
+		...Array.from({ length: c.creates }, (_, i) => `queue-create-${i + 1}`),
+		...Array.from({ length: c.reads }, (_, i) => `queue-read-${i + 1}`),
+	];
 	for (const path of paths) await webhookRegistered(main, path);
 	const previous = new Set((await listExecutions(main, ids)).map((e) => e.id));
 	const vehiclesBefore = c.sandbox.store.list('vehicles', DEMO_COMPANY_ID).length;
@@ -208,27 +307,46 @@ export async function runContention(c: Contention) {
 			ranOn: ranOn(s.id),
 			seconds: Math.round((Date.parse(s.stoppedAt ?? '') - Date.parse(s.startedAt)) / 1000),
 			/** Create: items answered success; read: vehicles read. */
-			itemsOk: isCreate ? out.filter((item) => item.success === true).length : Number(out[0]?.count ?? 0),
+			itemsOk: isCreate
+				? out.filter((item) => item.success === true).length
+				: Number(out[0]?.count ?? 0),
 			error: execution.data.resultData.error?.message,
 		};
 	});
 	const counts = vinCounts(c.sandbox, c.tag);
-	const expected = Array.from({ length: c.creates }, (_, e) => Array.from({ length: c.perCreate }, (_, i) => `${c.tag}C${e + 1}-${String(i).padStart(5, '0')}`)).flat();
+	const expected = Array.from({ length: c.creates }, (_, e) =>
+		Array.from(
+			{ length: c.perCreate },
+			(_, i) => `${c.tag}C${e + 1}-${String(i).padStart(5, '0')}`,
+		),
+	).flat();
 	const log = c.sandbox.requestLog.slice(from).filter((r) => r.at <= finished + 1_000);
 	const requests = requestReport(log, started, c.owners, c.cluster.processNames());
-	const minimum = minimumTime(requests.accepted, { write: (c.creates * c.perCreate) / 100, read: c.reads * Math.ceil(vehiclesBefore / 100) });
+	const minimum = minimumTime(requests.accepted, {
+		write: (c.creates * c.perCreate) / 100,
+		read: c.reads * Math.ceil(vehiclesBefore / 100),
+	});
 	const totalMs = finished - started;
 	return {
 		totalSeconds: +(totalMs / 1000).toFixed(1),
 		minimumSeconds: +(minimum.ms / 1000).toFixed(1),
 		ratio: +(totalMs / minimum.ms).toFixed(2),
-		minimum: { ...minimum, rule: 'max(⌊(writes − 1) ÷ 50⌋, ⌊(reads − 1) ÷ 150⌋) × 60 s, each = max(needed, accepted)' },
-		failedItems: executions.filter((e) => e.workflow.startsWith('QueueCreate')).reduce((sum, e) => sum + (c.perCreate - e.itemsOk), 0),
+		minimum: {
+			...minimum,
+			rule: 'max(⌊(writes − 1) ÷ 50⌋, ⌊(reads − 1) ÷ 150⌋) × 60 s, each = max(needed, accepted)',
+		},
+		failedItems: executions
+			.filter((e) => e.workflow.startsWith('QueueCreate'))
+			.reduce((sum, e) => sum + (c.perCreate - e.itemsOk), 0),
 		vehiclesMissing: expected.filter((vin) => !counts.has(vin)).length,
 		vehiclesDuplicated: [...counts.values()].filter((n) => n > 1).length,
 		vehiclesBefore,
 		executions,
-		requests: { ...requests.accepted, total429: requests.total429, unattributedConnections: c.owners.unresolved },
+		requests: {
+			...requests.accepted,
+			total429: requests.total429,
+			unattributedConnections: c.owners.unresolved,
+		},
 		byProcess: requests.byProcess,
 		rateLimitedPerMinute: requests.rateLimited,
 	};

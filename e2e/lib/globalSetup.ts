@@ -13,9 +13,12 @@ type Project = { displayName: string; globals: { E2E_RUNTIME: string } };
 export default function globalSetup(globalConfig: { selectProjects?: string[] }): void {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the config is CommonJS
 	const { projects } = require(join(ROOT, 'jest.e2e.config.js')) as { projects: Project[] };
-	const selected = projects.filter((p) => !globalConfig.selectProjects || globalConfig.selectProjects.includes(p.displayName));
+	const selected = projects.filter(
+		(p) => !globalConfig.selectProjects || globalConfig.selectProjects.includes(p.displayName),
+	);
 	for (const { globals } of selected) {
-		if (!isRuntimeName(globals.E2E_RUNTIME)) throw new Error(`jest.e2e.config.js: unknown runtime ${globals.E2E_RUNTIME}`);
+		if (!isRuntimeName(globals.E2E_RUNTIME))
+			throw new Error(`jest.e2e.config.js: unknown runtime ${globals.E2E_RUNTIME}`);
 		ensureRuntime(runtime(globals.E2E_RUNTIME));
 	}
 	ensureChromium();

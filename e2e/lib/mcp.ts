@@ -11,13 +11,20 @@ export type McpTransport = 'streamableHttp' | 'sse';
  * Connects to `url`; n8n registers a published workflow's webhooks a few seconds after it is
  * ready, answering 404 until then, so connecting is retried for up to `timeoutMs`.
  */
-export async function connectMcp(url: string, transport: McpTransport, timeoutMs = 60_000): Promise<Client> {
+export async function connectMcp(
+	url: string,
+	transport: McpTransport,
+	timeoutMs = 60_000,
+): Promise<Client> {
 	let client: Client | undefined;
 	let lastError = '';
 	await waitFor(
 		async () => {
 			const candidate = new Client({ name: 'autoleap-e2e', version: '1.0.0' });
-			const link = transport === 'sse' ? new SSEClientTransport(new URL(url)) : new StreamableHTTPClientTransport(new URL(url));
+			const link =
+				transport === 'sse'
+					? new SSEClientTransport(new URL(url))
+					: new StreamableHTTPClientTransport(new URL(url));
 			try {
 				await candidate.connect(link);
 				client = candidate;
@@ -40,5 +47,8 @@ export async function connectMcp(url: string, transport: McpTransport, timeoutMs
 /** The text an MCP tool result carries (n8n answers with one text part). */
 export function textOf(result: Awaited<ReturnType<Client['callTool']>>): string {
 	const content = (result.content ?? []) as Array<{ type: string; text?: string }>;
-	return content.filter((part) => part.type === 'text').map((part) => part.text ?? '').join('\n');
+	return content
+		.filter((part) => part.type === 'text')
+		.map((part) => part.text ?? '')
+		.join('\n');
 }

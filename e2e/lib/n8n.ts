@@ -12,7 +12,12 @@ import { delimiter, join, resolve } from 'node:path';
 
 import { run, runtime, type Runtime } from './runtime';
 
-export const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Owner', password: 'AutoLeap-demo-1' };
+export const OWNER = {
+	email: 'demo@example.com',
+	firstName: 'Demo',
+	lastName: 'Owner',
+	password: 'AutoLeap-demo-1',
+};
 /** The credential the committed workflows refer to. */
 export const CREDENTIAL = { id: 'AutoLeapSandbox01', name: 'AutoLeap sandbox' };
 
@@ -26,7 +31,12 @@ export function freePort(): Promise<number> {
 	});
 }
 
-export async function waitFor(check: () => Promise<boolean>, what: string, timeoutMs: number, everyMs = 500): Promise<void> {
+export async function waitFor(
+	check: () => Promise<boolean>,
+	what: string,
+	timeoutMs: number,
+	everyMs = 500,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		if (await check().catch(() => false)) return;
@@ -43,7 +53,13 @@ export interface TaskData {
 
 export interface Execution {
 	status?: string;
-	data: { resultData: { runData: Record<string, TaskData[]>; error?: { message?: string }; lastNodeExecuted?: string } };
+	data: {
+		resultData: {
+			runData: Record<string, TaskData[]>;
+			error?: { message?: string };
+			lastNodeExecuted?: string;
+		};
+	};
 }
 
 /** Items a node put out (first output, all its runs). */
@@ -81,16 +97,32 @@ export class N8n {
 	 */
 	static create(
 		tarball: string,
-		{ folder, runtime: target = runtime(), env = {} }: { folder?: string; runtime?: Runtime; env?: NodeJS.ProcessEnv } = {},
+		{
+			folder,
+			runtime: target = runtime(),
+			env = {},
+		}: { folder?: string; runtime?: Runtime; env?: NodeJS.ProcessEnv } = {},
 	): N8n {
 		const userFolder = folder ?? mkdtempSync(join(tmpdir(), 'autoleap-n8n-'));
 		rmSync(join(userFolder, '.n8n'), { recursive: true, force: true });
 		const nodesDir = join(userFolder, '.n8n', 'nodes');
 		mkdirSync(nodesDir, { recursive: true });
 		// Without its own package.json, npm would walk up and install into this repository.
-		writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
+		writeFileSync(
+			join(nodesDir, 'package.json'),
+			JSON.stringify({ name: 'installed-nodes', private: true }),
+		);
 		// --legacy-peer-deps: not even resolve the n8n-workflow peer (n8n provides it); 1 s instead of 13 s.
-		const args = ['install', tarball, '--omit=peer', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'];
+		const args = [
+			'install',
+			tarball,
+			'--omit=peer',
+			'--legacy-peer-deps',
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+		];
 		run('install the package into an n8n user folder', 'npm', args, { cwd: nodesDir });
 		return new N8n(userFolder, folder === undefined, target, env);
 	}
@@ -118,15 +150,24 @@ export class N8n {
 	}
 
 	/** Runs one n8n CLI command on the runtime's Node. */
-	async cli(args: string[], allowFailure = false): Promise<{ code: number | null; stdout: string; stderr: string }> {
-		const child = spawn(this.runtime.node, [this.runtime.n8nBin, ...args], { cwd: this.userFolder, env: await this.env(), stdio: ['ignore', 'pipe', 'pipe'] });
+	async cli(
+		args: string[],
+		allowFailure = false,
+	): Promise<{ code: number | null; stdout: string; stderr: string }> {
+		const child = spawn(this.runtime.node, [this.runtime.n8nBin, ...args], {
+			cwd: this.userFolder,
+			env: await this.env(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk) => (stdout += chunk));
 		child.stderr.on('data', (chunk) => (stderr += chunk));
 		const code = await new Promise<number | null>((done) => child.on('close', done));
 		if (code !== 0 && !allowFailure) {
-			throw new Error(`n8n ${args.join(' ')} failed (exit ${code})\n${stdout.slice(-4000)}\n${stderr.slice(-4000)}`);
+			throw new Error(
+				`n8n ${args.join(' ')} failed (exit ${code})\n${stdout.slice(-4000)}\n${stderr.slice(-4000)}`,
+			);
 		}
 		return { code, stdout, stderr };
 	}
@@ -146,7 +187,9 @@ export class N8n {
 	/** Imports workflow objects (each with its own `id`). */
 	async importWorkflows(workflows: object[]): Promise<void> {
 		const dir = mkdtempSync(join(this.userFolder, 'workflows-'));
-		workflows.forEach((workflow, i) => writeFileSync(join(dir, `${i}.json`), JSON.stringify(workflow)));
+		workflows.forEach((workflow, i) =>
+			writeFileSync(join(dir, `${i}.json`), JSON.stringify(workflow)),
+		);
 		try {
 			await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
 		} finally {
@@ -163,13 +206,18 @@ export class N8n {
 	 * exactly "{" to one that is exactly "}"; log lines come before it, and after it on failure.
 	 */
 	async execute(workflowId: string): Promise<Execution> {
-		const { stdout, stderr } = await this.cli(['execute', `--id=${workflowId}`, '--rawOutput'], true);
+		const { stdout, stderr } = await this.cli(
+			['execute', `--id=${workflowId}`, '--rawOutput'],
+			true,
+		);
 		const lines = stdout.split('\n');
 		const start = lines.indexOf('{');
 		try {
 			return JSON.parse(lines.slice(start, lines.indexOf('}', start) + 1).join('\n')) as Execution;
 		} catch {
-			throw new Error(`n8n execute --id=${workflowId} printed no run:\n${stdout.slice(-4000)}\n${stderr.slice(-2000)}`);
+			throw new Error(
+				`n8n execute --id=${workflowId} printed no run:\n${stdout.slice(-4000)}\n${stderr.slice(-2000)}`,
+			);
 		}
 	}
 
@@ -179,24 +227,42 @@ export class N8n {
 	}
 
 	/** `n8n start` on a free port; resolves once the server is ready, owned and has an API key. */
-	async start(options: { port?: number; ownerExists?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<N8nServer> {
+	async start(
+		options: { port?: number; ownerExists?: boolean; env?: NodeJS.ProcessEnv } = {},
+	): Promise<N8nServer> {
 		const port = options.port ?? (await freePort());
 		const base = `http://127.0.0.1:${port}`;
 		const logFile = join(this.userFolder, 'n8n.log');
 		const log = openSync(logFile, 'a');
-		const env = await this.env({ N8N_LISTEN_ADDRESS: '127.0.0.1', N8N_PORT: String(port), N8N_EDITOR_BASE_URL: base, ...options.env });
-		const child = spawn(this.runtime.node, [this.runtime.n8nBin, 'start'], { cwd: this.userFolder, env, stdio: ['ignore', log, log] });
+		const env = await this.env({
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_PORT: String(port),
+			N8N_EDITOR_BASE_URL: base,
+			...options.env,
+		});
+		const child = spawn(this.runtime.node, [this.runtime.n8nBin, 'start'], {
+			cwd: this.userFolder,
+			env,
+			stdio: ['ignore', log, log],
+		});
 		// Never leave an n8n behind, even when the script or test that started it crashes.
 		const orphanGuard = () => child.kill('SIGKILL');
 		process.once('exit', orphanGuard);
 		child.once('exit', () => process.removeListener('exit', orphanGuard));
 		const server = new N8nServer(base, logFile, child);
 		try {
-			await waitFor(async () => {
-				if (server.exited) throw new Error(`n8n exited; see ${logFile}`);
-				// 1.x reports ready before it has mounted its REST API (2.x only once fully up); /rest/settings comes last.
-				return (await fetch(`${base}/healthz/readiness`)).ok && (await fetch(`${base}/rest/settings`)).ok;
-			}, 'n8n to become ready', 180_000);
+			await waitFor(
+				async () => {
+					if (server.exited) throw new Error(`n8n exited; see ${logFile}`);
+					// 1.x reports ready before it has mounted its REST API (2.x only once fully up); /rest/settings comes last.
+					return (
+						(await fetch(`${base}/healthz/readiness`)).ok &&
+						(await fetch(`${base}/rest/settings`)).ok
+					);
+				},
+				'n8n to become ready',
+				180_000,
+			);
 			await server.signIn();
 		} catch (error) {
 			await server.stop();
@@ -245,8 +311,12 @@ export class N8nServer {
 				body: JSON.stringify({ emailOrLdapLoginId: OWNER.email, password: OWNER.password }),
 			});
 		}
-		if (!response.ok) throw new Error(`n8n sign-in: HTTP ${response.status} ${await response.text()}`);
-		this.cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+		if (!response.ok)
+			throw new Error(`n8n sign-in: HTTP ${response.status} ${await response.text()}`);
+		this.cookie = response.headers
+			.getSetCookie()
+			.map((c) => c.split(';')[0])
+			.join('; ');
 	}
 
 	/** Any path of the server (e.g. the editor's /types/nodes.json), as the signed-in owner. */
@@ -255,7 +325,10 @@ export class N8nServer {
 			...init,
 			headers: { 'content-type': 'application/json', cookie: this.cookie, ...(init.headers ?? {}) },
 		});
-		if (!response.ok) throw new Error(`n8n ${init.method ?? 'GET'} ${path}: HTTP ${response.status} ${await response.text()}`);
+		if (!response.ok)
+			throw new Error(
+				`n8n ${init.method ?? 'GET'} ${path}: HTTP ${response.status} ${await response.text()}`,
+			);
 		return (await response.json()) as T;
 	}
 
@@ -278,13 +351,18 @@ export class N8nServer {
 			this.apiKey = undefined; // let the next call try again
 			throw error;
 		});
-		const response = await fetch(`${this.base}/api/v1${path}`, { headers: { 'X-N8N-API-KEY': apiKey } });
-		if (!response.ok) throw new Error(`n8n GET /api/v1${path}: HTTP ${response.status} ${await response.text()}`);
+		const response = await fetch(`${this.base}/api/v1${path}`, {
+			headers: { 'X-N8N-API-KEY': apiKey },
+		});
+		if (!response.ok)
+			throw new Error(`n8n GET /api/v1${path}: HTTP ${response.status} ${await response.text()}`);
 		return (await response.json()) as T;
 	}
 
 	/** Every finished execution of a workflow, oldest first, with its data. */
-	async executions(workflowId: string): Promise<Array<Execution & { id: string; mode: string; finished: boolean }>> {
+	async executions(
+		workflowId: string,
+	): Promise<Array<Execution & { id: string; mode: string; finished: boolean }>> {
 		const all: Array<Execution & { id: string; mode: string; finished: boolean }> = [];
 		let cursor = '';
 		do {
@@ -310,6 +388,8 @@ export class N8nServer {
 	whenExited(): Promise<void> {
 		const child = this.child;
 		if (!child) throw new Error('this n8n was not started here');
-		return this.exited ? Promise.resolve() : new Promise((done) => child.once('exit', () => done()));
+		return this.exited
+			? Promise.resolve()
+			: new Promise((done) => child.once('exit', () => done()));
 	}
 }

@@ -39,7 +39,9 @@ export function readLog(file: string): LogLine[] {
 
 /** Execution ids a worker log says it started ("Worker started execution 12 (job 3)"). */
 export function executionsStarted(file: string): string[] {
-	return readLog(file).flatMap((l) => /^Worker started execution (\d+) /.exec(l.message)?.[1] ?? []);
+	return readLog(file).flatMap(
+		(l) => /^Worker started execution (\d+) /.exec(l.message)?.[1] ?? [],
+	);
 }
 
 export class QueueWorker {
@@ -58,7 +60,9 @@ export class QueueWorker {
 	}
 
 	get pid(): number | undefined {
-		return this.child?.exitCode === null && this.child.signalCode === null ? this.child.pid : undefined;
+		return this.child?.exitCode === null && this.child.signalCode === null
+			? this.child.pid
+			: undefined;
 	}
 
 	/** `n8n worker`; resolves once its health endpoint says it is ready for jobs. */
@@ -71,7 +75,11 @@ export class QueueWorker {
 			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
 		});
 		const log = openSync(this.logFile, 'a');
-		const child = spawn(this.n8n.runtime.node, [this.n8n.runtime.n8nBin, 'worker', `--concurrency=${this.concurrency}`], { cwd: this.n8n.userFolder, env, stdio: ['ignore', log, log] });
+		const child = spawn(
+			this.n8n.runtime.node,
+			[this.n8n.runtime.n8nBin, 'worker', `--concurrency=${this.concurrency}`],
+			{ cwd: this.n8n.userFolder, env, stdio: ['ignore', log, log] },
+		);
 		this.child = child;
 		if (child.pid) this.pids.push(child.pid);
 		const guard = () => child.kill('SIGKILL');
@@ -82,8 +90,15 @@ export class QueueWorker {
 		});
 		const gone = () => child.exitCode !== null || child.signalCode !== null;
 		// waitFor treats a throwing check as "not yet": report an early exit after it instead.
-		await waitFor(async () => gone() || (await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`)).ok, `${this.name} to become ready`, 180_000);
-		if (gone()) throw new Error(`${this.name} exited (${child.exitCode ?? child.signalCode}); see ${this.logFile}`);
+		await waitFor(
+			async () => gone() || (await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`)).ok,
+			`${this.name} to become ready`,
+			180_000,
+		);
+		if (gone())
+			throw new Error(
+				`${this.name} exited (${child.exitCode ?? child.signalCode}); see ${this.logFile}`,
+			);
 	}
 
 	/** SIGTERM: n8n lets running jobs finish (up to N8N_GRACEFUL_SHUTDOWN_TIMEOUT, 30 s). */
@@ -128,7 +143,13 @@ export class QueueCluster {
 	main?: N8nServer;
 	/** Every process id the main has had (it may be restarted). */
 	private readonly mainPids: number[] = [];
-	readonly timings: Timings = { installMs: 0, servicesMs: 0, foldersMs: 0, mainMs: 0, workersMs: 0 };
+	readonly timings: Timings = {
+		installMs: 0,
+		servicesMs: 0,
+		foldersMs: 0,
+		mainMs: 0,
+		workersMs: 0,
+	};
 
 	private constructor(
 		readonly postgres: Service,
@@ -152,7 +173,12 @@ export class QueueCluster {
 			const main = N8n.create(tarball, { runtime: target, env });
 			const workers = Array.from(
 				{ length: options.workers ?? 2 },
-				(_, i) => new QueueWorker(`worker ${i + 1}`, N8n.create(tarball, { runtime: target, env }), options.concurrency ?? 10),
+				(_, i) =>
+					new QueueWorker(
+						`worker ${i + 1}`,
+						N8n.create(tarball, { runtime: target, env }),
+						options.concurrency ?? 10,
+					),
 			);
 			const cluster = new QueueCluster(postgres, redis, main, workers);
 			Object.assign(cluster.timings, { installMs, servicesMs, foldersMs: Date.now() - started });
@@ -174,7 +200,10 @@ export class QueueCluster {
 		if (!main) throw new Error('start the main first');
 		for (const id of workflowIds) {
 			const { versionId } = await main.rest<{ versionId: string }>(`/workflows/${id}`);
-			await main.rest(`/workflows/${id}/activate`, { method: 'POST', body: JSON.stringify({ versionId }) });
+			await main.rest(`/workflows/${id}/activate`, {
+				method: 'POST',
+				body: JSON.stringify({ versionId }),
+			});
 		}
 	}
 
@@ -213,7 +242,9 @@ export class QueueCluster {
 	ranOn(executionId: string): string {
 		const worker = this.workers.find((w) => w.executionsStarted().includes(executionId));
 		if (worker) return worker.name;
-		const enqueued = readLog(this.mainLog).some((l) => l.message.startsWith(`Enqueued execution ${executionId} `));
+		const enqueued = readLog(this.mainLog).some((l) =>
+			l.message.startsWith(`Enqueued execution ${executionId} `),
+		);
 		return enqueued ? 'queued, no worker' : 'not queued';
 	}
 
@@ -222,8 +253,16 @@ export class QueueCluster {
 		return this.workers
 			.flatMap((worker) =>
 				readLog(worker.logFile)
-					.filter((l) => l.metadata.workflowId === workflowId && l.message.startsWith('Worker started execution '))
-					.map((l) => ({ id: String(l.metadata.executionId), at: String(l.metadata.timestamp), worker })),
+					.filter(
+						(l) =>
+							l.metadata.workflowId === workflowId &&
+							l.message.startsWith('Worker started execution '),
+					)
+					.map((l) => ({
+						id: String(l.metadata.executionId),
+						at: String(l.metadata.timestamp),
+						worker,
+					})),
 			)
 			.sort((a, b) => a.at.localeCompare(b.at))
 			.map(({ id, worker }) => ({ id, worker }));

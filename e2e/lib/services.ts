@@ -49,12 +49,15 @@ export interface Service {
 /** PostgreSQL refuses to run as root: run it as the `postgres` user the package creates. */
 function unprivileged(): { uid: number; gid: number } | undefined {
 	if (userInfo().uid !== 0) return undefined;
-	const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+	const id = (flag: string) =>
+		Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
 	return { uid: id('-u'), gid: id('-g') };
 }
 
 function exited(child: ChildProcess): Promise<void> {
-	return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((done) => child.once('exit', () => done()));
+	return child.exitCode !== null || child.signalCode !== null
+		? Promise.resolve()
+		: new Promise((done) => child.once('exit', () => done()));
 }
 
 /**
@@ -122,25 +125,51 @@ export async function startPostgres(): Promise<Service> {
 	if (user) chownSync(dir, user.uid, user.gid);
 	const data = join(dir, 'data');
 	const as = { ...(user ?? {}), cwd: dir, encoding: 'utf8' as const };
-	const initdb = spawnSync(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C'], as);
+	const initdb = spawnSync(
+		join(bin, 'initdb'),
+		['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C'],
+		as,
+	);
 	if (initdb.status !== 0) {
 		rmSync(dir, { recursive: true, force: true });
-		throw new Error(`initdb failed (${initdb.status ?? initdb.signal}):\n${initdb.stdout}\n${initdb.stderr}`);
+		throw new Error(
+			`initdb failed (${initdb.status ?? initdb.signal}):\n${initdb.stdout}\n${initdb.stderr}`,
+		);
 	}
 	const port = await freePort();
-	const settings = ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off', `unix_socket_directories=${dir}`, 'listen_addresses=127.0.0.1', `port=${port}`, 'max_connections=100'];
-	const isReady = () => spawnSync(join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-q'], { encoding: 'utf8' }).status === 0;
+	const settings = [
+		'fsync=off',
+		'synchronous_commit=off',
+		'full_page_writes=off',
+		`unix_socket_directories=${dir}`,
+		'listen_addresses=127.0.0.1',
+		`port=${port}`,
+		'max_connections=100',
+	];
+	const isReady = () =>
+		spawnSync(join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port), '-q'], {
+			encoding: 'utf8',
+		}).status === 0;
 	let created = false;
 	// SIGINT = "fast shutdown": open sessions are ended, the cluster stays consistent.
 	const service = await supervise(
 		'PostgreSQL',
 		dir,
 		port,
-		() => spawn(join(bin, 'postgres'), ['-D', data, ...settings.flatMap((s) => ['-c', s])], { ...(user ?? {}), cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }),
+		() =>
+			spawn(join(bin, 'postgres'), ['-D', data, ...settings.flatMap((s) => ['-c', s])], {
+				...(user ?? {}),
+				cwd: dir,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			}),
 		async () => {
 			if (!isReady()) return false;
 			if (!created) {
-				const createdb = spawnSync(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'n8n'], { encoding: 'utf8' });
+				const createdb = spawnSync(
+					join(bin, 'createdb'),
+					['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'n8n'],
+					{ encoding: 'utf8' },
+				);
 				if (createdb.status !== 0) throw new Error(`createdb failed: ${createdb.stderr}`);
 				created = true;
 			}
@@ -155,9 +184,34 @@ export async function startPostgres(): Promise<Service> {
 export async function startRedis(): Promise<Service> {
 	const dir = mkdtempSync(join(tmpdir(), 'autoleap-redis-'));
 	const port = await freePort();
-	const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--daemonize', 'no', '--loglevel', 'warning'];
-	const ping = () => spawnSync('/usr/bin/redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout?.trim() === 'PONG';
-	return await supervise('Redis', dir, port, () => spawn(REDIS_SERVER, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }), async () => ping(), 'SIGTERM');
+	const args = [
+		'--port',
+		String(port),
+		'--bind',
+		'127.0.0.1',
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--dir',
+		dir,
+		'--daemonize',
+		'no',
+		'--loglevel',
+		'warning',
+	];
+	const ping = () =>
+		spawnSync('/usr/bin/redis-cli', ['-p', String(port), 'ping'], {
+			encoding: 'utf8',
+		}).stdout?.trim() === 'PONG';
+	return await supervise(
+		'Redis',
+		dir,
+		port,
+		() => spawn(REDIS_SERVER, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }),
+		async () => ping(),
+		'SIGTERM',
+	);
 }
 
 /** n8n's settings for this PostgreSQL and Redis (main, workers and CLI alike). */
@@ -177,7 +231,11 @@ export function queueEnv(postgres: Service, redis: Service): NodeJS.ProcessEnv {
 
 /** Runs one SQL statement against the throwaway cluster's `n8n` database; rows as text lines. */
 export function psql(postgres: Service, sql: string): string {
-	const result = spawnSync(join(pgBin(), 'psql'), ['-h', '127.0.0.1', '-p', String(postgres.port), '-U', 'postgres', '-d', 'n8n', '-Atc', sql], { encoding: 'utf8' });
+	const result = spawnSync(
+		join(pgBin(), 'psql'),
+		['-h', '127.0.0.1', '-p', String(postgres.port), '-U', 'postgres', '-d', 'n8n', '-Atc', sql],
+		{ encoding: 'utf8' },
+	);
 	if (result.status !== 0) throw new Error(`psql failed: ${result.stderr}`);
 	return result.stdout.trim();
 }

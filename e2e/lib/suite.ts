@@ -17,7 +17,10 @@ export function runtimeUnderTest(): Runtime {
 	return runtime(name);
 }
 
-export function useN8n(sandboxOptions: SandboxOptions = {}, credential: Partial<CredentialData> = {}): E2eContext {
+export function useN8n(
+	sandboxOptions: SandboxOptions = {},
+	credential: Partial<CredentialData> = {},
+): E2eContext {
 	const ctx = {} as E2eContext;
 	beforeAll(async () => {
 		ctx.sandbox = await startSandbox({ port: 0, ...sandboxOptions });

@@ -20,13 +20,21 @@ export interface WorkflowJson {
 	id: string;
 	name: string;
 	nodes: Array<Record<string, unknown>>;
-	connections: Record<string, { main: Array<Array<{ node: string; type: 'main'; index: number }>> }>;
+	connections: Record<
+		string,
+		{ main: Array<Array<{ node: string; type: 'main'; index: number }>> }
+	>;
 	active: boolean;
 	settings: Record<string, unknown>;
 }
 
 /** Our nodes get the sandbox credential; the steps run one after the other. */
-export function chain(id: string, name: string, steps: Step[], start: Step = { name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} }): WorkflowJson {
+export function chain(
+	id: string,
+	name: string,
+	steps: Step[],
+	start: Step = { name: 'Start', type: 'n8n-nodes-base.manualTrigger', parameters: {} },
+): WorkflowJson {
 	const all = [start, ...steps];
 	const nodes = all.map((step, i) => {
 		const type = step.type ?? AUTOLEAP;
@@ -44,13 +52,19 @@ export function chain(id: string, name: string, steps: Step[], start: Step = { n
 		};
 	});
 	const connections: WorkflowJson['connections'] = {};
-	for (let i = 0; i < all.length - 1; i++) connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	for (let i = 0; i < all.length - 1; i++)
+		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
 	return { id, name, nodes, connections, active: false, settings: { executionOrder: 'v1' } };
 }
 
 /** A Code node returning the given rows as items. */
 export function rows(name: string, list: Array<Record<string, unknown>>): Step {
-	return { name, type: 'n8n-nodes-base.code', typeVersion: 2, parameters: { jsCode: `return ${JSON.stringify(list)}.map((json) => ({ json }));` } };
+	return {
+		name,
+		type: 'n8n-nodes-base.code',
+		typeVersion: 2,
+		parameters: { jsCode: `return ${JSON.stringify(list)}.map((json) => ({ json }));` },
+	};
 }
 
 /** A Set (Edit Fields) node that adds fields from expressions and keeps the item's other fields. */
@@ -62,7 +76,12 @@ export function setFields(name: string, fields: Record<string, string>): Step {
 		parameters: {
 			includeOtherFields: true,
 			assignments: {
-				assignments: Object.entries(fields).map(([field, value], i) => ({ id: `a${i}`, name: field, value, type: 'string' })),
+				assignments: Object.entries(fields).map(([field, value], i) => ({
+					id: `a${i}`,
+					name: field,
+					value,
+					type: 'string',
+				})),
 			},
 			options: {},
 		},

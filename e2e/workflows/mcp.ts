@@ -15,19 +15,32 @@ export const MCP_PATH = 'autoleap';
 
 /** What the caller fills, as n8n's `$fromAI(key, description, type)` puts it in the input schema. */
 export const FROM_AI = {
-	companyId: { description: 'ID of the AutoLeap company (shop) to work in, e.g. 374844', type: 'string' },
-	search: { description: 'Text to look for in the vehicles: VIN, licence plate, make, model or year', type: 'string' },
+	companyId: {
+		description: 'ID of the AutoLeap company (shop) to work in, e.g. 374844',
+		type: 'string',
+	},
+	search: {
+		description: 'Text to look for in the vehicles: VIN, licence plate, make, model or year',
+		type: 'string',
+	},
 	limit: { description: 'Most vehicles to return (1-100)', type: 'number' },
 	firstName: { description: "The customer's first name", type: 'string' },
 	lastName: { description: "The customer's last name", type: 'string' },
-	customerType: { description: 'regular for a person, fleet for a business with several vehicles', type: 'string' },
+	customerType: {
+		description: 'regular for a person, fleet for a business with several vehicles',
+		type: 'string',
+	},
 	email: { description: "The customer's email address", type: 'string' },
 } as const;
 
-const fromAI = (key: keyof typeof FROM_AI) => `={{ $fromAI('${key}', ${JSON.stringify(FROM_AI[key].description)}, '${FROM_AI[key].type}') }}`;
+const fromAI = (key: keyof typeof FROM_AI) =>
+	`={{ $fromAI('${key}', ${JSON.stringify(FROM_AI[key].description)}, '${FROM_AI[key].type}') }}`;
 
 /** Node names, and so the tool names the MCP client sees. */
-export const TOOLS = { searchVehicles: 'Search Vehicles', createCustomer: 'Create Customer' } as const;
+export const TOOLS = {
+	searchVehicles: 'Search Vehicles',
+	createCustomer: 'Create Customer',
+} as const;
 export const toolName = (node: string) => node.replace(/[^a-zA-Z0-9_-]+/g, '_');
 
 const tool = (name: string, position: [number, number], parameters: Record<string, unknown>) => ({

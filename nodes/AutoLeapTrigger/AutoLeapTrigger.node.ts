@@ -14,7 +14,16 @@ import { pageFactsOf, recordsOf } from '../shared/autoleap/transport/envelope';
 import { isLastPage } from '../shared/autoleap/transport/pagination';
 import { autoLeapRequest } from '../shared/autoleap/transport/send';
 import { getCompanies, getLocations } from '../shared/parameters';
-import { advance, contentHash, isSeen, loadState, startState, timeOf, versionOf, windowStart } from './cursor';
+import {
+	advance,
+	contentHash,
+	isSeen,
+	loadState,
+	startState,
+	timeOf,
+	versionOf,
+	windowStart,
+} from './cursor';
 import { DEFAULT_MAX_REQUESTS, DEFAULT_OVERLAP_SECONDS, triggerProperties } from './description';
 import { eventByValue } from './events';
 import type { TriggerEvent } from './events';
@@ -81,19 +90,27 @@ function settingsOf(ctx: IPollFunctions): Settings {
  */
 function sliceFetcher(ctx: IPollFunctions, { event, qs }: Settings): FetchSlice {
 	return async (start, end, page) => {
-		const body = await autoLeapRequest.call(ctx, {
-			method: 'GET',
-			path: event.path,
-			qs: {
-				...qs,
-				[event.window.start]: autoLeapStartBound(start),
-				[event.window.end]: autoLeapEndBound(end),
-				page,
-				size: PAGE_SIZE,
+		const body = await autoLeapRequest.call(
+			ctx,
+			{
+				method: 'GET',
+				path: event.path,
+				qs: {
+					...qs,
+					[event.window.start]: autoLeapStartBound(start),
+					[event.window.end]: autoLeapEndBound(end),
+					page,
+					size: PAGE_SIZE,
+				},
 			},
-		}, { expect: 'list' });
+			{ expect: 'list' },
+		);
 		const records = recordsOf(body);
-		return { records, last: isLastPage(body, page, records.length, PAGE_SIZE), totalCount: pageFactsOf(body).totalCount };
+		return {
+			records,
+			last: isLastPage(body, page, records.length, PAGE_SIZE),
+			totalCount: pageFactsOf(body).totalCount,
+		};
 	};
 }
 
@@ -108,7 +125,10 @@ function sliceFetcher(ctx: IPollFunctions, { event, qs }: Settings): FetchSlice 
 const pollsRunning = new Set<string>();
 
 /** One poll, unless this node's previous poll is still running. */
-async function poll(this: IPollFunctions, now: () => number): Promise<INodeExecutionData[][] | null> {
+async function poll(
+	this: IPollFunctions,
+	now: () => number,
+): Promise<INodeExecutionData[][] | null> {
 	if (this.getMode() === 'manual') return await pollOnce.call(this, now);
 	const key = `${this.getWorkflow().id ?? ''}|${this.getNode().name}`;
 	if (pollsRunning.has(key)) return null;
@@ -121,7 +141,10 @@ async function poll(this: IPollFunctions, now: () => number): Promise<INodeExecu
 }
 
 /** One poll: read the window since the cursor, emit what is new, move the cursor. */
-async function pollOnce(this: IPollFunctions, now: () => number): Promise<INodeExecutionData[][] | null> {
+async function pollOnce(
+	this: IPollFunctions,
+	now: () => number,
+): Promise<INodeExecutionData[][] | null> {
 	const settings = settingsOf(this);
 	const { event } = settings;
 	const fetch = sliceFetcher(this, settings);
@@ -132,12 +155,22 @@ async function pollOnce(this: IPollFunctions, now: () => number): Promise<INodeE
 
 	// "Fetch test event": the newest matching record; the state is left alone.
 	if (this.getMode() === 'manual') {
-		const latest = await findLatest(fetch, settings.startDate ?? EARLIEST, now() + settings.overlapMs, keyOf);
+		const latest = await findLatest(
+			fetch,
+			settings.startDate ?? EARLIEST,
+			now() + settings.overlapMs,
+			keyOf,
+		);
 		return latest ? [[output(latest)]] : null;
 	}
 
 	const staticData = this.getWorkflowStaticData('node');
-	const fingerprint = contentHash([event.value, settings.qs, settings.startFrom, settings.startDate ?? null]);
+	const fingerprint = contentHash([
+		event.value,
+		settings.qs,
+		settings.startFrom,
+		settings.startDate ?? null,
+	]);
 	let state = loadState(staticData.cursor, fingerprint);
 	// "Now" is the only use of the poller's clock as a point in time. Its clock and AutoLeap's
 	// may differ by up to the overlap, so the first poll reads what AutoLeap holds within the
@@ -180,7 +213,8 @@ export class AutoLeapTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',
-		description: 'Starts the workflow when customers, vehicles, items, repair orders, payments or appointment requests change in AutoLeap',
+		description:
+			'Starts the workflow when customers, vehicles, items, repair orders, payments or appointment requests change in AutoLeap',
 		defaults: { name: 'AutoLeap Trigger' },
 		polling: true,
 		inputs: [],

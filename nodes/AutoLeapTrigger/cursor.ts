@@ -87,7 +87,8 @@ export interface VersionKey {
  * its id and a content hash when it carries no time.
  */
 export function versionOf(record: IDataObject, idField: string, timeField: string): VersionKey {
-	const id = record[idField] === undefined || record[idField] === null ? '' : String(record[idField]);
+	const id =
+		record[idField] === undefined || record[idField] === null ? '' : String(record[idField]);
 	const time = timeOf(record[timeField]);
 	if (time !== undefined) return { key: `${id}@${time}`, time };
 	return { key: `${id}#${contentHash(record)}` };
@@ -154,7 +155,10 @@ export function provenThrough(
 }
 
 /** The skew learned from (record time, poller time its answer arrived) pairs. */
-export function learnSkew(skew: number | undefined, observations: Array<{ time: number; receivedAt: number }>) {
+export function learnSkew(
+	skew: number | undefined,
+	observations: Array<{ time: number; receivedAt: number }>,
+) {
 	let learned = skew;
 	for (const { time, receivedAt } of observations) {
 		const candidate = time - receivedAt;
@@ -228,11 +232,18 @@ export function isSeen(state: CursorState, key: string): boolean {
  * when AutoLeap reads the end bound as its whole second), every slice ending right before D
  * carries D along, so the range's last second is split off at once to carry it alone.
  */
-export function splitRange(start: number, end: number, denseSecond?: number): Array<[number, number]> | undefined {
+export function splitRange(
+	start: number,
+	end: number,
+	denseSecond?: number,
+): Array<[number, number]> | undefined {
 	const first = startOfSecond(start) / SECOND_MS;
 	const last = startOfSecond(end) / SECOND_MS;
 	if (last <= first) return undefined;
-	const slice = (a: number, b: number): [number, number] => [a * SECOND_MS, b * SECOND_MS + SECOND_MS - 1];
+	const slice = (a: number, b: number): [number, number] => [
+		a * SECOND_MS,
+		b * SECOND_MS + SECOND_MS - 1,
+	];
 	const dense = denseSecond === undefined ? undefined : startOfSecond(denseSecond) / SECOND_MS;
 	if (dense === last + 1) return [slice(first, last - 1), slice(last, last)];
 	if (dense !== undefined && dense >= first && dense <= last) {

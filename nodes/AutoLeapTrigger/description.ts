@@ -47,7 +47,11 @@ export const triggerProperties: INodeProperties[] = [
 		description: 'Which changes the first poll after activation emits',
 		options: [
 			{ name: 'Date', value: 'date', description: 'Emit every change since a date (backfill)' },
-			{ name: 'Now', value: 'now', description: 'Emit only changes made after the workflow is activated' },
+			{
+				name: 'Now',
+				value: 'now',
+				description: 'Emit only changes made after the workflow is activated',
+			},
 		],
 	},
 	{
@@ -100,7 +104,9 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'options',
 				default: '',
 				description: 'Only repair orders in this status',
-				displayOptions: { show: { '/event': eventsWith((event) => event.filters.includes('repairOrderStatusId')) } },
+				displayOptions: {
+					show: { '/event': eventsWith((event) => event.filters.includes('repairOrderStatusId')) },
+				},
 				options: repairOrderStatusOptions({ all: true }),
 			},
 			{
@@ -109,7 +115,9 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'options',
 				default: '',
 				description: 'Only appointment requests in this status',
-				displayOptions: { show: { '/event': eventsWith((event) => event.filters.includes('status')) } },
+				displayOptions: {
+					show: { '/event': eventsWith((event) => event.filters.includes('status')) },
+				},
 				options: appointmentRequestStatusOptions({ all: true }),
 			},
 		],

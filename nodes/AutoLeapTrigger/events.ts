@@ -1,4 +1,10 @@
-import { ID_FIELDS, PATHS, TIME_WINDOWS, UPDATED_AT_FIELDS, UPDATED_WINDOW } from '../shared/autoleap/endpoints';
+import {
+	ID_FIELDS,
+	PATHS,
+	TIME_WINDOWS,
+	UPDATED_AT_FIELDS,
+	UPDATED_WINDOW,
+} from '../shared/autoleap/endpoints';
 import type { SimplifiedResource } from '../shared/autoleap/simplify';
 
 /** A filter of a list endpoint the trigger offers as an option. */

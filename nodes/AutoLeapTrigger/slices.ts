@@ -79,8 +79,20 @@ export interface ReadResult {
  * Reads every version stamped from `from` (ms, exact: what lies below it in its second was read
  * before and is dropped) through the end of the second holding `to`.
  */
-export async function readWindow(fetch: FetchSlice, from: number, to: number, options: ReadOptions): Promise<ReadResult> {
-	const result: ReadResult = { versions: [], slices: [], observations: [], requests: 0, stopped: false, untimed: false };
+export async function readWindow(
+	fetch: FetchSlice,
+	from: number,
+	to: number,
+	options: ReadOptions,
+): Promise<ReadResult> {
+	const result: ReadResult = {
+		versions: [],
+		slices: [],
+		observations: [],
+		requests: 0,
+		stopped: false,
+		untimed: false,
+	};
 	let seenMaxTime: number | undefined;
 	const taken = new Set<string>();
 
@@ -98,20 +110,37 @@ export async function readWindow(fetch: FetchSlice, from: number, to: number, op
 		return answer;
 	};
 
-	const complete = (start: number, end: number, sentAt: number, records: Map<string, ReadVersion>) => {
-		const ordered = [...records.values()].filter((v) => !taken.has(v.key)).sort((a, b) => a.time - b.time);
+	const complete = (
+		start: number,
+		end: number,
+		sentAt: number,
+		records: Map<string, ReadVersion>,
+	) => {
+		const ordered = [...records.values()]
+			.filter((v) => !taken.has(v.key))
+			.sort((a, b) => a.time - b.time);
 		for (const version of ordered) taken.add(version.key);
 		result.versions.push(...ordered);
 		result.slices.push({ start, end, sentAt, seenMaxTime });
 	};
 
-	const collect = (records: IDataObject[], start: number, end: number, into: Map<string, ReadVersion>) => {
+	const collect = (
+		records: IDataObject[],
+		start: number,
+		end: number,
+		into: Map<string, ReadVersion>,
+	) => {
 		for (const record of records) {
 			const { key, time } = options.keyOf(record);
 			if (time !== undefined && (time < Math.max(start, from) || time > end)) continue;
 			if (time === undefined) result.untimed = true;
 			// Without a time, the record may come again until reads start past what this answer reached.
-			into.set(key, { key, time: time ?? end + ANSWER_REACH_MS, timed: time !== undefined, record });
+			into.set(key, {
+				key,
+				time: time ?? end + ANSWER_REACH_MS,
+				timed: time !== undefined,
+				record,
+			});
 		}
 	};
 
@@ -222,7 +251,9 @@ export async function findLatest(
 		const [start, end] = pending.pop()!;
 		const answer = await fetch(start, end, 1);
 		if (answer.records.length === 0) continue;
-		const parts = answer.last ? undefined : splitRange(start, end, denseSecond(answer.records, start, end, keyOf));
+		const parts = answer.last
+			? undefined
+			: splitRange(start, end, denseSecond(answer.records, start, end, keyOf));
 		if (parts) {
 			// A stack: the latest part is searched first.
 			pending.push(...parts);

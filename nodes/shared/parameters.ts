@@ -34,7 +34,10 @@ export function locationSelect(show: Show, send: 'query' | 'none' = 'query'): IN
 		description:
 			'Only this location of the shop; leave empty for all locations. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show },
-		routing: send === 'query' ? { send: { type: 'query', property: 'locationId', value: '={{ $value || undefined }}' } } : undefined,
+		routing:
+			send === 'query'
+				? { send: { type: 'query', property: 'locationId', value: '={{ $value || undefined }}' } }
+				: undefined,
 	};
 }
 
@@ -50,31 +53,47 @@ export function simplifyToggle(show: Show): INodeProperties {
 }
 
 /** An AutoLeap enumeration as n8n options (`part` → Part), optionally led by "All" (no filter). */
-export function enumOptions(values: readonly string[], { all = false } = {}): INodePropertyOptions[] {
-	return [...(all ? [{ name: 'All', value: '' }] : []), ...values.map((value) => ({ name: optionName(value), value }))];
+export function enumOptions(
+	values: readonly string[],
+	{ all = false } = {},
+): INodePropertyOptions[] {
+	return [
+		...(all ? [{ name: 'All', value: '' }] : []),
+		...values.map((value) => ({ name: optionName(value), value })),
+	];
 }
 
 /** Repair order statuses by name, sent as AutoLeap's `repairOrderStatusId` code. */
 export function repairOrderStatusOptions({ all = false } = {}): INodePropertyOptions[] {
-	const statuses = REPAIR_ORDER_STATUSES.map(({ id, name }) => ({ name, value: id })).sort((a, b) => a.name.localeCompare(b.name));
+	const statuses = REPAIR_ORDER_STATUSES.map(({ id, name }) => ({ name, value: id })).sort((a, b) =>
+		a.name.localeCompare(b.name),
+	);
 	return [...(all ? [{ name: 'All', value: '' }] : []), ...statuses];
 }
 
 /** Appointment request statuses (a request waits as Requested until the shop answers). */
 export function appointmentRequestStatusOptions({ all = false } = {}): INodePropertyOptions[] {
 	return enumOptions(APPOINTMENT_REQUEST_STATUSES, { all }).map((option) =>
-		option.value === 'requested' ? { ...option, description: 'Waiting for the shop to answer' } : option,
+		option.value === 'requested'
+			? { ...option, description: 'Waiting for the shop to answer' }
+			: option,
 	);
 }
 
 /** The companies (shops) the partner profile may use. */
 export async function getCompanies(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await loadCompanies.call(this)).map((company) => ({ name: company.name, value: company.id }));
+	return (await loadCompanies.call(this)).map((company) => ({
+		name: company.name,
+		value: company.id,
+	}));
 }
 
 /** The locations of the company chosen in the same node. */
 export async function getLocations(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const companyId = String(this.getCurrentNodeParameter('companyId') ?? '');
 	const company = (await loadCompanies.call(this)).find((c) => c.id === companyId);
-	return [{ name: 'All Locations', value: '' }, ...(company?.locations ?? []).map((l) => ({ name: l.name, value: l.id }))];
+	return [
+		{ name: 'All Locations', value: '' },
+		...(company?.locations ?? []).map((l) => ({ name: l.name, value: l.id })),
+	];
 }

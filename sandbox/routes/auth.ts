@@ -34,7 +34,8 @@ export const refreshTokens: RouteHandler = (ctx) => {
 
 /** Ends the whole session: its access token(s) and refresh token(s), and the body's refresh token. */
 export const partnerLogout: RouteHandler = (ctx) => {
-	const refreshToken = typeof ctx.body?.refreshToken === 'string' ? ctx.body.refreshToken : undefined;
+	const refreshToken =
+		typeof ctx.body?.refreshToken === 'string' ? ctx.body.refreshToken : undefined;
 	if (ctx.accessToken) ctx.tokens.logout(ctx.accessToken, refreshToken);
 	ctx.counters.logouts++;
 	return { body: { success: true, message: 'Logged out successfully', data: {} } };

@@ -10,13 +10,27 @@ const CUSTOMER_DEFAULTS = { status: ACTIVE, phones: [], emails: [], tags: [] };
 export const listCustomers: RouteHandler = (ctx) => {
 	const companyId = ownCompany(ctx, ctx.query.companyId);
 	let rows = ctx.store.all('customers', companyId);
-	rows = filterWindow(rows, 'updatedDate', ctx.query, 'updatedDateStart', 'updatedDateEnd', ctx.dates);
+	rows = filterWindow(
+		rows,
+		'updatedDate',
+		ctx.query,
+		'updatedDateStart',
+		'updatedDateEnd',
+		ctx.dates,
+	);
 	rows = search(rows, ctx.query.search, [
-		(r) => `${r.firstName} ${r.lastName}`, (r) => r.displayName, (r) => r.companyName,
+		(r) => `${r.firstName} ${r.lastName}`,
+		(r) => r.displayName,
+		(r) => r.companyName,
 		(r) => r.phones?.map((p: SandboxRecord) => p.number).join(' '),
 		(r) => r.emails?.map((e: SandboxRecord) => e.emailAddress).join(' '),
 	]);
-	return { body: resultsEnvelope(RESULTS_MESSAGES.listCustomers, paginate(rows, ctx.query.page, ctx.query.size)) };
+	return {
+		body: resultsEnvelope(
+			RESULTS_MESSAGES.listCustomers,
+			paginate(rows, ctx.query.page, ctx.query.size),
+		),
+	};
 };
 
 export const getCustomer: RouteHandler = (ctx) => {
@@ -36,11 +50,19 @@ export const createCustomers: RouteHandler = (ctx) => {
 	const companyId = ownCompany(ctx, ctx.body.companyId);
 	const list = ctx.body.customers as SandboxRecord[];
 	list.forEach((c, i) => {
-		if (c.customerId !== undefined) throw badRequest(`customers[${i}].customerId must not be sent on create`);
+		if (c.customerId !== undefined)
+			throw badRequest(`customers[${i}].customerId must not be sent on create`);
 	});
 	for (const c of list) {
 		const displayName = c.displayName ?? `${c.firstName} ${c.lastName}`;
-		ctx.store.stampNew('customers', { customerType: 'regular', ...CUSTOMER_DEFAULTS, ...structuredClone(c), displayName, companyId, status: c.status ?? ACTIVE });
+		ctx.store.stampNew('customers', {
+			customerType: 'regular',
+			...CUSTOMER_DEFAULTS,
+			...structuredClone(c),
+			displayName,
+			companyId,
+			status: c.status ?? ACTIVE,
+		});
 	}
 	return ack();
 };
@@ -58,6 +80,7 @@ export const archiveCustomers: RouteHandler = (ctx) => {
 	const list = (ctx.body.customers ?? []) as SandboxRecord[];
 	if (!list.length) throw badRequest('customers must contain at least 1 element');
 	const rows = resolveAll(ctx, 'customers', companyId, list, 'customers', 'customerId');
-	for (const row of rows) ctx.store.patch('customers', row.customerId, { [STATUS_FIELD.customers]: INACTIVE });
+	for (const row of rows)
+		ctx.store.patch('customers', row.customerId, { [STATUS_FIELD.customers]: INACTIVE });
 	return ack();
 };

@@ -1,22 +1,45 @@
 import { badRequest, notFound } from '../errors';
 import { INACTIVE, RESULTS_MESSAGES, STATUS_FIELD, matchesRestock } from '../inferred';
-import { filterWindow, oneResult, pageEnvelope, paginate, resultsEnvelope, singlePage } from '../listing';
+import {
+	filterWindow,
+	oneResult,
+	pageEnvelope,
+	paginate,
+	resultsEnvelope,
+	singlePage,
+} from '../listing';
 import type { SandboxRecord } from '../types';
 import type { RouteHandler } from './context';
-import { ack, companiesFor, locationOf, ownCompany, ownRecord, resolveAll, rowsOf } from './context';
+import {
+	ack,
+	companiesFor,
+	locationOf,
+	ownCompany,
+	ownRecord,
+	resolveAll,
+	rowsOf,
+} from './context';
 
 export const listItems: RouteHandler = (ctx) => {
 	const q = ctx.query;
 	let rows = rowsOf(ctx, 'items', companiesFor(ctx, q.companyId));
 	if (q.type) rows = rows.filter((r) => r.itemType === String(q.type).toLowerCase());
-	if (q.itemNumber) rows = rows.filter((r) => String(r.itemNumber).toLowerCase() === String(q.itemNumber).toLowerCase());
+	if (q.itemNumber)
+		rows = rows.filter(
+			(r) => String(r.itemNumber).toLowerCase() === String(q.itemNumber).toLowerCase(),
+		);
 	rows = filterWindow(rows, 'updatedDate', q, 'updatedDateStart', 'updatedDateEnd', ctx.dates);
 	return { body: pageEnvelope(paginate(rows, q.page, q.size), false) };
 };
 
 export const getItem: RouteHandler = (ctx) => {
 	const companyId = ownCompany(ctx, ctx.query.companyId);
-	return { body: oneResult(RESULTS_MESSAGES.getItem, ownRecord(ctx, 'items', ctx.params.itemId, 'item', companyId)) };
+	return {
+		body: oneResult(
+			RESULTS_MESSAGES.getItem,
+			ownRecord(ctx, 'items', ctx.params.itemId, 'item', companyId),
+		),
+	};
 };
 
 /** Documented rule: only parts and tires, a part needs partDetails and a tire tireDetails. */
@@ -24,15 +47,22 @@ export const createItems: RouteHandler = (ctx) => {
 	const companyId = ownCompany(ctx, ctx.body.companyId);
 	const list = ctx.body.items as SandboxRecord[];
 	list.forEach((it, i) => {
-		if (it.itemType === 'part' && !it.partDetails) throw badRequest(`items[${i}].partDetails is required for itemType "part"`);
-		if (it.itemType === 'tire' && !it.tireDetails) throw badRequest(`items[${i}].tireDetails is required for itemType "tire"`);
+		if (it.itemType === 'part' && !it.partDetails)
+			throw badRequest(`items[${i}].partDetails is required for itemType "part"`);
+		if (it.itemType === 'tire' && !it.tireDetails)
+			throw badRequest(`items[${i}].tireDetails is required for itemType "tire"`);
 	});
 	for (const it of list) {
 		const item = ctx.store.stampNew('items', { ...structuredClone(it), companyId });
 		const details = item.partDetails ?? item.tireDetails ?? {};
 		ctx.store.stampNew('itemPricing', {
-			itemId: item.itemId, companyId, itemType: item.itemType, itemName: item.itemName, itemNumber: item.itemNumber,
-			costPerUnit: details.costPerUnit ?? 0, pricePerUnit: details.pricePerUnit ?? 0,
+			itemId: item.itemId,
+			companyId,
+			itemType: item.itemType,
+			itemName: item.itemName,
+			itemNumber: item.itemNumber,
+			costPerUnit: details.costPerUnit ?? 0,
+			pricePerUnit: details.pricePerUnit ?? 0,
 		});
 	}
 	return ack();
@@ -80,7 +110,8 @@ export const getInventoryLevels: RouteHandler = (ctx) => {
 	const companyId = ownCompany(ctx, q.companyId);
 	let rows = ctx.store.all('inventoryLevels', companyId);
 	if (q.locationId) rows = rows.filter((r) => r.locationId === String(q.locationId));
-	if (q.restockLevel) rows = rows.filter((r) => matchesRestock(q.restockLevel, r.quantityOnHand, r.restockLevel));
+	if (q.restockLevel)
+		rows = rows.filter((r) => matchesRestock(q.restockLevel, r.quantityOnHand, r.restockLevel));
 	return { body: resultsEnvelope(RESULTS_MESSAGES.getInventoryLevels, singlePage(rows)) };
 };
 
@@ -91,20 +122,45 @@ export const updateInventoryLevels: RouteHandler = (ctx) => {
 	const levels = ctx.store.all('inventoryLevels', companyId);
 	const plan = list.map((el, i) => {
 		const item = ctx.store.find('items', String(el.itemId));
-		if (!item || item.companyId !== companyId) throw notFound(`inventoryLevels[${i}].itemId "${String(el.itemId)}" not found`);
-		if (item.itemType !== 'part' && item.itemType !== 'tire') throw badRequest(`inventoryLevels[${i}].itemId "${item.itemId}" is not a stocked part or tire`);
-		const locationId = locationOf(ctx, companyId, el.locationId, `inventoryLevels[${i}].locationId`);
+		if (!item || item.companyId !== companyId)
+			throw notFound(`inventoryLevels[${i}].itemId "${String(el.itemId)}" not found`);
+		if (item.itemType !== 'part' && item.itemType !== 'tire')
+			throw badRequest(
+				`inventoryLevels[${i}].itemId "${item.itemId}" is not a stocked part or tire`,
+			);
+		const locationId = locationOf(
+			ctx,
+			companyId,
+			el.locationId,
+			`inventoryLevels[${i}].locationId`,
+		);
 		for (const f of ['quantityOnHand', 'restockLevel'] as const) {
-			if (el[f] !== undefined && el[f] < 0) throw badRequest(`inventoryLevels[${i}].${f} must be >= 0`);
+			if (el[f] !== undefined && el[f] < 0)
+				throw badRequest(`inventoryLevels[${i}].${f} must be >= 0`);
 		}
-		return { el, item, locationId, existing: levels.find((l) => l.itemId === item.itemId && l.locationId === locationId) };
+		return {
+			el,
+			item,
+			locationId,
+			existing: levels.find((l) => l.itemId === item.itemId && l.locationId === locationId),
+		};
 	});
 	for (const { el, item, locationId, existing } of plan) {
-		if (existing) ctx.store.patch('inventoryLevels', existing.inventoryLevelId, { quantityOnHand: el.quantityOnHand, restockLevel: el.restockLevel });
+		if (existing)
+			ctx.store.patch('inventoryLevels', existing.inventoryLevelId, {
+				quantityOnHand: el.quantityOnHand,
+				restockLevel: el.restockLevel,
+			});
 		else {
 			ctx.store.stampNew('inventoryLevels', {
-				companyId, locationId, itemId: item.itemId, itemType: item.itemType, itemName: item.itemName, itemNumber: item.itemNumber,
-				quantityOnHand: el.quantityOnHand ?? 0, restockLevel: el.restockLevel ?? 0,
+				companyId,
+				locationId,
+				itemId: item.itemId,
+				itemType: item.itemType,
+				itemName: item.itemName,
+				itemNumber: item.itemNumber,
+				quantityOnHand: el.quantityOnHand ?? 0,
+				restockLevel: el.restockLevel ?? 0,
 			});
 		}
 	}

@@ -8,10 +8,16 @@ import { ack, companiesFor, ownCompany, ownRecord, resolveAll, rowsOf } from './
 export const listVehicles: RouteHandler = (ctx) => {
 	const q = ctx.query;
 	let rows = rowsOf(ctx, 'vehicles', companiesFor(ctx, q.companyId));
-	if (q.customerId !== undefined && q.customerId !== '') rows = rows.filter((r) => r.customerId === String(q.customerId));
+	if (q.customerId !== undefined && q.customerId !== '')
+		rows = rows.filter((r) => r.customerId === String(q.customerId));
 	rows = filterWindow(rows, 'updatedDate', q, 'updatedDateStart', 'updatedDateEnd', ctx.dates);
 	rows = search(rows, q.search, [
-		(r) => r.vehicleName, (r) => r.vin, (r) => r.licensePlate, (r) => r.make, (r) => r.model, (r) => r.year,
+		(r) => r.vehicleName,
+		(r) => r.vin,
+		(r) => r.licensePlate,
+		(r) => r.make,
+		(r) => r.model,
+		(r) => r.year,
 	]);
 	// `sort` values are undocumented: any record field is accepted, unknown fields keep id order.
 	rows = sortRows(rows, q.sort ? String(q.sort) : undefined, q.sortDirection);
@@ -29,16 +35,26 @@ export const createVehicles: RouteHandler = (ctx) => {
 	if (!list.length) throw badRequest('vehicles must contain at least 1 element');
 	// A vehicle must hang off an existing customer of the same company; check all before writing.
 	list.forEach((v, i) => {
-		if (v.customerId === undefined || v.customerId === '') throw badRequest(`vehicles[${i}].customerId is required`);
+		if (v.customerId === undefined || v.customerId === '')
+			throw badRequest(`vehicles[${i}].customerId is required`);
 		const owner = ctx.store.find('customers', String(v.customerId));
-		if (!owner || owner.companyId !== companyId) throw notFound(`vehicles[${i}].customerId "${String(v.customerId)}" not found`);
-		if (v.vehicleId !== undefined) throw badRequest(`vehicles[${i}].vehicleId must not be sent on create`);
+		if (!owner || owner.companyId !== companyId)
+			throw notFound(`vehicles[${i}].customerId "${String(v.customerId)}" not found`);
+		if (v.vehicleId !== undefined)
+			throw badRequest(`vehicles[${i}].vehicleId must not be sent on create`);
 	});
 	for (const v of list) {
-		const vehicleName = v.vehicleName ?? [v.year, v.make, v.model].filter((x) => x !== undefined).join(' ');
+		const vehicleName =
+			v.vehicleName ?? [v.year, v.make, v.model].filter((x) => x !== undefined).join(' ');
 		ctx.store.stampNew('vehicles', {
-			tags: [], notes: '', imgUrl: '', ...structuredClone(v), vehicleName, companyId,
-			customerId: String(v.customerId), vehicleStatus: v.vehicleStatus ?? ACTIVE,
+			tags: [],
+			notes: '',
+			imgUrl: '',
+			...structuredClone(v),
+			vehicleName,
+			companyId,
+			customerId: String(v.customerId),
+			vehicleStatus: v.vehicleStatus ?? ACTIVE,
 		});
 	}
 	return ack();
@@ -59,9 +75,12 @@ export const archiveVehicles: RouteHandler = (ctx) => {
 	const rows = resolveAll(ctx, 'vehicles', companyId, list, 'vehicles', 'vehicleId');
 	list.forEach((el, i) => {
 		if (el.customerId !== undefined && String(el.customerId) !== rows[i].customerId) {
-			throw badRequest(`vehicles[${i}].customerId "${String(el.customerId)}" does not own vehicle "${rows[i].vehicleId}"`);
+			throw badRequest(
+				`vehicles[${i}].customerId "${String(el.customerId)}" does not own vehicle "${rows[i].vehicleId}"`,
+			);
 		}
 	});
-	for (const row of rows) ctx.store.patch('vehicles', row.vehicleId, { [STATUS_FIELD.vehicles]: INACTIVE });
+	for (const row of rows)
+		ctx.store.patch('vehicles', row.vehicleId, { [STATUS_FIELD.vehicles]: INACTIVE });
 	return ack();
 };

@@ -1,7 +1,13 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { AutoLeapApi } from '../../credentials/AutoLeapApi.credentials';
-import { accountKeyOf, baseUrlOf, limitsOf, PRODUCTION_BASE_URL, tokenOwnerOf } from '../../nodes/shared/autoleap/account';
+import {
+	accountKeyOf,
+	baseUrlOf,
+	limitsOf,
+	PRODUCTION_BASE_URL,
+	tokenOwnerOf,
+} from '../../nodes/shared/autoleap/account';
 
 const base: ICredentialDataDecryptedObject = {
 	partnerId: 'demo-partner',
@@ -12,12 +18,16 @@ const base: ICredentialDataDecryptedObject = {
 
 describe('baseUrlOf', () => {
 	it('uses the production URL unless Custom URL is chosen', () => {
-		expect(baseUrlOf({ ...base, environment: 'production' })).toBe('https://partnerapi.myautoleap.com/v2');
+		expect(baseUrlOf({ ...base, environment: 'production' })).toBe(
+			'https://partnerapi.myautoleap.com/v2',
+		);
 		expect(PRODUCTION_BASE_URL).toBe('https://partnerapi.myautoleap.com/v2');
 	});
 
 	it('trims trailing slashes and spaces from a custom URL', () => {
-		expect(baseUrlOf({ ...base, customUrl: ' http://127.0.0.1:4010/v2// ' })).toBe('http://127.0.0.1:4010/v2');
+		expect(baseUrlOf({ ...base, customUrl: ' http://127.0.0.1:4010/v2// ' })).toBe(
+			'http://127.0.0.1:4010/v2',
+		);
 	});
 
 	it('refuses an empty custom URL with a hint', () => {
@@ -35,8 +45,12 @@ describe('accountKeyOf and budgetLimits', () => {
 
 	it('reads the limits, falling back to AutoLeap defaults', () => {
 		expect(limitsOf(base)).toEqual({ read: 150, write: 50, windowMs: 60_000, processes: 1 });
-		expect(limitsOf({ ...base, readsPerMinute: 600, writesPerMinute: 200, rateWindowMs: 6_000 })).toEqual({ read: 600, write: 200, windowMs: 6_000, processes: 1 });
-		expect(limitsOf({ ...base, readsPerMinute: 0, writesPerMinute: 'x', rateWindowMs: -1 })).toEqual({ read: 150, write: 50, windowMs: 60_000, processes: 1 });
+		expect(
+			limitsOf({ ...base, readsPerMinute: 600, writesPerMinute: 200, rateWindowMs: 6_000 }),
+		).toEqual({ read: 600, write: 200, windowMs: 6_000, processes: 1 });
+		expect(
+			limitsOf({ ...base, readsPerMinute: 0, writesPerMinute: 'x', rateWindowMs: -1 }),
+		).toEqual({ read: 150, write: 50, windowMs: 60_000, processes: 1 });
 	});
 });
 
@@ -58,9 +72,14 @@ describe('tokenOwnerOf', () => {
 	});
 
 	it('ignores fields that do not change who the token belongs to', () => {
-		expect(tokenOwnerOf({ ...base, readsPerMinute: 10, accessToken: 'x', customUrl: 'http://127.0.0.1:4010/v2/' })).toBe(
-			tokenOwnerOf(base),
-		);
+		expect(
+			tokenOwnerOf({
+				...base,
+				readsPerMinute: 10,
+				accessToken: 'x',
+				customUrl: 'http://127.0.0.1:4010/v2/',
+			}),
+		).toBe(tokenOwnerOf(base));
 	});
 });
 
@@ -70,10 +89,16 @@ describe('authenticate', () => {
 		c: ICredentialDataDecryptedObject,
 		r: IHttpRequestOptions,
 	) => Promise<IHttpRequestOptions>;
-	const request = (): IHttpRequestOptions => ({ url: 'http://127.0.0.1:4010/v2/partners/profile', headers: { Accept: 'application/json' } });
+	const request = (): IHttpRequestOptions => ({
+		url: 'http://127.0.0.1:4010/v2/partners/profile',
+		headers: { Accept: 'application/json' },
+	});
 
 	it('sends the token when it was issued for these credentials', async () => {
-		const sent = await authenticate({ ...base, accessToken: 'tok-1', tokenOwner: tokenOwnerOf(base) }, request());
+		const sent = await authenticate(
+			{ ...base, accessToken: 'tok-1', tokenOwner: tokenOwnerOf(base) },
+			request(),
+		);
 		expect(sent.headers).toEqual({ Accept: 'application/json', Authorization: 'Bearer tok-1' });
 	});
 
@@ -83,12 +108,18 @@ describe('authenticate', () => {
 		['the URL was edited', { customUrl: 'http://127.0.0.1:4011/v2' }],
 	])('sends no token when %s since it was issued', async (_case, edit) => {
 		const stored = { ...base, accessToken: 'tok-1', tokenOwner: tokenOwnerOf(base), ...edit };
-		const sent = await authenticate(stored, { ...request(), headers: { authorization: 'Bearer stale' } });
+		const sent = await authenticate(stored, {
+			...request(),
+			headers: { authorization: 'Bearer stale' },
+		});
 		expect(sent.headers).toEqual({});
 	});
 
 	it('sends no token when there is none or no owner was recorded', async () => {
-		expect((await authenticate({ ...base, accessToken: '', tokenOwner: tokenOwnerOf(base) }, request())).headers).toEqual({
+		expect(
+			(await authenticate({ ...base, accessToken: '', tokenOwner: tokenOwnerOf(base) }, request()))
+				.headers,
+		).toEqual({
 			Accept: 'application/json',
 		});
 		expect((await authenticate({ ...base, accessToken: 'tok-1' }, request())).headers).toEqual({
@@ -102,7 +133,10 @@ describe('credential description', () => {
 	it('has the fields the nodes and n8n rely on', () => {
 		expect(credential.name).toBe('autoLeapApi');
 		const byName = Object.fromEntries(credential.properties.map((p) => [p.name, p]));
-		expect(byName.accessToken).toMatchObject({ type: 'hidden', typeOptions: { expirable: true, password: true } });
+		expect(byName.accessToken).toMatchObject({
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+		});
 		expect(byName.tokenOwner.type).toBe('hidden');
 		expect(byName.authKey.typeOptions).toMatchObject({ password: true });
 		expect(byName.customUrl.displayOptions).toEqual({ show: { environment: ['custom'] } });

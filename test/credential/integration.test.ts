@@ -30,18 +30,24 @@ function probe(store: CredentialStore, items: number, calls = 1, continueOnFail 
 	});
 }
 
-const logins = (s: Sandbox) => s.requestLog.filter((e) => e.method === 'POST' && e.path === '/partners/login');
+const logins = (s: Sandbox) =>
+	s.requestLog.filter((e) => e.method === 'POST' && e.path === '/partners/login');
 const profileCalls = (s: Sandbox) => s.requestLog.filter((e) => e.path === '/partners/profile');
 
 /** The partner a profile answer describes, whichever envelope the API uses. */
 function partnerOf(body: unknown): unknown {
 	const b = body as IDataObject;
 	const results = b?.results as IDataObject | undefined;
-	const record = (results?.content as IDataObject[] | undefined)?.[0] ?? (b?.data as IDataObject) ?? results ?? b;
+	const record =
+		(results?.content as IDataObject[] | undefined)?.[0] ??
+		(b?.data as IDataObject) ??
+		results ??
+		b;
 	return record?.partnerId;
 }
 
-const profilePartners = (items: INodeExecutionData[]) => items.map((item) => partnerOf(item.json.profile));
+const profilePartners = (items: INodeExecutionData[]) =>
+	items.map((item) => partnerOf(item.json.profile));
 
 beforeAll(async () => {
 	sandbox = await startSandbox({ port: 0 });
@@ -80,7 +86,11 @@ describe('the AutoLeap credential in n8n-core, against the sandbox', () => {
 		const first = await probe(store, 3);
 		expect(first.error).toBeUndefined();
 		expect(profilePartners(first.items)).toEqual(['demo-partner', 'demo-partner', 'demo-partner']);
-		expect(first.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(first.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(logins(sandbox)).toHaveLength(1);
 		expect(store.data(TYPE).accessToken).toEqual(expect.any(String));
 
@@ -109,36 +119,46 @@ describe('the AutoLeap credential in n8n-core, against the sandbox', () => {
 	it.each([
 		['expired', (s: Sandbox) => s.expireAllTokens()],
 		['revoked', (s: Sandbox) => s.revokeAllTokens()],
-	])('replaces the token when it is %s, retries each request once, and no item fails', async (_case, invalidate) => {
-		const store = storeFor(sandbox.url);
-		await probe(store, 1);
-		const oldToken = store.data(TYPE).accessToken;
-		invalidate(sandbox);
-		sandbox.clearLog();
+	])(
+		'replaces the token when it is %s, retries each request once, and no item fails',
+		async (_case, invalidate) => {
+			const store = storeFor(sandbox.url);
+			await probe(store, 1);
+			const oldToken = store.data(TYPE).accessToken;
+			invalidate(sandbox);
+			sandbox.clearLog();
 
-		const result = await probe(store, 5);
-		expect(result.error).toBeUndefined();
-		expect(profilePartners(result.items)).toEqual(Array(5).fill('demo-partner'));
-		expect(logins(sandbox)).toHaveLength(1);
-		const statuses = profileCalls(sandbox).map((e) => e.status);
-		expect(statuses.filter((s) => s === 401)).toHaveLength(5);
-		expect(statuses.filter((s) => s === 200)).toHaveLength(5);
-		expect(store.data(TYPE).accessToken).not.toBe(oldToken);
-	});
+			const result = await probe(store, 5);
+			expect(result.error).toBeUndefined();
+			expect(profilePartners(result.items)).toEqual(Array(5).fill('demo-partner'));
+			expect(logins(sandbox)).toHaveLength(1);
+			const statuses = profileCalls(sandbox).map((e) => e.status);
+			expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+			expect(statuses.filter((s) => s === 200)).toHaveLength(5);
+			expect(store.data(TYPE).accessToken).not.toBe(oldToken);
+		},
+	);
 
 	it('renews a token that expired by its lifetime with the refresh token, in a declarative node too', async () => {
 		const shortLived = await startSandbox({ port: 0, accessTokenTtlMs: 400 });
 		try {
 			const store = storeFor(shortLived.url);
 			const declarative = () =>
-				runNode({ nodeType: new DeclarativeProbe(), parameters: {}, inputItems: [{}, {}, {}, {}], credentials: store });
+				runNode({
+					nodeType: new DeclarativeProbe(),
+					parameters: {},
+					inputItems: [{}, {}, {}, {}],
+					credentials: store,
+				});
 			expect((await declarative()).error).toBeUndefined();
 			await new Promise((resolve) => setTimeout(resolve, 600));
 			shortLived.clearLog();
 
 			const result = await declarative();
 			expect(result.error).toBeUndefined();
-			expect(result.items.map((item) => partnerOf(item.json))).toEqual(Array(4).fill('demo-partner'));
+			expect(result.items.map((item) => partnerOf(item.json))).toEqual(
+				Array(4).fill('demo-partner'),
+			);
 			expect(logins(shortLived)).toHaveLength(0);
 			expect(shortLived.counters.refreshes).toBe(1);
 			expect(profileCalls(shortLived).filter((e) => e.status === 200)).toHaveLength(4);
@@ -155,7 +175,11 @@ describe('the AutoLeap credential in n8n-core, against the sandbox', () => {
 		sandbox.clearLog();
 		const result = await probe(store, 3);
 		expect(result.error).toBeUndefined();
-		expect(profilePartners(result.items)).toEqual(['other-partner', 'other-partner', 'other-partner']);
+		expect(profilePartners(result.items)).toEqual([
+			'other-partner',
+			'other-partner',
+			'other-partner',
+		]);
 		// The demo partner's token, still stored, was never accepted after the edit.
 		expect(profileCalls(sandbox).filter((e) => e.partnerId === 'demo-partner')).toHaveLength(0);
 		expect(logins(sandbox)).toHaveLength(1);
@@ -177,7 +201,10 @@ describe('the AutoLeap credential in n8n-core, against the sandbox', () => {
 			expect(proxy.seen.length).toBeGreaterThan(0);
 			expect(proxy.seen.filter((r) => r.authorization?.includes(oldToken))).toEqual([]);
 			const profileViaProxy = proxy.seen.filter((r) => r.url.endsWith('/partners/profile'));
-			expect(profileViaProxy.slice(0, 2).map((r) => r.authorization)).toEqual([undefined, undefined]);
+			expect(profileViaProxy.slice(0, 2).map((r) => r.authorization)).toEqual([
+				undefined,
+				undefined,
+			]);
 			expect(proxy.seen.filter((r) => r.url.endsWith('/partners/login'))).toHaveLength(1);
 		} finally {
 			await proxy.close();
@@ -195,13 +222,17 @@ describe('the AutoLeap credential in n8n-core, against the sandbox', () => {
 		const result = await probe(store, 3);
 		expect(result.error).toBeDefined();
 		expect(result.error!.message).toBe('AutoLeap rejected the Partner ID or Auth Key');
-		expect((result.error as Error & { description?: string }).description).toMatch(/re-enter the Partner ID and Auth Key/);
+		expect((result.error as Error & { description?: string }).description).toMatch(
+			/re-enter the Partner ID and Auth Key/,
+		);
 		expect(logins(sandbox)).toHaveLength(1);
 		// The old token was not accepted after the key changed.
 		expect(profileCalls(sandbox).filter((e) => e.status === 200)).toHaveLength(0);
 
-		const everything = JSON.stringify(result.error) + String(result.error!.stack) + JSON.stringify(result.runData);
-		for (const secret of [wrongKey, DEMO_PARTNER.authKey, oldToken]) expect(everything).not.toContain(secret);
+		const everything =
+			JSON.stringify(result.error) + String(result.error!.stack) + JSON.stringify(result.runData);
+		for (const secret of [wrongKey, DEMO_PARTNER.authKey, oldToken])
+			expect(everything).not.toContain(secret);
 	});
 
 	it('puts the clear error on each item with continueOnFail, without secrets', async () => {
@@ -220,12 +251,26 @@ describe('the AutoLeap credential in n8n-core, against the sandbox', () => {
 
 	it('passes "Test credential" with good credentials and explains bad ones', async () => {
 		const good = storeFor(`${sandbox.url}/`);
-		await expect(testCredential(good, TYPE)).resolves.toEqual({ status: 'OK', message: 'Connection successful!' });
+		await expect(testCredential(good, TYPE)).resolves.toEqual({
+			status: 'OK',
+			message: 'Connection successful!',
+		});
 		expect(logins(sandbox)).toHaveLength(1);
 		expect(profileCalls(sandbox).map((e) => e.status)).toEqual([200]);
 
-		const bad: ICredentialDataDecryptedObject = { ...DEMO_PARTNER, authKey: 'nope-3f2e1d', environment: 'custom', customUrl: sandbox.url };
-		const verdict = await testCredential(new CredentialStore([new AutoLeapApi()], { [TYPE]: bad }), TYPE);
-		expect(verdict).toEqual({ status: 'Error', message: 'AutoLeap rejected the Partner ID or Auth Key' });
+		const bad: ICredentialDataDecryptedObject = {
+			...DEMO_PARTNER,
+			authKey: 'nope-3f2e1d',
+			environment: 'custom',
+			customUrl: sandbox.url,
+		};
+		const verdict = await testCredential(
+			new CredentialStore([new AutoLeapApi()], { [TYPE]: bad }),
+			TYPE,
+		);
+		expect(verdict).toEqual({
+			status: 'Error',
+			message: 'AutoLeap rejected the Partner ID or Auth Key',
+		});
 	});
 });

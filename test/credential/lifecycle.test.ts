@@ -67,11 +67,24 @@ class ProcessView extends CredentialStore {
 	}
 }
 
-const vehicleIds = () => sandbox.store.list('vehicles', DEMO_COMPANY_ID).slice(0, 20).map((v) => ({ id: v.vehicleId }));
-const getVehicle = { resource: 'vehicle', operation: 'get', vehicleId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } };
+const vehicleIds = () =>
+	sandbox.store
+		.list('vehicles', DEMO_COMPANY_ID)
+		.slice(0, 20)
+		.map((v) => ({ id: v.vehicleId }));
+const getVehicle = {
+	resource: 'vehicle',
+	operation: 'get',
+	vehicleId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+};
 
 async function execute(credentials: CredentialStore, items = vehicleIds().slice(0, 1)) {
-	const result = await runNode({ nodeType: new AutoLeap(), parameters: getVehicle, inputItems: items, credentials });
+	const result = await runNode({
+		nodeType: new AutoLeap(),
+		parameters: getVehicle,
+		inputItems: items,
+		credentials,
+	});
 	expect(result.error).toBeUndefined();
 	expect(result.items).toHaveLength(items.length);
 	return result;
@@ -84,7 +97,9 @@ function cost(from: typeof sandbox.counters, logFrom = 0) {
 		logins: logins - from.logins,
 		refreshes: refreshes - from.refreshes,
 		failedRefreshes: failedRefreshes - from.failedRefreshes,
-		unauthorized: sandbox.requestLog.slice(logFrom).filter((e) => e.status === 401 && !e.path.startsWith('/partners/')).length,
+		unauthorized: sandbox.requestLog
+			.slice(logFrom)
+			.filter((e) => e.status === 401 && !e.path.startsWith('/partners/')).length,
 	};
 }
 
@@ -99,7 +114,10 @@ it('executions spanning several access token lifetimes: one login, then refreshe
 	}
 	expect(cost(start)).toEqual({ logins: 1, refreshes: 3, failedRefreshes: 0, unauthorized: 0 });
 	// The rotated pair is what the database holds.
-	expect(db.data(TYPE)).toMatchObject({ accessToken: expect.stringMatching(/^at_/), refreshToken: expect.stringMatching(/^rt_/) });
+	expect(db.data(TYPE)).toMatchObject({
+		accessToken: expect.stringMatching(/^at_/),
+		refreshToken: expect.stringMatching(/^rt_/),
+	});
 });
 
 it('a refresh token past its lifetime costs exactly one login, and no refresh is tried', async () => {
@@ -112,21 +130,33 @@ it('a refresh token past its lifetime costs exactly one login, and no refresh is
 });
 
 it.each([
-	['expired (AutoLeap says so; the credential assumes the documented 3 h)', () => sandbox.expireAllTokens()],
+	[
+		'expired (AutoLeap says so; the credential assumes the documented 3 h)',
+		() => sandbox.expireAllTokens(),
+	],
 	['revoked', () => sandbox.revokeAllTokens()],
 ])('a pair %s costs one refused refresh and exactly one login', async (_case, invalidate) => {
-	const db = new CredentialStore([new AutoLeapApi()], { [TYPE]: data({ accessLifetimeMs: 3_600_000, refreshLifetimeMs: 10_800_000 }) });
+	const db = new CredentialStore([new AutoLeapApi()], {
+		[TYPE]: data({ accessLifetimeMs: 3_600_000, refreshLifetimeMs: 10_800_000 }),
+	});
 	await execute(new ProcessView(db));
 	invalidate();
 	const start = { ...sandbox.counters };
 	const from = sandbox.requestLog.length;
 	await execute(new ProcessView(db), vehicleIds().slice(0, 5));
-	expect(cost(start, from)).toEqual({ logins: 1, refreshes: 0, failedRefreshes: 1, unauthorized: 5 });
+	expect(cost(start, from)).toEqual({
+		logins: 1,
+		refreshes: 0,
+		failedRefreshes: 1,
+		unauthorized: 5,
+	});
 });
 
 it('20 concurrent items with an expired access token: one refresh, saved once', async () => {
 	sandbox.setTokenLifetimes({ accessMs: 3_600_000, refreshMs: 10_800_000 });
-	const db = new CredentialStore([new AutoLeapApi()], { [TYPE]: data({ accessLifetimeMs: 3_600_000, refreshLifetimeMs: 10_800_000 }) });
+	const db = new CredentialStore([new AutoLeapApi()], {
+		[TYPE]: data({ accessLifetimeMs: 3_600_000, refreshLifetimeMs: 10_800_000 }),
+	});
 	await execute(new ProcessView(db));
 	sandbox.expireAccessTokens();
 	const process = new ProcessView(db);
@@ -142,7 +172,10 @@ it('two processes renewing at once: one wins the rotation, the other logs in onc
 	await wait(ACCESS_MS * 0.95);
 	const start = { ...sandbox.counters };
 	const [a, b] = [new ProcessView(db), new ProcessView(db)];
-	await Promise.all([execute(a, vehicleIds().slice(0, 10)), execute(b, vehicleIds().slice(10, 20))]);
+	await Promise.all([
+		execute(a, vehicleIds().slice(0, 10)),
+		execute(b, vehicleIds().slice(10, 20)),
+	]);
 	const spent = cost(start);
 	expect(spent.refreshes).toBe(1);
 	expect(spent.refreshes + spent.failedRefreshes + spent.logins).toBeLessThanOrEqual(3);
@@ -159,17 +192,34 @@ function otherProcess(db: CredentialStore, share: number) {
 	const workflow: unknown = jest.requireActual('n8n-workflow');
 	jest.isolateModules(() => {
 		jest.doMock('n8n-workflow', () => workflow);
-		const random = jest.spyOn(Math, 'random').mockReturnValue((share - RENEW_BEFORE.least) / RENEW_BEFORE.spread);
+		const random = jest
+			.spyOn(Math, 'random')
+			.mockReturnValue((share - RENEW_BEFORE.least) / RENEW_BEFORE.spread);
 		/* eslint-disable @typescript-eslint/no-require-imports */
-		const account = require('../../nodes/shared/autoleap/account') as { RENEW_BEFORE_SHARE: number };
-		const { AutoLeap: Node } = require('../../nodes/AutoLeap/AutoLeap.node') as { AutoLeap: new () => AutoLeap };
-		const { AutoLeapApi: Credential } = require('../../credentials/AutoLeapApi.credentials') as { AutoLeapApi: new () => AutoLeapApi };
+		const account = require('../../nodes/shared/autoleap/account') as {
+			RENEW_BEFORE_SHARE: number;
+		};
+		const { AutoLeap: Node } = require('../../nodes/AutoLeap/AutoLeap.node') as {
+			AutoLeap: new () => AutoLeap;
+		};
+		const { AutoLeapApi: Credential } = require('../../credentials/AutoLeapApi.credentials') as {
+			AutoLeapApi: new () => AutoLeapApi;
+		};
 		/* eslint-enable @typescript-eslint/no-require-imports */
 		random.mockRestore();
 		loaded = { node: new Node(), credential: new Credential(), share: account.RENEW_BEFORE_SHARE };
 	});
 	const view = new ProcessView(db, loaded!.credential);
-	return { share: loaded!.share, run: async () => await runNode({ nodeType: loaded!.node, parameters: getVehicle, inputItems: vehicleIds().slice(0, 1), credentials: view }) };
+	return {
+		share: loaded!.share,
+		run: async () =>
+			await runNode({
+				nodeType: loaded!.node,
+				parameters: getVehicle,
+				inputItems: vehicleIds().slice(0, 1),
+				credentials: view,
+			}),
+	};
 }
 
 it('two processes busy across 3 lifetimes renew at their own moments: the later finds the pair the first saved — no login, no lost race', async () => {
@@ -185,7 +235,11 @@ it('two processes busy across 3 lifetimes renew at their own moments: the later 
 		await wait(100);
 	}
 	const spent = cost(start, from);
-	expect({ logins: spent.logins, failedRefreshes: spent.failedRefreshes, unauthorized: spent.unauthorized }).toEqual({ logins: 0, failedRefreshes: 0, unauthorized: 0 });
+	expect({
+		logins: spent.logins,
+		failedRefreshes: spent.failedRefreshes,
+		unauthorized: spent.unauthorized,
+	}).toEqual({ logins: 0, failedRefreshes: 0, unauthorized: 0 });
 	// One renewal per 60 % of a lifetime (the earlier process's point), none by the later one.
 	expect(spent.refreshes).toBeGreaterThanOrEqual(4);
 	expect(spent.refreshes).toBeLessThanOrEqual(5);
@@ -196,9 +250,15 @@ it('Log Out sends the refresh token as documented and ends the session; the next
 	const process = new ProcessView(db);
 	await execute(process);
 	const from = sandbox.requestLog.length;
-	const out = await runNode({ nodeType: new AutoLeap(), parameters: { resource: 'partner', operation: 'logOut' }, credentials: process });
+	const out = await runNode({
+		nodeType: new AutoLeap(),
+		parameters: { resource: 'partner', operation: 'logOut' },
+		credentials: process,
+	});
 	expect(out.error).toBeUndefined();
-	expect(out.items.map((item) => item.json)).toEqual([{ success: true, message: 'Logged out successfully' }]);
+	expect(out.items.map((item) => item.json)).toEqual([
+		{ success: true, message: 'Logged out successfully' },
+	]);
 	const logout = sandbox.requestLog.slice(from).filter((e) => e.path === '/partners/logout');
 	expect(logout.map((e) => [e.status, e.body])).toEqual([[200, { refreshToken: '[redacted]' }]]);
 	const start = { ...sandbox.counters };

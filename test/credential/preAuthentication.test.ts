@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { AutoLeapApi } from '../../credentials/AutoLeapApi.credentials';
 import { tokenOwnerOf } from '../../nodes/shared/autoleap/account';
@@ -29,7 +33,10 @@ function fakeHelpers(respond: (options: IHttpRequestOptions, call: number) => Pr
 
 const ok = (token: string) => async () => {
 	await new Promise((resolve) => setTimeout(resolve, 20));
-	return { statusCode: 200, body: { success: true, data: { accessToken: token, refreshToken: 'refresh-' + token } } };
+	return {
+		statusCode: 200,
+		body: { success: true, data: { accessToken: token, refreshToken: 'refresh-' + token } },
+	};
 };
 
 /** A fresh credential type per test: the tokens of a fresh n8n process. */
@@ -70,7 +77,9 @@ describe('preAuthentication', () => {
 
 	it('shares one login among concurrent callers, and hands the pair to n8n to save once', async () => {
 		const { context, calls } = fakeHelpers(ok('tok-a'));
-		const results = await Promise.all(Array.from({ length: 10 }, () => preAuth.call(context, { ...creds })));
+		const results = await Promise.all(
+			Array.from({ length: 10 }, () => preAuth.call(context, { ...creds })),
+		);
 		expect(calls).toHaveLength(1);
 		// n8n saves what preAuthentication returns with an access token: one caller gets the pair.
 		expect(results.filter((r) => r.accessToken === 'tok-a')).toHaveLength(1);
@@ -101,13 +110,21 @@ describe('preAuthentication', () => {
 	it('renews with the refresh token when the caller holds that very token (it just got a 401)', async () => {
 		const { context, calls } = fakeHelpers(async (_o, n) => await ok(`tok-${n}`)());
 		const first = await preAuth.call(context, { ...creds });
-		const second = await preAuth.call(context, { ...creds, ...(first as ICredentialDataDecryptedObject) });
+		const second = await preAuth.call(context, {
+			...creds,
+			...(first as ICredentialDataDecryptedObject),
+		});
 		expect(calls).toHaveLength(2);
-		expect(calls[1]).toMatchObject({ url: '/partners/generateNewAccessToken', body: { refreshToken: 'refresh-tok-1' } });
+		expect(calls[1]).toMatchObject({
+			url: '/partners/generateNewAccessToken',
+			body: { refreshToken: 'refresh-tok-1' },
+		});
 		expect(calls[1].body).not.toHaveProperty('authKey');
 		expect(second).toMatchObject({ accessToken: 'tok-2', refreshToken: 'refresh-tok-2' });
 		// The refused token is never sent again, even from credentials that still hold it.
-		expect(await sentToken({ ...creds, ...(first as ICredentialDataDecryptedObject) })).toBe('Bearer tok-2');
+		expect(await sentToken({ ...creds, ...(first as ICredentialDataDecryptedObject) })).toBe(
+			'Bearer tok-2',
+		);
 	});
 
 	it('a 401 for a request sent with the old token, answered after another renewed it, renews nothing', async () => {
@@ -139,7 +156,9 @@ describe('preAuthentication', () => {
 
 	it('a 401 for a request sent with no token refuses no token issued meanwhile', async () => {
 		const { context, calls } = fakeHelpers(async (_o, n) =>
-			n === 2 ? { statusCode: 429, body: { success: false, error: 'Too many requests' } } : await ok(`tok-${n}`)(),
+			n === 2
+				? { statusCode: 429, body: { success: false, error: 'Too many requests' } }
+				: await ok(`tok-${n}`)(),
 		);
 		const first = (await preAuth.call(context, { ...creds })) as ICredentialDataDecryptedObject;
 		const answered401 = { ...creds, ...first };
@@ -149,26 +168,47 @@ describe('preAuthentication', () => {
 		const sentWithNone = { ...creds, ...first };
 		expect(await sentToken(sentWithNone)).toBeUndefined();
 		// Another request renews meanwhile (the refresh token was not spent by the 429)...
-		await expect(preAuth.call(context, { ...creds, ...first })).resolves.toMatchObject({ accessToken: 'tok-3' });
+		await expect(preAuth.call(context, { ...creds, ...first })).resolves.toMatchObject({
+			accessToken: 'tok-3',
+		});
 		// ...so the 401 of the request sent with none asks for nothing more, and tok-3 stays in use.
 		await expect(preAuth.call(context, sentWithNone)).resolves.toEqual({});
-		expect(calls.map((c) => c.url)).toEqual(['/partners/login', '/partners/generateNewAccessToken', '/partners/generateNewAccessToken']);
+		expect(calls.map((c) => c.url)).toEqual([
+			'/partners/login',
+			'/partners/generateNewAccessToken',
+			'/partners/generateNewAccessToken',
+		]);
 		expect(await sentToken(sentWithNone)).toBe('Bearer tok-3');
 	});
 
 	it('logs in when AutoLeap refuses the refresh token (expired, revoked or rotated elsewhere)', async () => {
 		const { context, calls } = fakeHelpers(async (options, n) =>
-			options.url === '/partners/generateNewAccessToken' ? { statusCode: 401, body: { success: false, error: 'Invalid refresh token' } } : await ok(`tok-${n}`)(),
+			options.url === '/partners/generateNewAccessToken'
+				? { statusCode: 401, body: { success: false, error: 'Invalid refresh token' } }
+				: await ok(`tok-${n}`)(),
 		);
 		const first = await preAuth.call(context, { ...creds });
-		const second = await preAuth.call(context, { ...creds, ...(first as ICredentialDataDecryptedObject) });
-		expect(calls.map((c) => c.url)).toEqual(['/partners/login', '/partners/generateNewAccessToken', '/partners/login']);
+		const second = await preAuth.call(context, {
+			...creds,
+			...(first as ICredentialDataDecryptedObject),
+		});
+		expect(calls.map((c) => c.url)).toEqual([
+			'/partners/login',
+			'/partners/generateNewAccessToken',
+			'/partners/login',
+		]);
 		expect(second.accessToken).toBe('tok-3');
 	});
 
 	it('logs in without trying a refresh token past its lifetime', async () => {
 		const { context, calls } = fakeHelpers(async (_o, n) => await ok(`tok-${n}`)());
-		const stale = { ...creds, accessToken: 'old', refreshToken: 'old-refresh', pairIssuedAt: Date.now() - 4 * 3_600_000, tokenOwner: tokenOwnerOf(creds) };
+		const stale = {
+			...creds,
+			accessToken: 'old',
+			refreshToken: 'old-refresh',
+			pairIssuedAt: Date.now() - 4 * 3_600_000,
+			tokenOwner: tokenOwnerOf(creds),
+		};
 		await expect(preAuth.call(context, stale)).resolves.toMatchObject({ accessToken: 'tok-1' });
 		expect(calls.map((c) => c.url)).toEqual(['/partners/login']);
 	});
@@ -196,11 +236,19 @@ describe('preAuthentication', () => {
 		});
 		// A partner of its own: the budget of 'unit-partner' already holds this file's other logins.
 		await preAuth.call(context, { ...creds, partnerId: 'budget-partner', writesPerMinute: 7 });
-		expect(events).toEqual(['budget http://auth.test/v2|budget-partner 150/7', 'acquire write', 'request', 'release']);
+		expect(events).toEqual([
+			'budget http://auth.test/v2|budget-partner 150/7',
+			'acquire write',
+			'request',
+			'release',
+		]);
 	});
 
 	it('waits for a write slot when the write budget is spent', async () => {
-		const { context } = fakeHelpers(async (_o, n) => ({ statusCode: 200, body: { data: { accessToken: `tok-${n}` } } }));
+		const { context } = fakeHelpers(async (_o, n) => ({
+			statusCode: 200,
+			body: { data: { accessToken: `tok-${n}` } },
+		}));
 		const started = Date.now();
 		const scaled = { ...creds, writesPerMinute: 1, rateWindowMs: 400 };
 		const first = await preAuth.call(context, scaled);
@@ -208,22 +256,37 @@ describe('preAuthentication', () => {
 		expect(Date.now() - started).toBeGreaterThanOrEqual(350);
 	});
 
-	it.each([400, 401, 403])('turns a %i login answer into one clear error without secrets', async (statusCode) => {
-		const { context } = fakeHelpers(async () => ({ statusCode, body: { success: false, error: 'Invalid partner credentials' } }));
-		const error = await preAuth.call(context, { ...creds, accessToken: 'old-token-123' }).catch((e: Error) => e);
-		expect(error).toBeInstanceOf(Error);
-		expect((error as Error).message).toBe('AutoLeap rejected the Partner ID or Auth Key');
-		expect((error as { description?: string }).description).toMatch(/Partner ID and Auth Key/);
-		const serialised = JSON.stringify(error) + String((error as Error).stack) + JSON.stringify((error as { cause?: unknown }).cause ?? null);
-		expect(serialised).not.toContain(SECRET_KEY);
-		expect(serialised).not.toContain('old-token-123');
-		expect(error).not.toHaveProperty('response');
-		expect(error).not.toHaveProperty('httpCode');
-	});
+	it.each([400, 401, 403])(
+		'turns a %i login answer into one clear error without secrets',
+		async (statusCode) => {
+			const { context } = fakeHelpers(async () => ({
+				statusCode,
+				body: { success: false, error: 'Invalid partner credentials' },
+			}));
+			const error = await preAuth
+				.call(context, { ...creds, accessToken: 'old-token-123' })
+				.catch((e: Error) => e);
+			expect(error).toBeInstanceOf(Error);
+			expect((error as Error).message).toBe('AutoLeap rejected the Partner ID or Auth Key');
+			expect((error as { description?: string }).description).toMatch(/Partner ID and Auth Key/);
+			const serialised =
+				JSON.stringify(error) +
+				String((error as Error).stack) +
+				JSON.stringify((error as { cause?: unknown }).cause ?? null);
+			expect(serialised).not.toContain(SECRET_KEY);
+			expect(serialised).not.toContain('old-token-123');
+			expect(error).not.toHaveProperty('response');
+			expect(error).not.toHaveProperty('httpCode');
+		},
+	);
 
 	it('does not pass on a failed request (its options hold the key)', async () => {
 		const { context } = fakeHelpers(async (options) => {
-			const error = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED', config: options, options });
+			const error = Object.assign(new Error('connect ECONNREFUSED'), {
+				code: 'ECONNREFUSED',
+				config: options,
+				options,
+			});
 			throw error;
 		});
 		const error = (await preAuth.call(context, { ...creds }).catch((e: Error) => e)) as Error & {
@@ -232,15 +295,21 @@ describe('preAuthentication', () => {
 		};
 		expect(error.message).toBe('Could not log in to AutoLeap');
 		expect(error.description).toContain('ECONNREFUSED');
-		expect(JSON.stringify(error) + error.stack + JSON.stringify(error.cause ?? null)).not.toContain(SECRET_KEY);
+		expect(JSON.stringify(error) + error.stack + JSON.stringify(error.cause ?? null)).not.toContain(
+			SECRET_KEY,
+		);
 	});
 
 	it('reports an answer without a token and lets the next call try again', async () => {
 		const { context, calls } = fakeHelpers(async (_o, n) =>
 			n === 1 ? { statusCode: 200, body: { success: true, data: {} } } : await ok('tok-b')(),
 		);
-		await expect(preAuth.call(context, { ...creds })).rejects.toThrow('Could not log in to AutoLeap');
-		await expect(preAuth.call(context, { ...creds })).resolves.toMatchObject({ accessToken: 'tok-b' });
+		await expect(preAuth.call(context, { ...creds })).rejects.toThrow(
+			'Could not log in to AutoLeap',
+		);
+		await expect(preAuth.call(context, { ...creds })).resolves.toMatchObject({
+			accessToken: 'tok-b',
+		});
 		expect(calls).toHaveLength(2);
 	});
 });

@@ -20,12 +20,20 @@ export interface Outcome {
 }
 
 const README = join(__dirname, '..', '..', 'README.md');
-const START = '<!-- fault-table:start (written by test/faults; UPDATE_FAULT_TABLE=1 npx jest test/faults) -->';
+const START =
+	'<!-- fault-table:start (written by test/faults; UPDATE_FAULT_TABLE=1 npx jest test/faults) -->';
 const END = '<!-- fault-table:end -->';
 
 export function render(rows: Outcome[]): string {
-	const head = '| Fault | What the node does | Written | Reported written | Failed | Requests |\n| --- | --- | --- | --- | --- | --- |';
-	return [head, ...rows.map((r) => `| ${r.fault} | ${r.outcome} | ${r.written} | ${r.reported} | ${r.failed} | ${r.requests} |`)].join('\n');
+	const head =
+		'| Fault | What the node does | Written | Reported written | Failed | Requests |\n| --- | --- | --- | --- | --- | --- |';
+	return [
+		head,
+		...rows.map(
+			(r) =>
+				`| ${r.fault} | ${r.outcome} | ${r.written} | ${r.reported} | ${r.failed} | ${r.requests} |`,
+		),
+	].join('\n');
 }
 
 /** The table as the README holds it, or undefined when the README has no such block. */

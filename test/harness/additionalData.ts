@@ -1,5 +1,9 @@
 import { ExecutionLifecycleHooks, ExternalSecretsProxy } from 'n8n-core';
-import type { IWorkflowBase, IWorkflowExecuteAdditionalData, WorkflowExecuteMode } from 'n8n-workflow';
+import type {
+	IWorkflowBase,
+	IWorkflowExecuteAdditionalData,
+	WorkflowExecuteMode,
+} from 'n8n-workflow';
 
 import type { CredentialStore } from './credentialStore';
 import { HarnessCredentialsHelper } from './credentialsHelper';
@@ -50,6 +54,10 @@ export function buildAdditionalData(
 }
 
 /** Lifecycle hooks that record nothing but let the engine run (n8n always passes some). */
-export function buildHooks(mode: WorkflowExecuteMode, executionId: string, workflowData: IWorkflowBase) {
+export function buildHooks(
+	mode: WorkflowExecuteMode,
+	executionId: string,
+	workflowData: IWorkflowBase,
+) {
 	return new ExecutionLifecycleHooks(mode, executionId, workflowData);
 }

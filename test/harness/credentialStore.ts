@@ -75,7 +75,8 @@ export class CredentialStore {
 	/** What n8n's `updateCredentials` does: replace the stored data. */
 	save(details: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
 		const row = this.rows.get(type);
-		if (!row || row.id !== details.id) throw new Error(`Harness: credential ${details.id} of type "${type}" not found`);
+		if (!row || row.id !== details.id)
+			throw new Error(`Harness: credential ${details.id} of type "${type}" not found`);
 		row.data = structuredClone(data);
 		this.saves++;
 	}

@@ -76,12 +76,20 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		const { authenticate } = this.store.credentialType(typeName);
 		if (typeof authenticate === 'function') return await authenticate(credentials, requestOptions);
 		if (authenticate?.type === 'generic') {
-			if (!workflow || !node) throw new Error('Workflow and node are required for generic authentication');
+			if (!workflow || !node)
+				throw new Error('Workflow and node are required for generic authentication');
 			const resolve = (value: string) => {
 				if (!isExpression(value)) return value;
-				const resolved = workflow.expression.getSimpleParameterValue(node, value, 'internal', {
-					$credentials: credentials,
-				} as never, undefined, '');
+				const resolved = workflow.expression.getSimpleParameterValue(
+					node,
+					value,
+					'internal',
+					{
+						$credentials: credentials,
+					} as never,
+					undefined,
+					'',
+				);
 				return resolved ? String(resolved) : '';
 			};
 			requestOptions.headers ??= {};
@@ -107,11 +115,14 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		const expirable = credentialType.properties.find(
 			(property) => property.type === 'hidden' && property.typeOptions?.expirable === true,
 		);
-		if (expirable?.name === undefined || typeof credentialType.preAuthentication !== 'function') return undefined;
+		if (expirable?.name === undefined || typeof credentialType.preAuthentication !== 'function')
+			return undefined;
 
 		// n8n's "Test credential" runs a temporary noOp node with a `temp` parameter.
-		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
-		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials) return undefined;
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials)
+			return undefined;
 
 		this.store.preAuthentications++;
 		const output = await credentialType.preAuthentication.call(helpers, credentials);
@@ -184,7 +195,11 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return data;
 	}
 
-	async updateCredentials(details: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject) {
+	async updateCredentials(
+		details: INodeCredentialsDetails,
+		type: string,
+		data: ICredentialDataDecryptedObject,
+	) {
 		this.store.save(details, type, data);
 	}
 
@@ -193,6 +208,9 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		type: string,
 		data: ICredentialDataDecryptedObject,
 	) {
-		this.store.save(details, type, { ...this.store.data(type), oauthTokenData: data.oauthTokenData });
+		this.store.save(details, type, {
+			...this.store.data(type),
+			oauthTokenData: data.oauthTokenData,
+		});
 	}
 }

@@ -69,7 +69,9 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		credentials: nodeCredentials(nodeType, store),
 		...(options.continueOnFail ? { onError: 'continueRegularOutput' as const } : {}),
 	};
-	const connections = { [trigger.name]: { main: [[{ node: nodeName, type: 'main' as const, index: 0 }]] } };
+	const connections = {
+		[trigger.name]: { main: [[{ node: nodeName, type: 'main' as const, index: 0 }]] },
+	};
 	const workflow = new Workflow({
 		id: 'harness',
 		name: 'Harness',
@@ -108,7 +110,9 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 
 	const runData = run.data.resultData.runData;
 	const task = runData[nodeName]?.[runData[nodeName].length - 1];
-	const outputs = (task?.data?.main ?? []).map((output: INodeExecutionData[] | null) => output ?? []);
+	const outputs = (task?.data?.main ?? []).map(
+		(output: INodeExecutionData[] | null) => output ?? [],
+	);
 	const error = (task?.error ?? run.data.resultData.error) as Error | undefined;
 	return { items: outputs[0] ?? [], outputs, error, runData, run };
 }

@@ -11,12 +11,21 @@ import { buildNodeTypes } from './nodeTypes';
  * noOp node whose only parameter routes the test request, run by RoutingNode with the data as
  * entered in the dialog (the stored data here). Returns n8n's verdict shape.
  */
-export async function testCredential(store: CredentialStore, type: string): Promise<INodeCredentialTestResult> {
+export async function testCredential(
+	store: CredentialStore,
+	type: string,
+): Promise<INodeCredentialTestResult> {
 	const credentialType = store.credentialType(type);
-	if (!credentialType.test) return { status: 'Error', message: 'No testing function found for this credential.' };
+	if (!credentialType.test)
+		return { status: 'Error', message: 'No testing function found for this credential.' };
 	const additionalData = buildAdditionalData(store);
 	const details = store.details(type);
-	const data = await additionalData.credentialsHelper.getDecrypted(additionalData, details, type, 'internal');
+	const data = await additionalData.credentialsHelper.getDecrypted(
+		additionalData,
+		details,
+		type,
+		'internal',
+	);
 
 	const nodeType: INodeType = {
 		description: {
@@ -67,7 +76,12 @@ export async function testCredential(store: CredentialStore, type: string): Prom
 		{ node, data: {}, source: null },
 		[],
 	);
-	const routingNode = new RoutingNode(context, nodeType, { id: details.id!, name: details.name, type, data });
+	const routingNode = new RoutingNode(context, nodeType, {
+		id: details.id!,
+		name: details.name,
+		type,
+		data,
+	});
 	try {
 		await routingNode.runNode();
 	} catch (error) {

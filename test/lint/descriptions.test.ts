@@ -21,7 +21,11 @@ async function lint(...args: string[]): Promise<Array<{ file: string; messages: 
 	// Without jest's NODE_ENV=test, under which eslint-plugin-n8n-nodes-base judges file names differently.
 	const env = { ...process.env };
 	delete env.NODE_ENV;
-	const { stdout } = await promisify(execFile)(tsx, ['test/lint/lintDescriptions.ts', ...args], { cwd: ROOT, env, maxBuffer: 64 * 1024 * 1024 });
+	const { stdout } = await promisify(execFile)(tsx, ['test/lint/lintDescriptions.ts', ...args], {
+		cwd: ROOT,
+		env,
+		maxBuffer: 64 * 1024 * 1024,
+	});
 	return JSON.parse(stdout);
 }
 
@@ -34,13 +38,15 @@ const ACCEPTED: Array<{ ruleId: string; why: string; matches: (f: Finding) => bo
 	},
 	{
 		ruleId: 'n8n-nodes-base/node-param-color-type-unused',
-		why: "a vehicle's paint colour is text (\"Blue\"), not a hex colour for n8n's colour picker",
+		why: 'a vehicle\'s paint colour is text ("Blue"), not a hex colour for n8n\'s colour picker',
 		matches: (f) => f.owner?.name === 'color' && f.owner?.placeholder === 'e.g. Blue',
 	},
 ];
 
 const unexpected = (messages: Finding[]) =>
-	messages.filter((f) => !ACCEPTED.some((a) => a.ruleId === f.ruleId && a.matches(f))).map((f) => `${f.ruleId}: ${f.text}`);
+	messages
+		.filter((f) => !ACCEPTED.some((a) => a.ruleId === f.ruleId && a.matches(f)))
+		.map((f) => `${f.ruleId}: ${f.text}`);
 
 let clean: Awaited<ReturnType<typeof lint>>;
 let planted: Awaited<ReturnType<typeof lint>>;
@@ -55,7 +61,11 @@ it('finds nothing in either node or the credential beyond the accepted findings'
 		'nodes/AutoLeapTrigger/AutoLeapTrigger.node.ts',
 		'credentials/AutoLeapApi.credentials.ts',
 	]);
-	for (const result of clean) expect({ file: result.file, unexpected: unexpected(result.messages) }).toEqual({ file: result.file, unexpected: [] });
+	for (const result of clean)
+		expect({ file: result.file, unexpected: unexpected(result.messages) }).toEqual({
+			file: result.file,
+			unexpected: [],
+		});
 });
 
 it('catches the three style mistakes when they are planted in a field spec', () => {
@@ -66,5 +76,9 @@ it('catches the three style mistakes when they are planted in a field spec', () 
 		'n8n-nodes-base/node-param-description-excess-final-period',
 		'n8n-nodes-base/node-param-display-name-miscased',
 	]);
-	expect(unexpected(node.messages).filter((text) => !text.includes('is fleet') && !text.includes('The vehicle belongs'))).toEqual([]);
+	expect(
+		unexpected(node.messages).filter(
+			(text) => !text.includes('is fleet') && !text.includes('The vehicle belongs'),
+		),
+	).toEqual([]);
 });

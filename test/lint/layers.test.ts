@@ -19,7 +19,9 @@ function sources(folder: string): string[] {
 /** Relative imports of a file, as paths from the repository root. */
 function importsOf(file: string): string[] {
 	const text = readFileSync(join(ROOT, file), 'utf8');
-	return [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map(([, spec]) => relative(ROOT, resolve(ROOT, dirname(file), spec)));
+	return [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.{1,2}\/[^']+)'/g)].map(([, spec]) =>
+		relative(ROOT, resolve(ROOT, dirname(file), spec)),
+	);
 }
 
 /** Where a file lives: the layer names of ARCHITECTURE.md. */
@@ -54,8 +56,13 @@ it('imports run downward only: core ← shared ← nodes, core ← credential, a
 	const files = [...sources('nodes'), ...sources('credentials')];
 	expect(files.length).toBeGreaterThan(50);
 	// The core is really imported by both nodes and the credential (the reading of imports works).
-	const intoCore = files.filter((file) => layerOf(file) !== 'core' && importsOf(file).some((target) => layerOf(target) === 'core'));
-	expect(new Set(intoCore.map(layerOf))).toEqual(new Set(['shared', 'node', 'trigger', 'credential']));
+	const intoCore = files.filter(
+		(file) =>
+			layerOf(file) !== 'core' && importsOf(file).some((target) => layerOf(target) === 'core'),
+	);
+	expect(new Set(intoCore.map(layerOf))).toEqual(
+		new Set(['shared', 'node', 'trigger', 'credential']),
+	);
 	expect(crossings(files)).toEqual([]);
 });
 

@@ -19,7 +19,12 @@ import { AutoLeapTrigger } from '../../nodes/AutoLeapTrigger/AutoLeapTrigger.nod
 const ROOT = resolve(__dirname, '..', '..');
 
 /** The three mistakes a field spec could carry unseen before: lower-case label, boolean without "Whether", final period. */
-export const PLANTED: FieldSpec = { name: 'isFleet', label: 'is fleet', kind: 'boolean', description: 'The vehicle belongs to a fleet.' };
+export const PLANTED: FieldSpec = {
+	name: 'isFleet',
+	label: 'is fleet',
+	kind: 'boolean',
+	description: 'The vehicle belongs to a fleet.',
+};
 
 interface Serialised {
 	code: string;
@@ -43,7 +48,13 @@ function literal(value: unknown): Serialised {
 			owners.push(v);
 			for (const [k, x] of Object.entries(v)) {
 				if (x === undefined || typeof x === 'function') continue;
-				write(x, `${indent}\t`, `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: `, ',', v);
+				write(
+					x,
+					`${indent}\t`,
+					`${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: `,
+					',',
+					v,
+				);
 			}
 			lines.push(`${indent}}${suffix}`);
 			owners.push(v);
@@ -60,7 +71,10 @@ function nodeSource(className: string, description: object, header: string): Ser
 	const head = `import type { INodeType, INodeTypeDescription } from 'n8n-workflow';\n\nexport class ${className} implements INodeType {\n${header}\tdescription: INodeTypeDescription = `;
 	const body = literal(description);
 	const headLines = head.split('\n').length - 1;
-	return { code: `${head}${body.code};\n}\n`, owners: [...Array(headLines).fill(undefined), ...body.owners] };
+	return {
+		code: `${head}${body.code};\n}\n`,
+		owners: [...Array(headLines).fill(undefined), ...body.owners],
+	};
 }
 
 function credentialSource(): Serialised {
@@ -84,12 +98,19 @@ async function main() {
 	const node = new AutoLeap().description;
 	if (plant) {
 		node.properties.push(
-			fieldsCollection('additionalFields', { show: { resource: ['vehicle'], operation: ['create'] } }, fieldOptions([...VEHICLE_FIELDS, PLANTED])),
+			fieldsCollection(
+				'additionalFields',
+				{ show: { resource: ['vehicle'], operation: ['create'] } },
+				fieldOptions([...VEHICLE_FIELDS, PLANTED]),
+			),
 		);
 	}
 	const sources: Array<[string, Serialised]> = [
 		['nodes/AutoLeap/AutoLeap.node.ts', nodeSource('AutoLeap', node, '\tmethods = {};\n')],
-		['nodes/AutoLeapTrigger/AutoLeapTrigger.node.ts', nodeSource('AutoLeapTrigger', new AutoLeapTrigger().description, '')],
+		[
+			'nodes/AutoLeapTrigger/AutoLeapTrigger.node.ts',
+			nodeSource('AutoLeapTrigger', new AutoLeapTrigger().description, ''),
+		],
 		['credentials/AutoLeapApi.credentials.ts', credentialSource()],
 	];
 	const eslint = new ESLint({ cwd: ROOT });

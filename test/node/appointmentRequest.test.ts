@@ -18,14 +18,18 @@ const create = {
 	vehicleModel: 'Corolla',
 	vehicleYear: 2019,
 	vehicleFields: { vin: '2T1BURHE0KC123456' },
-	services: { service: [{ serviceId: 'SVC101', title: 'Oil change' }, { title: 'Brake inspection' }] },
+	services: {
+		service: [{ serviceId: 'SVC101', title: 'Oil change' }, { title: 'Brake inspection' }],
+	},
 };
 
 describe('Appointment Request', () => {
 	it('Create sends one request per item with the documented body (UTC ISO dates) and echoes it with the answer', async () => {
 		const { sandbox, credentials } = ctx;
 		const before = sandbox.store.list('appointmentRequests', DEMO_COMPANY_ID).length;
-		const result = await run(credentials, create, { inputItems: [{ first: 'Jane' }, { first: 'Ann' }] });
+		const result = await run(credentials, create, {
+			inputItems: [{ first: 'Jane' }, { first: 'Ann' }],
+		});
 		expect(result.error).toBeUndefined();
 
 		const calls = apiCalls(sandbox, '/appointmentRequests/create');
@@ -38,7 +42,12 @@ describe('Appointment Request', () => {
 			endDateTime: '2025-08-01T09:30:00Z',
 			dropOffOption: 'waitForIt',
 			language: 'ES',
-			customer: { firstName: 'Jane', lastName: 'Smith', email: 'jane@example.com', phone: '5125550123' },
+			customer: {
+				firstName: 'Jane',
+				lastName: 'Smith',
+				email: 'jane@example.com',
+				phone: '5125550123',
+			},
 			vehicle: { make: 'Toyota', model: 'Corolla', year: 2019, vin: '2T1BURHE0KC123456' },
 			services: [{ serviceId: 'SVC101', title: 'Oil change' }, { title: 'Brake inspection' }],
 		};
@@ -47,7 +56,11 @@ describe('Appointment Request', () => {
 		expect(bodies.map((b) => b.customer.firstName).sort()).toEqual(['Ann', 'Jane']);
 
 		const output = jsonOf(result.items);
-		expect(output[0]).toMatchObject({ ...sent, success: true, message: 'Request completed successfully' });
+		expect(output[0]).toMatchObject({
+			...sent,
+			success: true,
+			message: 'Request completed successfully',
+		});
 		expect(output[1]).toMatchObject({ customer: { firstName: 'Ann' }, success: true });
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(sandbox.store.list('appointmentRequests', DEMO_COMPANY_ID)).toHaveLength(before + 2);
@@ -122,7 +135,9 @@ describe('Appointment Request', () => {
 			.filter((r) => r.status === 'confirmed' && r.locationId === DEMO_LOCATION_ID);
 		expect(expected.length).toBeGreaterThan(0);
 		expect(records).toHaveLength(expected.length);
-		expect(records.every((r) => r.status === 'confirmed' && r.locationId === DEMO_LOCATION_ID)).toBe(true);
+		expect(
+			records.every((r) => r.status === 'confirmed' && r.locationId === DEMO_LOCATION_ID),
+		).toBe(true);
 		const starts = records.map((r) => r.startDateTime as string);
 		expect([...starts].sort().reverse()).toEqual(starts);
 		// Simplified: the fields a workflow needs, not AutoLeap's whole record.

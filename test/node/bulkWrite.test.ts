@@ -10,7 +10,11 @@ const vehicleCreate = {
 	operation: 'create',
 	companyId: DEMO_COMPANY_ID,
 	customerId: { __rl: true, mode: 'id', value: '={{ $json.customerId }}' },
-	additionalFields: { vin: '={{ $json.vin }}', year: '={{ $json.year }}', transmission: '={{ $json.transmission }}' },
+	additionalFields: {
+		vin: '={{ $json.vin }}',
+		year: '={{ $json.year }}',
+		transmission: '={{ $json.transmission }}',
+	},
 };
 
 /** `count` vehicles for existing customers, each with a VIN naming its position. */
@@ -24,9 +28,14 @@ function vehicles(count: number): IDataObject[] {
 	}));
 }
 
-const created = () => ctx.sandbox.store.list('vehicles', DEMO_COMPANY_ID).filter((v) => String(v.vin).startsWith('TESTVIN'));
-const vehiclePosts = () => apiCalls(ctx.sandbox, '/vehicles').filter((call) => call.method === 'POST');
-const sentCount = (call: { body: unknown }) => (call.body as { vehicles: unknown[] }).vehicles.length;
+const created = () =>
+	ctx.sandbox.store
+		.list('vehicles', DEMO_COMPANY_ID)
+		.filter((v) => String(v.vin).startsWith('TESTVIN'));
+const vehiclePosts = () =>
+	apiCalls(ctx.sandbox, '/vehicles').filter((call) => call.method === 'POST');
+const sentCount = (call: { body: unknown }) =>
+	(call.body as { vehicles: unknown[] }).vehicles.length;
 
 describe('Bulk writes (the engine behind every Create, Update and Archive)', () => {
 	it('250 items become exactly 3 requests; every output is linked to its input and echoes it', async () => {
@@ -48,7 +57,10 @@ describe('Bulk writes (the engine behind every Create, Update and Archive)', () 
 	it('one record only AutoLeap rejects (unknown customer) fails only its item under Continue On Fail', async () => {
 		const input = vehicles(100);
 		input[37].customerId = 'no-such-customer';
-		const result = await run(ctx.credentials, vehicleCreate, { inputItems: input, continueOnFail: true });
+		const result = await run(ctx.credentials, vehicleCreate, {
+			inputItems: input,
+			continueOnFail: true,
+		});
 		expect(result.error).toBeUndefined();
 
 		expect(created()).toHaveLength(99);
@@ -56,7 +68,9 @@ describe('Bulk writes (the engine behind every Create, Update and Archive)', () 
 		const failed = result.items.filter((item) => item.json.error !== undefined);
 		expect(failed).toHaveLength(1);
 		expect(failed[0].pairedItem).toEqual({ item: 37 });
-		expect(failed[0].json.error).toMatch(/^Item 38 was rejected: AutoLeap could not find the record/);
+		expect(failed[0].json.error).toMatch(
+			/^Item 38 was rejected: AutoLeap could not find the record/,
+		);
 		expect(result.items.map((item) => item.pairedItem)).toEqual(input.map((_, i) => ({ item: i })));
 		// AutoLeap's error names the record (vehicles[37]): the batch is sent again without it, once.
 		expect(vehiclePosts().map((call) => call.status)).toEqual([404, 200]);
@@ -67,7 +81,9 @@ describe('Bulk writes (the engine behind every Create, Update and Archive)', () 
 		input[137].customerId = 'no-such-customer';
 		const result = await run(ctx.credentials, vehicleCreate, { inputItems: input });
 		const error = result.error as Error & { description?: string; context?: IDataObject };
-		expect(error.message).toMatch(/^Item 138 was rejected: AutoLeap could not find the record: .*no-such-customer/);
+		expect(error.message).toMatch(
+			/^Item 138 was rejected: AutoLeap could not find the record: .*no-such-customer/,
+		);
 		expect(error.context?.itemIndex).toBe(137);
 		expect(error.description).toMatch(/Items already applied before this failure: 1-100\.$/);
 		// The run stops there: nothing after the rejected record is sent.
@@ -78,14 +94,19 @@ describe('Bulk writes (the engine behind every Create, Update and Archive)', () 
 		const input = vehicles(5);
 		input[3].transmission = 'CVT';
 		const result = await run(ctx.credentials, vehicleCreate, { inputItems: input });
-		expect(result.error?.message).toBe('Item 4 was not sent: "transmission" must be one of Automatic, Manual (got "CVT")');
+		expect(result.error?.message).toBe(
+			'Item 4 was not sent: "transmission" must be one of Automatic, Manual (got "CVT")',
+		);
 		expect(vehiclePosts()).toHaveLength(0);
 		expect(created()).toHaveLength(0);
 	});
 
 	it('429 bursts are waited out: no failed items', async () => {
 		ctx.sandbox.injectFaults({ status: 429, count: 3, method: 'WRITE', path: '/vehicles' });
-		const result = await run(ctx.credentials, vehicleCreate, { inputItems: vehicles(250), continueOnFail: true });
+		const result = await run(ctx.credentials, vehicleCreate, {
+			inputItems: vehicles(250),
+			continueOnFail: true,
+		});
 		expect(result.error).toBeUndefined();
 		expect(result.items.filter((item) => item.json.error !== undefined)).toHaveLength(0);
 		expect(vehiclePosts().map((call) => call.status)).toEqual([429, 429, 429, 200, 200, 200]);
@@ -103,7 +124,10 @@ describe('Bulk writes (the engine behind every Create, Update and Archive)', () 
 			}
 		}, 2);
 		try {
-			const result = await run(ctx.credentials, vehicleCreate, { inputItems: vehicles(250), continueOnFail: true });
+			const result = await run(ctx.credentials, vehicleCreate, {
+				inputItems: vehicles(250),
+				continueOnFail: true,
+			});
 			expect(result.error).toBeUndefined();
 			expect(result.items.filter((item) => item.json.error !== undefined)).toHaveLength(0);
 		} finally {

@@ -25,9 +25,31 @@ describe('Customer', () => {
 					preferredLocationID: DEMO_LOCATION_ID,
 					taxExempt: true,
 					reasonForTaxExempt: 'Direct mail',
-					phones: { phone: [{ number: '512-555-0100', label: 'Work', type: 'landline', primary: true, active: true }] },
-					emails: { email: [{ emailAddress: 'fleet@example.com', label: 'Office', primary: true, active: true }] },
-					mainAddress: { address: { address: '1 Main St', city: 'Austin', state: 'TX', zip: '78701', country: 'USA' } },
+					phones: {
+						phone: [
+							{
+								number: '512-555-0100',
+								label: 'Work',
+								type: 'landline',
+								primary: true,
+								active: true,
+							},
+						],
+					},
+					emails: {
+						email: [
+							{ emailAddress: 'fleet@example.com', label: 'Office', primary: true, active: true },
+						],
+					},
+					mainAddress: {
+						address: {
+							address: '1 Main St',
+							city: 'Austin',
+							state: 'TX',
+							zip: '78701',
+							country: 'USA',
+						},
+					},
 					tags: { tag: [{ name: 'VIP', color: '#ff0000' }] },
 				},
 			},
@@ -45,9 +67,17 @@ describe('Customer', () => {
 			preferredLocationID: DEMO_LOCATION_ID,
 			taxExempt: true,
 			reasonForTaxExempt: 'Direct mail',
-			phones: [{ number: '512-555-0100', label: 'Work', type: 'landline', primary: true, active: true }],
+			phones: [
+				{ number: '512-555-0100', label: 'Work', type: 'landline', primary: true, active: true },
+			],
 			emails: [{ emailAddress: 'fleet@example.com', label: 'Office', primary: true, active: true }],
-			mainAddress: { address: '1 Main St', city: 'Austin', state: 'TX', zip: '78701', country: 'USA' },
+			mainAddress: {
+				address: '1 Main St',
+				city: 'Austin',
+				state: 'TX',
+				zip: '78701',
+				country: 'USA',
+			},
 			tags: [{ name: 'VIP', color: 'FF0000' }],
 		};
 		expect(calls[0].body).toEqual({
@@ -58,13 +88,28 @@ describe('Customer', () => {
 			],
 		});
 		expect(jsonOf(result.items)).toEqual([
-			{ companyId: DEMO_COMPANY_ID, firstName: 'Jane', ...shared, success: true, message: 'Request completed successfully' },
-			{ companyId: DEMO_COMPANY_ID, firstName: 'Ann', ...shared, success: true, message: 'Request completed successfully' },
+			{
+				companyId: DEMO_COMPANY_ID,
+				firstName: 'Jane',
+				...shared,
+				success: true,
+				message: 'Request completed successfully',
+			},
+			{
+				companyId: DEMO_COMPANY_ID,
+				firstName: 'Ann',
+				...shared,
+				success: true,
+				message: 'Request completed successfully',
+			},
 		]);
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		const stored = sandbox.store.list('customers', DEMO_COMPANY_ID);
 		expect(stored).toHaveLength(before + 2);
-		expect(stored.find((c) => c.firstName === 'Ann' && c.lastName === 'Doe')).toMatchObject({ customerType: 'fleet', phones: shared.phones });
+		expect(stored.find((c) => c.firstName === 'Ann' && c.lastName === 'Doe')).toMatchObject({
+			customerType: 'fleet',
+			phones: shared.phones,
+		});
 	});
 
 	it('Create (JSON) sends the record as given', async () => {
@@ -73,7 +118,13 @@ describe('Customer', () => {
 			firstName: 'John',
 			lastName: 'Json',
 			okForMarketing: true,
-			secondaryAddress: { address: '2 Side St', city: 'Austin', state: 'TX', zip: '78702', country: 'USA' },
+			secondaryAddress: {
+				address: '2 Side St',
+				city: 'Austin',
+				state: 'TX',
+				zip: '78702',
+				country: 'USA',
+			},
 		};
 		const result = await run(credentials, {
 			resource: 'customer',
@@ -85,7 +136,9 @@ describe('Customer', () => {
 		expect(result.error).toBeUndefined();
 		const [call] = apiCalls(sandbox, '/customers');
 		expect(call.body).toEqual({ companyId: DEMO_COMPANY_ID, customers: [record] });
-		expect(sandbox.store.list('customers', DEMO_COMPANY_ID).some((c) => c.lastName === 'Json')).toBe(true);
+		expect(
+			sandbox.store.list('customers', DEMO_COMPANY_ID).some((c) => c.lastName === 'Json'),
+		).toBe(true);
 	});
 
 	it('Create accepts the customer type in any case, as the reference’s own example sends it ("Regular")', async () => {
@@ -95,12 +148,24 @@ describe('Customer', () => {
 			operation: 'create',
 			companyId: DEMO_COMPANY_ID,
 			inputMode: 'json',
-			recordJson: JSON.stringify({ customerType: 'Regular', firstName: 'Rey', lastName: 'Gular', phones: [{ number: '1', type: 'Mobile' }] }),
+			recordJson: JSON.stringify({
+				customerType: 'Regular',
+				firstName: 'Rey',
+				lastName: 'Gular',
+				phones: [{ number: '1', type: 'Mobile' }],
+			}),
 		});
 		expect(result.error).toBeUndefined();
 		expect(apiCalls(sandbox, '/customers')[0].body).toEqual({
 			companyId: DEMO_COMPANY_ID,
-			customers: [{ customerType: 'regular', firstName: 'Rey', lastName: 'Gular', phones: [{ number: '1', type: 'mobile' }] }],
+			customers: [
+				{
+					customerType: 'regular',
+					firstName: 'Rey',
+					lastName: 'Gular',
+					phones: [{ number: '1', type: 'mobile' }],
+				},
+			],
 		});
 	});
 
@@ -113,25 +178,39 @@ describe('Customer', () => {
 				operation: 'create',
 				companyId: DEMO_COMPANY_ID,
 				inputMode: 'json',
-				recordJson: '={{ JSON.stringify({ firstName: "A", lastName: "B", phones: [{ number: "1", type: $json.type }] }) }}',
+				recordJson:
+					'={{ JSON.stringify({ firstName: "A", lastName: "B", phones: [{ number: "1", type: $json.type }] }) }}',
 			},
 			{ inputItems: [{ type: 'mobile' }, { type: 'cell' }] },
 		);
-		expect(result.error?.message).toBe('Item 2 was not sent: "phones[0].type" must be one of mobile, landline (got "cell")');
+		expect(result.error?.message).toBe(
+			'Item 2 was not sent: "phones[0].type" must be one of mobile, landline (got "cell")',
+		);
 		expect(apiCalls(sandbox)).toHaveLength(0);
 	});
 
 	it('Get by ID sends GET /customers/{id} with the company; Simplify keeps the listed fields', async () => {
 		const { sandbox, credentials } = ctx;
 		const customer = firstCustomer();
-		const result = await run(credentials, { resource: 'customer', operation: 'get', companyId: DEMO_COMPANY_ID, customerId: byId(customer.customerId) });
+		const result = await run(credentials, {
+			resource: 'customer',
+			operation: 'get',
+			companyId: DEMO_COMPANY_ID,
+			customerId: byId(customer.customerId),
+		});
 		expect(result.error).toBeUndefined();
 		const [call, ...more] = apiCalls(sandbox);
 		expect(more).toHaveLength(0);
-		expect(call).toMatchObject({ method: 'GET', path: `/customers/${customer.customerId}`, query: { companyId: DEMO_COMPANY_ID } });
+		expect(call).toMatchObject({
+			method: 'GET',
+			path: `/customers/${customer.customerId}`,
+			query: { companyId: DEMO_COMPANY_ID },
+		});
 		const [output] = jsonOf(result.items);
 		expect(output.customerId).toBe(customer.customerId);
-		expect(Object.keys(output).every((key) => (SIMPLE_FIELDS.customer as string[]).includes(key))).toBe(true);
+		expect(
+			Object.keys(output).every((key) => (SIMPLE_FIELDS.customer as string[]).includes(key)),
+		).toBe(true);
 		expect(output).not.toHaveProperty('mainAddress');
 	});
 
@@ -142,7 +221,11 @@ describe('Customer', () => {
 			resource: 'customer',
 			operation: 'get',
 			companyId: DEMO_COMPANY_ID,
-			customerId: { __rl: true, mode: 'url', value: `${APP_URL}/customers/${customer.customerId}?tab=vehicles` },
+			customerId: {
+				__rl: true,
+				mode: 'url',
+				value: `${APP_URL}/customers/${customer.customerId}?tab=vehicles`,
+			},
 			simplify: false,
 		});
 		expect(result.error).toBeUndefined();
@@ -157,7 +240,11 @@ describe('Customer', () => {
 			operation: 'getAll',
 			companyId: DEMO_COMPANY_ID,
 			limit: 3,
-			filters: { search: 'a', updatedDateStart: '2020-01-01T00:00:00+02:00', updatedDateEnd: '2030-01-01T00:00:00Z' },
+			filters: {
+				search: 'a',
+				updatedDateStart: '2020-01-01T00:00:00+02:00',
+				updatedDateEnd: '2030-01-01T00:00:00Z',
+			},
 		});
 		expect(result.error).toBeUndefined();
 		const calls = apiCalls(sandbox, '/customers');
@@ -171,16 +258,28 @@ describe('Customer', () => {
 			size: '3',
 		});
 		expect(result.items).toHaveLength(3);
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 0 },
+		]);
 	});
 
 	it('Get Many with Return All reads every page', async () => {
 		const { sandbox, credentials } = ctx;
-		const result = await run(credentials, { resource: 'customer', operation: 'getAll', companyId: DEMO_COMPANY_ID, returnAll: true, simplify: false });
+		const result = await run(credentials, {
+			resource: 'customer',
+			operation: 'getAll',
+			companyId: DEMO_COMPANY_ID,
+			returnAll: true,
+			simplify: false,
+		});
 		expect(result.error).toBeUndefined();
 		const all = sandbox.store.list('customers', DEMO_COMPANY_ID);
 		expect(all.length).toBeGreaterThan(100);
-		expect(apiCalls(sandbox, '/customers').map((call) => call.query.page)).toEqual(['1', '2', '3'].slice(0, Math.ceil(all.length / 100)));
+		expect(apiCalls(sandbox, '/customers').map((call) => call.query.page)).toEqual(
+			['1', '2', '3'].slice(0, Math.ceil(all.length / 100)),
+		);
 		expect(new Set(jsonOf(result.items).map((c) => c.customerId)).size).toBe(all.length);
 	});
 
@@ -192,7 +291,11 @@ describe('Customer', () => {
 			operation: 'update',
 			companyId: DEMO_COMPANY_ID,
 			customerId: { __rl: true, mode: 'url', value: `${APP_URL}/customers/${customer.customerId}` },
-			updateFields: { notes: 'Prefers text reminders', communicationPreference: 'mobile', lastName: 'Renamed' },
+			updateFields: {
+				notes: 'Prefers text reminders',
+				communicationPreference: 'mobile',
+				lastName: 'Renamed',
+			},
 		});
 		expect(result.error).toBeUndefined();
 		const [call] = apiCalls(sandbox, '/customers');
@@ -200,10 +303,21 @@ describe('Customer', () => {
 			method: 'PUT',
 			body: {
 				companyId: DEMO_COMPANY_ID,
-				customers: [{ customerId: customer.customerId, notes: 'Prefers text reminders', communicationPreference: 'mobile', lastName: 'Renamed' }],
+				customers: [
+					{
+						customerId: customer.customerId,
+						notes: 'Prefers text reminders',
+						communicationPreference: 'mobile',
+						lastName: 'Renamed',
+					},
+				],
 			},
 		});
-		expect(sandbox.store.get('customers', customer.customerId)).toMatchObject({ lastName: 'Renamed', firstName: customer.firstName, communicationPreference: 'mobile' });
+		expect(sandbox.store.get('customers', customer.customerId)).toMatchObject({
+			lastName: 'Renamed',
+			firstName: customer.firstName,
+			communicationPreference: 'mobile',
+		});
 	});
 
 	it('Archive sends PATCH /customers with the ids of all items in one request', async () => {
@@ -211,13 +325,24 @@ describe('Customer', () => {
 		const [a, b] = sandbox.store.list('customers', DEMO_COMPANY_ID);
 		const result = await run(
 			credentials,
-			{ resource: 'customer', operation: 'archive', companyId: DEMO_COMPANY_ID, customerId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			{
+				resource: 'customer',
+				operation: 'archive',
+				companyId: DEMO_COMPANY_ID,
+				customerId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+			},
 			{ inputItems: [{ id: a.customerId }, { id: b.customerId }] },
 		);
 		expect(result.error).toBeUndefined();
 		const calls = apiCalls(sandbox, '/customers');
 		expect(calls).toHaveLength(1);
-		expect(calls[0]).toMatchObject({ method: 'PATCH', body: { companyId: DEMO_COMPANY_ID, customers: [{ customerId: a.customerId }, { customerId: b.customerId }] } });
+		expect(calls[0]).toMatchObject({
+			method: 'PATCH',
+			body: {
+				companyId: DEMO_COMPANY_ID,
+				customers: [{ customerId: a.customerId }, { customerId: b.customerId }],
+			},
+		});
 		expect(sandbox.store.get('customers', a.customerId)?.status).toBe('Inactive');
 		expect(sandbox.store.get('customers', b.customerId)?.status).toBe('Inactive');
 	});

@@ -6,14 +6,24 @@ import { DEMO_PARTNER, startSandbox } from '../../sandbox';
 import type { RequestLogEntry, Sandbox, SandboxOptions } from '../../sandbox';
 import { CredentialStore, runNode } from '../harness';
 
-export { DEMO_COMPANY_ID, DEMO_COMPANY_2_ID, DEMO_LOCATION_ID, DEMO_LOCATION_IDS } from '../../sandbox';
+export {
+	DEMO_COMPANY_ID,
+	DEMO_COMPANY_2_ID,
+	DEMO_LOCATION_ID,
+	DEMO_LOCATION_IDS,
+} from '../../sandbox';
 export type { Sandbox };
 
 export const CREDENTIAL = 'autoLeapApi';
 
 export function credentialsFor(sandbox: Sandbox, extra: IDataObject = {}): CredentialStore {
 	return new CredentialStore([new AutoLeapApi()], {
-		[CREDENTIAL]: { ...DEMO_PARTNER, environment: 'custom', customUrl: sandbox.url, ...extra } as never,
+		[CREDENTIAL]: {
+			...DEMO_PARTNER,
+			environment: 'custom',
+			customUrl: sandbox.url,
+			...extra,
+		} as never,
 	});
 }
 
@@ -25,7 +35,11 @@ export function credentialsFor(sandbox: Sandbox, extra: IDataObject = {}): Crede
 export function useSandbox(options: SandboxOptions = {}, windowMs = 1_000) {
 	const context = {} as { sandbox: Sandbox; credentials: CredentialStore };
 	beforeAll(async () => {
-		context.sandbox = await startSandbox({ port: 0, ...options, limits: { windowMs, ...options.limits } });
+		context.sandbox = await startSandbox({
+			port: 0,
+			...options,
+			limits: { windowMs, ...options.limits },
+		});
 	});
 	afterAll(async () => {
 		await context.sandbox.close();

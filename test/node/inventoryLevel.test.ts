@@ -1,5 +1,13 @@
 import { SIMPLE_FIELDS } from '../../nodes/shared/autoleap/simplify';
-import { apiCalls, DEMO_COMPANY_ID, DEMO_LOCATION_ID, DEMO_LOCATION_IDS, jsonOf, run, useSandbox } from './helpers';
+import {
+	apiCalls,
+	DEMO_COMPANY_ID,
+	DEMO_LOCATION_ID,
+	DEMO_LOCATION_IDS,
+	jsonOf,
+	run,
+	useSandbox,
+} from './helpers';
 
 const ctx = useSandbox();
 
@@ -20,17 +28,33 @@ describe('Inventory Level', () => {
 		const [call, ...more] = apiCalls(sandbox);
 		expect(more).toHaveLength(0);
 		expect(call).toMatchObject({ method: 'GET', path: '/inventoryLevels' });
-		expect(call.query).toMatchObject({ companyId: DEMO_COMPANY_ID, locationId: DEMO_LOCATION_ID, restockLevel: 'below' });
-		const expected = levels().filter((l) => l.locationId === DEMO_LOCATION_ID && l.quantityOnHand <= l.restockLevel);
+		expect(call.query).toMatchObject({
+			companyId: DEMO_COMPANY_ID,
+			locationId: DEMO_LOCATION_ID,
+			restockLevel: 'below',
+		});
+		const expected = levels().filter(
+			(l) => l.locationId === DEMO_LOCATION_ID && l.quantityOnHand <= l.restockLevel,
+		);
 		expect(expected.length).toBeGreaterThan(0);
 		const records = jsonOf(result.items);
 		expect(records.map((r) => r.itemId).sort()).toEqual(expected.map((l) => l.itemId).sort());
-		expect(records.every((r) => Object.keys(r).every((key) => (SIMPLE_FIELDS.inventoryLevel as string[]).includes(key)))).toBe(true);
+		expect(
+			records.every((r) =>
+				Object.keys(r).every((key) => (SIMPLE_FIELDS.inventoryLevel as string[]).includes(key)),
+			),
+		).toBe(true);
 	});
 
 	it('Get Many for all locations without Simplify stops at the limit with whole records', async () => {
 		const { sandbox, credentials } = ctx;
-		const result = await run(credentials, { resource: 'inventoryLevel', operation: 'getAll', companyId: DEMO_COMPANY_ID, limit: 5, simplify: false });
+		const result = await run(credentials, {
+			resource: 'inventoryLevel',
+			operation: 'getAll',
+			companyId: DEMO_COMPANY_ID,
+			limit: 5,
+			simplify: false,
+		});
 		expect(result.error).toBeUndefined();
 		expect(apiCalls(sandbox)[0].query).not.toHaveProperty('locationId');
 		expect(result.items).toHaveLength(5);
@@ -51,7 +75,12 @@ describe('Inventory Level', () => {
 				locationId: DEMO_LOCATION_IDS[1],
 				updateFields: { quantityOnHand: '={{ $json.qty }}', restockLevel: 3 },
 			},
-			{ inputItems: [{ itemId: a.itemId, qty: 12 }, { itemId: b.itemId, qty: 0 }] },
+			{
+				inputItems: [
+					{ itemId: a.itemId, qty: 12 },
+					{ itemId: b.itemId, qty: 0 },
+				],
+			},
 		);
 		expect(result.error).toBeUndefined();
 		const calls = apiCalls(sandbox);
@@ -65,8 +94,14 @@ describe('Inventory Level', () => {
 			],
 		});
 		const after = levels().filter((l) => l.locationId === DEMO_LOCATION_IDS[1]);
-		expect(after.find((l) => l.itemId === a.itemId)).toMatchObject({ quantityOnHand: 12, restockLevel: 3 });
-		expect(after.find((l) => l.itemId === b.itemId)).toMatchObject({ quantityOnHand: 0, restockLevel: 3 });
+		expect(after.find((l) => l.itemId === a.itemId)).toMatchObject({
+			quantityOnHand: 12,
+			restockLevel: 3,
+		});
+		expect(after.find((l) => l.itemId === b.itemId)).toMatchObject({
+			quantityOnHand: 0,
+			restockLevel: 3,
+		});
 		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	});
 
@@ -75,7 +110,14 @@ describe('Inventory Level', () => {
 		const [level] = levels();
 		const result = await run(
 			credentials,
-			{ resource: 'inventoryLevel', operation: 'update', companyId: DEMO_COMPANY_ID, itemId: level.itemId, locationId: '={{ $json.location }}', updateFields: {} },
+			{
+				resource: 'inventoryLevel',
+				operation: 'update',
+				companyId: DEMO_COMPANY_ID,
+				itemId: level.itemId,
+				locationId: '={{ $json.location }}',
+				updateFields: {},
+			},
 			{ inputItems: [{ location: DEMO_LOCATION_ID }, { location: '' }], continueOnFail: true },
 		);
 		expect(jsonOf(result.items).map((r) => r.error)).toEqual([

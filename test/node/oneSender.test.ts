@@ -21,14 +21,26 @@ function bypasses(node: Node): string[] {
 	const operations = node.description.properties.filter((p) => p.name === 'operation');
 	for (const property of operations) {
 		const resource = (property.displayOptions?.show?.resource as string[])[0];
-		for (const option of (property.options ?? []) as Array<{ value: string; routing?: INodePropertyRouting }>) {
-			const custom = (node.customOperations as Record<string, Record<string, unknown>>)[resource]?.[option.value];
+		for (const option of (property.options ?? []) as Array<{
+			value: string;
+			routing?: INodePropertyRouting;
+		}>) {
+			const custom = (node.customOperations as Record<string, Record<string, unknown>>)[resource]?.[
+				option.value
+			];
 			const pagination = option.routing?.operations?.pagination;
-			const ours = typeof pagination === 'function' && OUR_SENDERS.test(pagination.name) && option.routing?.send?.paginate === true;
+			const ours =
+				typeof pagination === 'function' &&
+				OUR_SENDERS.test(pagination.name) &&
+				option.routing?.send?.paginate === true;
 			if (!custom && !ours) problems.push(`${resource}.${option.value}`);
 			// The tool routing runs the customOperation itself (test/node/asTool proves it sends the same).
-			const asTool = typeof pagination === 'function' && pagination.name === 'autoLeapAsTool' && option.routing?.send?.paginate === true;
-			if (custom && option.routing && !asTool) problems.push(`${resource}.${option.value} has routing and a customOperation`);
+			const asTool =
+				typeof pagination === 'function' &&
+				pagination.name === 'autoLeapAsTool' &&
+				option.routing?.send?.paginate === true;
+			if (custom && option.routing && !asTool)
+				problems.push(`${resource}.${option.value} has routing and a customOperation`);
 		}
 	}
 	return problems;
@@ -62,13 +74,26 @@ it('leaves the base URL to the sender: no request names one, and there is no def
 
 it('would catch an operation with a plain routing.request, or none at all, or a customOperation routed elsewhere', () => {
 	const planted = new AutoLeap();
-	const vehicle = planted.description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.[0] === 'vehicle')!;
+	const vehicle = planted.description.properties.find(
+		(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.[0] === 'vehicle',
+	)!;
 	const options = (vehicle.options ?? []) as INodePropertyOptions[];
 	vehicle.options = [
-		...options.map((option) => (option.value === 'create' ? { ...option, routing: listRouting('/vehicles') } : option)),
+		...options.map((option) =>
+			option.value === 'create' ? { ...option, routing: listRouting('/vehicles') } : option,
+		),
 		{ name: 'Plain', value: 'plain', routing: { request: { method: 'GET', url: '/vehicles' } } },
 		{ name: 'Orphan', value: 'orphan' },
-		{ name: 'Paged Elsewhere', value: 'pagedElsewhere', routing: { ...listRouting('/vehicles'), operations: { pagination: async () => [] } } },
+		{
+			name: 'Paged Elsewhere',
+			value: 'pagedElsewhere',
+			routing: { ...listRouting('/vehicles'), operations: { pagination: async () => [] } },
+		},
 	];
-	expect(bypasses(planted)).toEqual(['vehicle.create has routing and a customOperation', 'vehicle.plain', 'vehicle.orphan', 'vehicle.pagedElsewhere']);
+	expect(bypasses(planted)).toEqual([
+		'vehicle.create has routing and a customOperation',
+		'vehicle.plain',
+		'vehicle.orphan',
+		'vehicle.pagedElsewhere',
+	]);
 });

@@ -7,9 +7,14 @@ describe('Partner', () => {
 		const { sandbox, credentials } = ctx;
 		const result = await run(credentials, { resource: 'partner', operation: 'getProfile' });
 		expect(result.error).toBeUndefined();
-		expect(apiCalls(sandbox).map((c) => [c.method, c.path, c.status])).toEqual([['GET', '/partners/profile', 200]]);
+		expect(apiCalls(sandbox).map((c) => [c.method, c.path, c.status])).toEqual([
+			['GET', '/partners/profile', 200],
+		]);
 		expect(result.items).toHaveLength(1);
-		const profile = result.items[0].json as { partnerId: string; companies: Array<{ companyId: string; locations: unknown[] }> };
+		const profile = result.items[0].json as {
+			partnerId: string;
+			companies: Array<{ companyId: string; locations: unknown[] }>;
+		};
 		expect(profile.partnerId).toBe('demo-partner');
 		expect(profile.companies.map((c) => c.companyId)).toContain(DEMO_COMPANY_ID);
 		expect(profile.companies[0].locations.length).toBeGreaterThan(0);

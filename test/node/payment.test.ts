@@ -5,7 +5,9 @@ const ctx = useSandbox();
 describe('Payment', () => {
 	it('Get Many sends the payment-date and update windows as UTC ISO, location and sort', async () => {
 		const { sandbox, credentials } = ctx;
-		const payments = sandbox.store.list('payments', DEMO_COMPANY_ID).filter((p) => p.locationId === DEMO_LOCATION_ID);
+		const payments = sandbox.store
+			.list('payments', DEMO_COMPANY_ID)
+			.filter((p) => p.locationId === DEMO_LOCATION_ID);
 		const dates = payments.map((p) => p.paymentDate as string).sort();
 		const [from, to] = [dates[1], dates[dates.length - 2]];
 		const result = await run(credentials, {
@@ -49,10 +51,25 @@ describe('Payment', () => {
 
 	it('Get Many simplified keeps amounts, method, RO and update time', async () => {
 		const { credentials } = ctx;
-		const result = await run(credentials, { resource: 'payment', operation: 'getAll', companyId: DEMO_COMPANY_ID, limit: 2 });
+		const result = await run(credentials, {
+			resource: 'payment',
+			operation: 'getAll',
+			companyId: DEMO_COMPANY_ID,
+			limit: 2,
+		});
 		expect(result.items).toHaveLength(2);
 		expect(Object.keys(result.items[0].json).sort()).toEqual(
-			['paymentId', 'locationId', 'roNumber', 'paymentDate', 'paymentType', 'paymentMethod', 'totalPaymentAmount', 'netPaidAmount', 'lastUpdatedAt'].sort(),
+			[
+				'paymentId',
+				'locationId',
+				'roNumber',
+				'paymentDate',
+				'paymentType',
+				'paymentMethod',
+				'totalPaymentAmount',
+				'netPaidAmount',
+				'lastUpdatedAt',
+			].sort(),
 		);
 	});
 });

@@ -33,14 +33,23 @@ describe('Repair Order', () => {
 			roNumber: String(ro.repairOrderNumber),
 		});
 		const json = result.items[0].json;
-		expect(json).toMatchObject({ repairOrderNumber: ro.repairOrderNumber, totalSales: ro.totalSales, repairOrderStatus: ro.repairOrderStatus });
+		expect(json).toMatchObject({
+			repairOrderNumber: ro.repairOrderNumber,
+			totalSales: ro.totalSales,
+			repairOrderStatus: ro.repairOrderStatus,
+		});
 		expect(json).not.toHaveProperty('services');
 		expect(json).not.toHaveProperty('laborCost');
 	});
 
 	it('Get of an unknown RO fails with AutoLeap’s message and the item number', async () => {
 		const { credentials } = ctx;
-		const result = await run(credentials, { resource: 'repairOrder', operation: 'get', companyId: DEMO_COMPANY_ID, roNumber: '99999999' });
+		const result = await run(credentials, {
+			resource: 'repairOrder',
+			operation: 'get',
+			companyId: DEMO_COMPANY_ID,
+			roNumber: '99999999',
+		});
 		expect(result.error?.message).toMatch(/^AutoLeap could not find the record: .*99999999/);
 	});
 
@@ -85,19 +94,32 @@ describe('Repair Order', () => {
 			page: '1',
 			size: '100',
 		});
-		const expected = orders().filter((o) => o.repairOrderStatusId === 5 && o.locationId === DEMO_LOCATION_ID);
+		const expected = orders().filter(
+			(o) => o.repairOrderStatusId === 5 && o.locationId === DEMO_LOCATION_ID,
+		);
 		expect(expected.length).toBeGreaterThan(0);
 		const numbers = jsonOf(result.items).map((o) => o.repairOrderNumber as number);
-		expect(numbers.sort((a, b) => a - b)).toEqual(expected.map((o) => o.repairOrderNumber).sort((a, b) => a - b));
+		expect(numbers.sort((a, b) => a - b)).toEqual(
+			expected.map((o) => o.repairOrderNumber).sort((a, b) => a - b),
+		);
 	});
 
 	it('Get Many narrows to one RO with the documented repairOrderNumber filter', async () => {
 		const { sandbox, credentials } = ctx;
 		const order = sandbox.store.list('orders', DEMO_COMPANY_ID)[4];
-		const result = await run(credentials, { resource: 'repairOrder', operation: 'getAll', companyId: DEMO_COMPANY_ID, filters: { repairOrderNumber: String(order.repairOrderNumber) } });
+		const result = await run(credentials, {
+			resource: 'repairOrder',
+			operation: 'getAll',
+			companyId: DEMO_COMPANY_ID,
+			filters: { repairOrderNumber: String(order.repairOrderNumber) },
+		});
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((item) => item.json.repairOrderNumber)).toEqual([order.repairOrderNumber]);
-		expect(apiCalls(sandbox, '/orders')[0].query).toMatchObject({ repairOrderNumber: String(order.repairOrderNumber) });
+		expect(result.items.map((item) => item.json.repairOrderNumber)).toEqual([
+			order.repairOrderNumber,
+		]);
+		expect(apiCalls(sandbox, '/orders')[0].query).toMatchObject({
+			repairOrderNumber: String(order.repairOrderNumber),
+		});
 	});
 
 	it('Get Many sends Is Finalized off as false and a search text', async () => {
@@ -112,7 +134,11 @@ describe('Repair Order', () => {
 		});
 		expect(result.error).toBeUndefined();
 		const [call] = apiCalls(sandbox, '/orders');
-		expect(call.query).toMatchObject({ isFinalized: 'false', search: String(ro.repairOrderNumber), size: '5' });
+		expect(call.query).toMatchObject({
+			isFinalized: 'false',
+			search: String(ro.repairOrderNumber),
+			size: '5',
+		});
 		expect(jsonOf(result.items).map((o) => o.repairOrderNumber)).toContain(ro.repairOrderNumber);
 	});
 });

@@ -5,7 +5,9 @@ const ctx = useSandbox();
 describe('Technician Timesheet', () => {
 	it('Get Many sends the date range (startDate/endDate, UTC ISO) and location, and returns the logs in it', async () => {
 		const { sandbox, credentials } = ctx;
-		const logs = sandbox.store.list('timesheetLogs', DEMO_COMPANY_ID).filter((l) => l.locationId === DEMO_LOCATION_ID);
+		const logs = sandbox.store
+			.list('timesheetLogs', DEMO_COMPANY_ID)
+			.filter((l) => l.locationId === DEMO_LOCATION_ID);
 		const clockIns = logs.map((l) => l.clockIn as string).sort();
 		const [from, to] = [clockIns[3], clockIns[clockIns.length - 4]];
 		const result = await run(credentials, {

@@ -3,7 +3,8 @@ import { apiCalls, DEMO_COMPANY_ID, jsonOf, run, useSandbox } from './helpers';
 const ctx = useSandbox();
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
-const customerOf = () => ctx.sandbox.store.list('customers', DEMO_COMPANY_ID)[0].customerId as string;
+const customerOf = () =>
+	ctx.sandbox.store.list('customers', DEMO_COMPANY_ID)[0].customerId as string;
 const vehiclesOf = () => ctx.sandbox.store.list('vehicles', DEMO_COMPANY_ID);
 
 describe('Vehicle', () => {
@@ -18,14 +19,22 @@ describe('Vehicle', () => {
 				operation: 'create',
 				companyId: DEMO_COMPANY_ID,
 				customerId: byId(customerId),
-				additionalFields: { year: '={{ $json.year }}', make: 'Honda', model: 'Accord', mileageUnit: 'Miles' },
+				additionalFields: {
+					year: '={{ $json.year }}',
+					make: 'Honda',
+					model: 'Accord',
+					mileageUnit: 'Miles',
+				},
 				options: { batchSize: 2 },
 			},
 			{ inputItems: [{ year: 2019 }, { year: 2020 }, { year: 2021 }] },
 		);
 		expect(result.error).toBeUndefined();
 		const calls = apiCalls(sandbox, '/vehicles');
-		expect(calls.map((c) => [c.method, c.status])).toEqual([['POST', 200], ['POST', 200]]);
+		expect(calls.map((c) => [c.method, c.status])).toEqual([
+			['POST', 200],
+			['POST', 200],
+		]);
 		expect(calls[0].body).toEqual({
 			companyId: DEMO_COMPANY_ID,
 			vehicles: [
@@ -34,7 +43,11 @@ describe('Vehicle', () => {
 			],
 		});
 		expect((calls[1].body as { vehicles: unknown[] }).vehicles).toHaveLength(1);
-		expect(jsonOf(result.items).map((j) => [j.year, j.success])).toEqual([[2019, true], [2020, true], [2021, true]]);
+		expect(jsonOf(result.items).map((j) => [j.year, j.success])).toEqual([
+			[2019, true],
+			[2020, true],
+			[2021, true],
+		]);
 		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(vehiclesOf()).toHaveLength(before + 3);
 	});
@@ -51,7 +64,14 @@ describe('Vehicle', () => {
 				customerId: byId('={{ $json.customer }}'),
 				additionalFields: { make: 'Honda' },
 			},
-			{ inputItems: [{ customer: customerId }, { customer: 'no-such-customer' }, { customer: customerId }], continueOnFail: true },
+			{
+				inputItems: [
+					{ customer: customerId },
+					{ customer: 'no-such-customer' },
+					{ customer: customerId },
+				],
+				continueOnFail: true,
+			},
 		);
 		expect(result.error).toBeUndefined();
 		const output = jsonOf(result.items);
@@ -74,8 +94,18 @@ describe('Vehicle', () => {
 		});
 		expect(result.error).toBeUndefined();
 		const [call] = apiCalls(sandbox, '/vehicles');
-		expect([call.method, call.body]).toEqual(['PUT', { companyId: DEMO_COMPANY_ID, vehicles: [{ vehicleId: vehicle.vehicleId, mileage: 16000, color: 'Blue' }] }]);
-		expect(sandbox.store.get('vehicles', vehicle.vehicleId)).toMatchObject({ mileage: 16000, color: 'Blue', make: vehicle.make });
+		expect([call.method, call.body]).toEqual([
+			'PUT',
+			{
+				companyId: DEMO_COMPANY_ID,
+				vehicles: [{ vehicleId: vehicle.vehicleId, mileage: 16000, color: 'Blue' }],
+			},
+		]);
+		expect(sandbox.store.get('vehicles', vehicle.vehicleId)).toMatchObject({
+			mileage: 16000,
+			color: 'Blue',
+			make: vehicle.make,
+		});
 	});
 
 	it('Update is not retried on a 5xx (a write may have been applied) and says so', async () => {
@@ -88,7 +118,9 @@ describe('Vehicle', () => {
 			vehicleId: byId(vehiclesOf()[0].vehicleId),
 			updateFields: { mileage: 1 },
 		});
-		expect(result.error?.message).toBe('Item 1 failed: AutoLeap failed to process the request (HTTP 500): Internal server error');
+		expect(result.error?.message).toBe(
+			'Item 1 failed: AutoLeap failed to process the request (HTTP 500): Internal server error',
+		);
 		expect(apiCalls(sandbox, '/vehicles')).toHaveLength(1);
 	});
 
@@ -99,11 +131,18 @@ describe('Vehicle', () => {
 			resource: 'vehicle',
 			operation: 'archive',
 			companyId: DEMO_COMPANY_ID,
-			vehicleId: { __rl: true, mode: 'url', value: `https://app.myautoleap.com/vehicles/${vehicle.vehicleId}` },
+			vehicleId: {
+				__rl: true,
+				mode: 'url',
+				value: `https://app.myautoleap.com/vehicles/${vehicle.vehicleId}`,
+			},
 		});
 		expect(result.error).toBeUndefined();
 		const [call] = apiCalls(sandbox, '/vehicles');
-		expect([call.method, call.body]).toEqual(['PATCH', { companyId: DEMO_COMPANY_ID, vehicles: [{ vehicleId: vehicle.vehicleId }] }]);
+		expect([call.method, call.body]).toEqual([
+			'PATCH',
+			{ companyId: DEMO_COMPANY_ID, vehicles: [{ vehicleId: vehicle.vehicleId }] },
+		]);
 		expect(sandbox.store.get('vehicles', vehicle.vehicleId)?.vehicleStatus).toBe('Inactive');
 	});
 
@@ -119,22 +158,37 @@ describe('Vehicle', () => {
 				vehicleId: { __rl: true, mode: 'id', value: '={{ $json.vehicleId }}' },
 				customerId: { __rl: true, mode: 'id', value: '={{ $json.customerId }}' },
 			},
-			{ inputItems: [{ vehicleId: first.vehicleId, customerId: first.customerId }, { vehicleId: second.vehicleId, customerId: '' }] },
+			{
+				inputItems: [
+					{ vehicleId: first.vehicleId, customerId: first.customerId },
+					{ vehicleId: second.vehicleId, customerId: '' },
+				],
+			},
 		);
 		expect(result.error).toBeUndefined();
 		const [call] = apiCalls(sandbox, '/vehicles');
 		expect(call.body).toEqual({
 			companyId: DEMO_COMPANY_ID,
-			vehicles: [{ vehicleId: first.vehicleId, customerId: first.customerId }, { vehicleId: second.vehicleId }],
+			vehicles: [
+				{ vehicleId: first.vehicleId, customerId: first.customerId },
+				{ vehicleId: second.vehicleId },
+			],
 		});
 	});
 
 	it('accepts the web app’s hash-route URLs as well as plain ones', async () => {
 		const { sandbox, credentials } = ctx;
 		const vehicle = vehiclesOf()[1];
-		for (const url of [`https://app.myautoleap.com/#/vehicles/${vehicle.vehicleId}`, `https://app.myautoleap.com/vehicles/${vehicle.vehicleId}?tab=history`]) {
+		for (const url of [
+			`https://app.myautoleap.com/#/vehicles/${vehicle.vehicleId}`,
+			`https://app.myautoleap.com/vehicles/${vehicle.vehicleId}?tab=history`,
+		]) {
 			sandbox.clearLog();
-			const result = await run(credentials, { resource: 'vehicle', operation: 'get', vehicleId: { __rl: true, mode: 'url', value: url } });
+			const result = await run(credentials, {
+				resource: 'vehicle',
+				operation: 'get',
+				vehicleId: { __rl: true, mode: 'url', value: url },
+			});
 			expect(result.error).toBeUndefined();
 			expect(apiCalls(sandbox).map((c) => c.path)).toEqual([`/vehicles/${vehicle.vehicleId}`]);
 		}
@@ -152,20 +206,38 @@ describe('Vehicle', () => {
 			recordJson: JSON.stringify({ transmission: 'MANUAL', mileageUnit: 'miles' }),
 		});
 		expect(result.error).toBeUndefined();
-		expect(apiCalls(sandbox, '/vehicles')[0].body).toEqual({ companyId: DEMO_COMPANY_ID, vehicles: [{ vehicleId: vehicle.vehicleId, transmission: 'Manual', mileageUnit: 'Miles' }] });
+		expect(apiCalls(sandbox, '/vehicles')[0].body).toEqual({
+			companyId: DEMO_COMPANY_ID,
+			vehicles: [{ vehicleId: vehicle.vehicleId, transmission: 'Manual', mileageUnit: 'Miles' }],
+		});
 	});
 
 	it('Get reads GET /vehicles/{id} from the results envelope, simplified or whole', async () => {
 		const { sandbox, credentials } = ctx;
 		const vehicle = vehiclesOf()[2];
-		const simple = await run(credentials, { resource: 'vehicle', operation: 'get', vehicleId: byId(vehicle.vehicleId) });
+		const simple = await run(credentials, {
+			resource: 'vehicle',
+			operation: 'get',
+			vehicleId: byId(vehicle.vehicleId),
+		});
 		expect(simple.error).toBeUndefined();
-		expect(apiCalls(sandbox).map((c) => [c.method, c.path])).toEqual([['GET', `/vehicles/${vehicle.vehicleId}`]]);
+		expect(apiCalls(sandbox).map((c) => [c.method, c.path])).toEqual([
+			['GET', `/vehicles/${vehicle.vehicleId}`],
+		]);
 		expect(simple.items).toHaveLength(1);
-		expect(simple.items[0].json).toMatchObject({ vehicleId: vehicle.vehicleId, make: vehicle.make, vin: vehicle.vin });
+		expect(simple.items[0].json).toMatchObject({
+			vehicleId: vehicle.vehicleId,
+			make: vehicle.make,
+			vin: vehicle.vin,
+		});
 		expect(simple.items[0].json).not.toHaveProperty('companyId');
 
-		const whole = await run(credentials, { resource: 'vehicle', operation: 'get', vehicleId: byId(vehicle.vehicleId), simplify: false });
+		const whole = await run(credentials, {
+			resource: 'vehicle',
+			operation: 'get',
+			vehicleId: byId(vehicle.vehicleId),
+			simplify: false,
+		});
 		expect(whole.items[0].json).toEqual(vehicle);
 	});
 

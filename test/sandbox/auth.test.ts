@@ -1,4 +1,10 @@
-import { DEMO_COMPANY_ID, DEMO_PARTNER, OTHER_COMPANY_ID, OTHER_PARTNER, startSandbox } from '../../sandbox';
+import {
+	DEMO_COMPANY_ID,
+	DEMO_PARTNER,
+	OTHER_COMPANY_ID,
+	OTHER_PARTNER,
+	startSandbox,
+} from '../../sandbox';
 import { admin, call, login, sleep, useSandbox } from './helpers';
 
 describe('sandbox auth', () => {
@@ -13,17 +19,23 @@ describe('sandbox auth', () => {
 		expect(typeof r.body.data.refreshToken).toBe('string');
 		expect(r.body.data.accessToken).not.toBe(r.body.data.refreshToken);
 		expect(sb().counters.logins).toBe(1);
-		const profile = await call(sb(), 'GET', '/partners/profile', { token: r.body.data.accessToken });
+		const profile = await call(sb(), 'GET', '/partners/profile', {
+			token: r.body.data.accessToken,
+		});
 		expect(profile.status).toBe(200);
 		expect(profile.body.results.content[0].partnerId).toBe(DEMO_PARTNER.partnerId);
 	});
 
 	it('rejects bad credentials with 401 and never echoes the secret', async () => {
-		const r = await call(sb(), 'POST', '/partners/login', { body: { partnerId: DEMO_PARTNER.partnerId, authKey: 'wrong-key-123' } });
+		const r = await call(sb(), 'POST', '/partners/login', {
+			body: { partnerId: DEMO_PARTNER.partnerId, authKey: 'wrong-key-123' },
+		});
 		expect(r.status).toBe(401);
 		expect(r.body).toEqual({ success: false, error: 'Invalid partner credentials' });
 		expect(r.text).not.toContain('wrong-key-123');
-		const unknown = await call(sb(), 'POST', '/partners/login', { body: { partnerId: 'nobody', authKey: 'x' } });
+		const unknown = await call(sb(), 'POST', '/partners/login', {
+			body: { partnerId: 'nobody', authKey: 'x' },
+		});
 		expect(unknown.status).toBe(401);
 		expect(sb().counters.failedLogins).toBe(2);
 		// the log keeps the request but not the key
@@ -34,20 +46,29 @@ describe('sandbox auth', () => {
 		const none = await call(sb(), 'GET', '/customers', { query: { companyId: DEMO_COMPANY_ID } });
 		expect(none.status).toBe(401);
 		expect(none.body.success).toBe(false);
-		const bogus = await call(sb(), 'GET', '/customers', { token: 'not-a-token', query: { companyId: DEMO_COMPANY_ID } });
+		const bogus = await call(sb(), 'GET', '/customers', {
+			token: 'not-a-token',
+			query: { companyId: DEMO_COMPANY_ID },
+		});
 		expect(bogus.status).toBe(401);
 		expect(bogus.text).not.toContain('not-a-token');
 	});
 
 	it('rotates refresh tokens: the new pair works, the old refresh token is rejected', async () => {
 		const first = await login(sb());
-		const r = await call(sb(), 'POST', '/partners/generateNewAccessToken', { body: { refreshToken: first.refreshToken } });
+		const r = await call(sb(), 'POST', '/partners/generateNewAccessToken', {
+			body: { refreshToken: first.refreshToken },
+		});
 		expect(r.status).toBe(200);
 		const second = r.body.data;
 		expect(second.refreshToken).not.toBe(first.refreshToken);
 		expect(second.accessToken).not.toBe(first.accessToken);
-		expect((await call(sb(), 'GET', '/partners/profile', { token: second.accessToken })).status).toBe(200);
-		const again = await call(sb(), 'POST', '/partners/generateNewAccessToken', { body: { refreshToken: first.refreshToken } });
+		expect(
+			(await call(sb(), 'GET', '/partners/profile', { token: second.accessToken })).status,
+		).toBe(200);
+		const again = await call(sb(), 'POST', '/partners/generateNewAccessToken', {
+			body: { refreshToken: first.refreshToken },
+		});
 		expect(again.status).toBe(401);
 		expect(again.body.success).toBe(false);
 		expect(again.text).not.toContain(first.refreshToken);
@@ -57,11 +78,21 @@ describe('sandbox auth', () => {
 		const t = await login(sb());
 		const out = await call(sb(), 'POST', '/partners/logout', { token: t.accessToken, body: {} });
 		expect(out.status).toBe(200);
-		expect((await call(sb(), 'GET', '/partners/profile', { token: t.accessToken })).status).toBe(401);
-		expect((await call(sb(), 'POST', '/partners/generateNewAccessToken', { body: { refreshToken: t.refreshToken } })).status).toBe(401);
+		expect((await call(sb(), 'GET', '/partners/profile', { token: t.accessToken })).status).toBe(
+			401,
+		);
+		expect(
+			(
+				await call(sb(), 'POST', '/partners/generateNewAccessToken', {
+					body: { refreshToken: t.refreshToken },
+				})
+			).status,
+		).toBe(401);
 		// another session is unaffected
 		const other = await login(sb());
-		expect((await call(sb(), 'GET', '/partners/profile', { token: other.accessToken })).status).toBe(200);
+		expect(
+			(await call(sb(), 'GET', '/partners/profile', { token: other.accessToken })).status,
+		).toBe(200);
 	});
 
 	it('expireAllTokens and revokeAllTokens turn every token into a 401', async () => {
@@ -72,17 +103,49 @@ describe('sandbox auth', () => {
 		expect(expired.body.error).toMatch(/expired/i);
 		const b = await login(sb());
 		sb().revokeAllTokens();
-		expect((await call(sb(), 'GET', '/partners/profile', { token: b.accessToken })).status).toBe(401);
-		expect((await call(sb(), 'POST', '/partners/generateNewAccessToken', { body: { refreshToken: b.refreshToken } })).status).toBe(401);
+		expect((await call(sb(), 'GET', '/partners/profile', { token: b.accessToken })).status).toBe(
+			401,
+		);
+		expect(
+			(
+				await call(sb(), 'POST', '/partners/generateNewAccessToken', {
+					body: { refreshToken: b.refreshToken },
+				})
+			).status,
+		).toBe(401);
 	});
 
 	it('scopes companies to the calling partner (403 for a foreign company)', async () => {
 		const demo = await login(sb());
 		const other = await login(sb(), OTHER_PARTNER);
-		expect((await call(sb(), 'GET', '/customers', { token: demo.accessToken, query: { companyId: OTHER_COMPANY_ID } })).status).toBe(403);
-		expect((await call(sb(), 'GET', '/customers', { token: other.accessToken, query: { companyId: DEMO_COMPANY_ID } })).status).toBe(403);
-		expect((await call(sb(), 'GET', '/customers', { token: other.accessToken, query: { companyId: OTHER_COMPANY_ID } })).status).toBe(200);
-		const write = await call(sb(), 'PATCH', '/items', { token: demo.accessToken, body: { companyId: OTHER_COMPANY_ID, items: [{ itemId: '1' }] } });
+		expect(
+			(
+				await call(sb(), 'GET', '/customers', {
+					token: demo.accessToken,
+					query: { companyId: OTHER_COMPANY_ID },
+				})
+			).status,
+		).toBe(403);
+		expect(
+			(
+				await call(sb(), 'GET', '/customers', {
+					token: other.accessToken,
+					query: { companyId: DEMO_COMPANY_ID },
+				})
+			).status,
+		).toBe(403);
+		expect(
+			(
+				await call(sb(), 'GET', '/customers', {
+					token: other.accessToken,
+					query: { companyId: OTHER_COMPANY_ID },
+				})
+			).status,
+		).toBe(200);
+		const write = await call(sb(), 'PATCH', '/items', {
+			token: demo.accessToken,
+			body: { companyId: OTHER_COMPANY_ID, items: [{ itemId: '1' }] },
+		});
 		expect(write.status).toBe(403);
 	});
 });
@@ -92,29 +155,54 @@ describe('sandbox token expiry (short TTL, real clock)', () => {
 		const sandbox = await startSandbox({ port: 0, accessTokenTtlMs: 150, refreshTokenTtlMs: 5000 });
 		try {
 			const t = await login(sandbox);
-			expect((await call(sandbox, 'GET', '/partners/profile', { token: t.accessToken })).status).toBe(200);
+			expect(
+				(await call(sandbox, 'GET', '/partners/profile', { token: t.accessToken })).status,
+			).toBe(200);
 			await sleep(250);
 			const r = await call(sandbox, 'GET', '/partners/profile', { token: t.accessToken });
 			expect(r.status).toBe(401);
 			expect(r.body.error).toMatch(/expired/i);
-			const refreshed = await call(sandbox, 'POST', '/partners/generateNewAccessToken', { body: { refreshToken: t.refreshToken } });
+			const refreshed = await call(sandbox, 'POST', '/partners/generateNewAccessToken', {
+				body: { refreshToken: t.refreshToken },
+			});
 			expect(refreshed.status).toBe(200);
-			expect((await call(sandbox, 'GET', '/partners/profile', { token: refreshed.body.data.accessToken })).status).toBe(200);
+			expect(
+				(
+					await call(sandbox, 'GET', '/partners/profile', {
+						token: refreshed.body.data.accessToken,
+					})
+				).status,
+			).toBe(200);
 		} finally {
 			await sandbox.close();
 		}
 	});
 
 	it('expires tokens on the manual clock too', async () => {
-		const sandbox = await startSandbox({ port: 0, clock: 'manual', startTime: '2025-05-01T00:00:00Z', seedData: false });
+		const sandbox = await startSandbox({
+			port: 0,
+			clock: 'manual',
+			startTime: '2025-05-01T00:00:00Z',
+			seedData: false,
+		});
 		try {
 			const t = await login(sandbox);
 			sandbox.clock.advance(59 * 60_000);
-			expect((await call(sandbox, 'GET', '/partners/profile', { token: t.accessToken })).status).toBe(200);
+			expect(
+				(await call(sandbox, 'GET', '/partners/profile', { token: t.accessToken })).status,
+			).toBe(200);
 			sandbox.clock.advance(61_000);
-			expect((await call(sandbox, 'GET', '/partners/profile', { token: t.accessToken })).status).toBe(401);
+			expect(
+				(await call(sandbox, 'GET', '/partners/profile', { token: t.accessToken })).status,
+			).toBe(401);
 			sandbox.clock.advance(3 * 3_600_000);
-			expect((await call(sandbox, 'POST', '/partners/generateNewAccessToken', { body: { refreshToken: t.refreshToken } })).status).toBe(401);
+			expect(
+				(
+					await call(sandbox, 'POST', '/partners/generateNewAccessToken', {
+						body: { refreshToken: t.refreshToken },
+					})
+				).status,
+			).toBe(401);
 		} finally {
 			await sandbox.close();
 		}
@@ -125,11 +213,15 @@ describe('sandbox token lifecycle controls (manual clock)', () => {
 	const sb = useSandbox({ clock: 'manual', seedData: false });
 	beforeEach(() => sb().reset());
 	const profile = (token: string) => call(sb(), 'GET', '/partners/profile', { token });
-	const refresh = (refreshToken: string) => call(sb(), 'POST', '/partners/generateNewAccessToken', { body: { refreshToken } });
+	const refresh = (refreshToken: string) =>
+		call(sb(), 'POST', '/partners/generateNewAccessToken', { body: { refreshToken } });
 
 	it('setTokenLifetimes applies to tokens issued from then on, on the sandbox clock; reset restores them', async () => {
 		const before = await login(sb());
-		expect(sb().setTokenLifetimes({ accessMs: 1000, refreshMs: 5000 })).toEqual({ accessMs: 1000, refreshMs: 5000 });
+		expect(sb().setTokenLifetimes({ accessMs: 1000, refreshMs: 5000 })).toEqual({
+			accessMs: 1000,
+			refreshMs: 5000,
+		});
 		const t = await login(sb());
 		sb().clock.advance(1000);
 		expect((await profile(t.accessToken)).body.error).toBe('Access token expired');
@@ -145,7 +237,10 @@ describe('sandbox token lifecycle controls (manual clock)', () => {
 	it('expireAccessTokens keeps refresh tokens valid; refreshes are counted', async () => {
 		const t = await login(sb());
 		sb().expireAccessTokens();
-		expect((await profile(t.accessToken)).body).toEqual({ success: false, error: 'Access token expired' });
+		expect((await profile(t.accessToken)).body).toEqual({
+			success: false,
+			error: 'Access token expired',
+		});
 		const r = await refresh(t.refreshToken);
 		expect(r.status).toBe(200);
 		expect((await profile(r.body.data.accessToken)).status).toBe(200);
@@ -156,7 +251,10 @@ describe('sandbox token lifecycle controls (manual clock)', () => {
 		const t = await login(sb());
 		expect((await refresh(t.refreshToken)).status).toBe(200);
 		const again = await refresh(t.refreshToken);
-		expect(again).toMatchObject({ status: 401, body: { success: false, error: 'Invalid refresh token' } });
+		expect(again).toMatchObject({
+			status: 401,
+			body: { success: false, error: 'Invalid refresh token' },
+		});
 		expect(sb().counters).toMatchObject({ refreshes: 1, failedRefreshes: 1 });
 	});
 
@@ -164,7 +262,10 @@ describe('sandbox token lifecycle controls (manual clock)', () => {
 		const a = await login(sb());
 		const b = await login(sb());
 		const other = await login(sb(), OTHER_PARTNER);
-		const out = await call(sb(), 'POST', '/partners/logout', { token: a.accessToken, body: { refreshToken: b.refreshToken } });
+		const out = await call(sb(), 'POST', '/partners/logout', {
+			token: a.accessToken,
+			body: { refreshToken: b.refreshToken },
+		});
 		expect(out).toMatchObject({ status: 200, body: { success: true } });
 		expect((await profile(a.accessToken)).status).toBe(401);
 		expect((await refresh(a.refreshToken)).status).toBe(401);
@@ -172,13 +273,18 @@ describe('sandbox token lifecycle controls (manual clock)', () => {
 		expect((await refresh(b.refreshToken)).status).toBe(401);
 		// another partner's refresh token in the body is not ended
 		const c = await login(sb());
-		await call(sb(), 'POST', '/partners/logout', { token: c.accessToken, body: { refreshToken: other.refreshToken } });
+		await call(sb(), 'POST', '/partners/logout', {
+			token: c.accessToken,
+			body: { refreshToken: other.refreshToken },
+		});
 		expect((await refresh(other.refreshToken)).status).toBe(200);
 		expect(sb().counters.logouts).toBe(2);
 	});
 
 	it('over /__admin/: tokenLifetimes and expireAccessTokens', async () => {
-		expect((await admin(sb(), 'POST', 'tokenLifetimes', { accessMs: 2000 })).body.tokenLifetimes).toEqual({ accessMs: 2000, refreshMs: 10_800_000 });
+		expect(
+			(await admin(sb(), 'POST', 'tokenLifetimes', { accessMs: 2000 })).body.tokenLifetimes,
+		).toEqual({ accessMs: 2000, refreshMs: 10_800_000 });
 		expect((await admin(sb(), 'GET', 'tokenLifetimes')).body.tokenLifetimes.accessMs).toBe(2000);
 		expect((await admin(sb(), 'POST', 'tokenLifetimes', { refreshMs: -1 })).status).toBe(400);
 		const t = await login(sb());
@@ -188,6 +294,9 @@ describe('sandbox token lifecycle controls (manual clock)', () => {
 		await admin(sb(), 'POST', 'expireAccessTokens');
 		expect((await profile(r.body.data.accessToken)).status).toBe(401);
 		expect((await refresh(r.body.data.refreshToken)).status).toBe(200);
-		expect((await admin(sb(), 'GET', 'counters')).body.counters).toMatchObject({ refreshes: 2, failedRefreshes: 0 });
+		expect((await admin(sb(), 'GET', 'counters')).body.counters).toMatchObject({
+			refreshes: 2,
+			failedRefreshes: 0,
+		});
 	});
 });

@@ -2,7 +2,11 @@ import { DEMO_COMPANY_ID, DEMO_PARTNER } from '../../sandbox';
 import { call, login, useLoggedInSandbox } from './helpers';
 
 describe('sandbox test controls', () => {
-	const { sb, token } = useLoggedInSandbox({ seedData: false, clock: 'manual', startTime: '2025-01-01T00:00:00.000Z' });
+	const { sb, token } = useLoggedInSandbox({
+		seedData: false,
+		clock: 'manual',
+		startTime: '2025-01-01T00:00:00.000Z',
+	});
 
 	it('injects faults before auth and limits, matching method and path, logged as requests', async () => {
 		sb().injectFaults({ status: 503, count: 2, method: 'GET', path: '/customers' });
@@ -11,8 +15,22 @@ describe('sandbox test controls', () => {
 		expect(noAuth.body).toEqual({ success: false, error: 'Service unavailable' });
 		// other paths and writes are unaffected
 		expect((await call(sb(), 'GET', '/partners/profile', { token: token() })).status).toBe(200);
-		expect((await call(sb(), 'GET', '/customers/123', { token: token(), query: { companyId: DEMO_COMPANY_ID } })).status).toBe(503);
-		expect((await call(sb(), 'GET', '/customers', { token: token(), query: { companyId: DEMO_COMPANY_ID } })).status).toBe(200);
+		expect(
+			(
+				await call(sb(), 'GET', '/customers/123', {
+					token: token(),
+					query: { companyId: DEMO_COMPANY_ID },
+				})
+			).status,
+		).toBe(503);
+		expect(
+			(
+				await call(sb(), 'GET', '/customers', {
+					token: token(),
+					query: { companyId: DEMO_COMPANY_ID },
+				})
+			).status,
+		).toBe(200);
 		sb().injectFaults({ status: 429, count: 1, method: 'WRITE' });
 		expect((await call(sb(), 'GET', '/partners/profile', { token: token() })).status).toBe(200);
 		const w = await call(sb(), 'POST', '/partners/login', { body: DEMO_PARTNER });
@@ -23,11 +41,25 @@ describe('sandbox test controls', () => {
 	it('records a request log with sandbox and real times, without secrets', async () => {
 		sb().clock.advance(1234);
 		await call(sb(), 'POST', '/partners/login', { body: DEMO_PARTNER });
-		await call(sb(), 'GET', '/customers', { token: token(), query: { companyId: DEMO_COMPANY_ID, size: 5 } });
+		await call(sb(), 'GET', '/customers', {
+			token: token(),
+			query: { companyId: DEMO_COMPANY_ID, size: 5 },
+		});
 		const [a, b] = sb().requestLog;
-		expect(a).toMatchObject({ method: 'POST', path: '/partners/login', status: 200, body: { partnerId: DEMO_PARTNER.partnerId } });
+		expect(a).toMatchObject({
+			method: 'POST',
+			path: '/partners/login',
+			status: 200,
+			body: { partnerId: DEMO_PARTNER.partnerId },
+		});
 		expect(JSON.stringify(a)).not.toContain(DEMO_PARTNER.authKey);
-		expect(b).toMatchObject({ method: 'GET', path: '/customers', query: { companyId: DEMO_COMPANY_ID, size: '5' }, status: 200, partnerId: DEMO_PARTNER.partnerId });
+		expect(b).toMatchObject({
+			method: 'GET',
+			path: '/customers',
+			query: { companyId: DEMO_COMPANY_ID, size: '5' },
+			status: 200,
+			partnerId: DEMO_PARTNER.partnerId,
+		});
 		expect(b.time).toBe(Date.parse('2025-01-01T00:00:01.234Z'));
 		expect(Math.abs(b.at - Date.now())).toBeLessThan(5000);
 		expect(sb().counters.logins).toBe(2);
@@ -43,18 +75,38 @@ describe('sandbox test controls', () => {
 
 	it('exposes the same controls over the admin HTTP API (not logged, not limited)', async () => {
 		const admin = (method: string, path: string, body?: unknown) =>
-			fetch(`${sb().origin}/__admin/${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
-		expect((await admin('POST', 'clock', { set: '2025-02-01T00:00:00Z' })).body.iso).toBe('2025-02-01T00:00:00.000Z');
-		expect((await admin('POST', 'clock', { advance: 1000 })).body.iso).toBe('2025-02-01T00:00:01.000Z');
+			fetch(`${sb().origin}/__admin/${path}`, {
+				method,
+				headers: { 'content-type': 'application/json' },
+				body: body === undefined ? undefined : JSON.stringify(body),
+			}).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+		expect((await admin('POST', 'clock', { set: '2025-02-01T00:00:00Z' })).body.iso).toBe(
+			'2025-02-01T00:00:00.000Z',
+		);
+		expect((await admin('POST', 'clock', { advance: 1000 })).body.iso).toBe(
+			'2025-02-01T00:00:01.000Z',
+		);
 		const clockToken = (await login(sb())).accessToken; // issued at the admin-set time
-		const created = await admin('POST', 'records/customers', { companyId: DEMO_COMPANY_ID, firstName: 'Zed', lastName: 'Q' });
-		expect(created.body.record).toMatchObject({ firstName: 'Zed', createdDate: '2025-02-01T00:00:01.000Z' });
+		const created = await admin('POST', 'records/customers', {
+			companyId: DEMO_COMPANY_ID,
+			firstName: 'Zed',
+			lastName: 'Q',
+		});
+		expect(created.body.record).toMatchObject({
+			firstName: 'Zed',
+			createdDate: '2025-02-01T00:00:01.000Z',
+		});
 		const id = created.body.record.customerId;
 		await admin('POST', 'clock', { advance: 500 });
 		const patched = await admin('PATCH', `records/customers/${id}`, { notes: 'changed' });
-		expect(patched.body.record).toMatchObject({ notes: 'changed', updatedDate: '2025-02-01T00:00:01.500Z' });
+		expect(patched.body.record).toMatchObject({
+			notes: 'changed',
+			updatedDate: '2025-02-01T00:00:01.500Z',
+		});
 		expect((await admin('GET', `records/customers/${id}`)).body.record.notes).toBe('changed');
-		expect((await admin('GET', `records/customers?companyId=${DEMO_COMPANY_ID}`)).body.records).toHaveLength(1);
+		expect(
+			(await admin('GET', `records/customers?companyId=${DEMO_COMPANY_ID}`)).body.records,
+		).toHaveLength(1);
 		await admin('POST', 'faults', { status: 500, count: 1 });
 		expect((await call(sb(), 'GET', '/partners/profile', { token: clockToken })).status).toBe(500);
 		expect((await admin('GET', 'log')).body.log.at(-1)).toMatchObject({ status: 500 });
@@ -81,7 +133,11 @@ describe('sandbox seeding', () => {
 	it('is deterministic per seed and adds bulk vehicles on request', async () => {
 		const { startSandbox } = await import('../../sandbox');
 		const clock = { clock: 'manual' as const, startTime: '2025-03-01T00:00:00.000Z', port: 0 };
-		const [a, b, c] = await Promise.all([startSandbox({ ...clock, seed: 7 }), startSandbox({ ...clock, seed: 7 }), startSandbox({ ...clock, seed: 8, bulkVehicles: 5000 })]);
+		const [a, b, c] = await Promise.all([
+			startSandbox({ ...clock, seed: 7 }),
+			startSandbox({ ...clock, seed: 7 }),
+			startSandbox({ ...clock, seed: 8, bulkVehicles: 5000 }),
+		]);
 		try {
 			expect(a.store.list('orders')).toEqual(b.store.list('orders'));
 			expect(a.store.list('customers')).toEqual(b.store.list('customers'));

@@ -1,7 +1,19 @@
 import { DEMO_COMPANY_ID, DEMO_LOCATION_ID } from '../../sandbox';
 import { call, login, useSandbox } from './helpers';
 
-const PAGE_KEYS = ['content', 'pageable', 'totalPages', 'totalCount', 'last', 'size', 'number', 'first', 'sort', 'numberOfElements', 'empty'];
+const PAGE_KEYS = [
+	'content',
+	'pageable',
+	'totalPages',
+	'totalCount',
+	'last',
+	'size',
+	'number',
+	'first',
+	'sort',
+	'numberOfElements',
+	'empty',
+];
 
 describe('sandbox envelopes and pagination', () => {
 	const sb = useSandbox();
@@ -12,14 +24,30 @@ describe('sandbox envelopes and pagination', () => {
 	const get = (path: string, query: Record<string, string | number> = {}) =>
 		call(sb(), 'GET', path, { token, query: { companyId: DEMO_COMPANY_ID, ...query } });
 
-	it.each(['/items', '/orders', '/payments', '/appointmentRequests'])('%s answers the top-level page object', async (path) => {
-		const r = await get(path, { size: 5 });
-		expect(r.status).toBe(200);
-		expect(Object.keys(r.body).sort()).toEqual([...PAGE_KEYS].sort());
-		expect(r.body).toMatchObject({ size: 5, number: 1, first: true, last: false, numberOfElements: 5, empty: false });
-		expect(r.body.pageable).toMatchObject({ offset: 0, pageSize: 5, pageNumber: 1, paged: true, unpaged: false });
-		expect(r.body.totalPages).toBe(Math.ceil(r.body.totalCount / 5));
-	});
+	it.each(['/items', '/orders', '/payments', '/appointmentRequests'])(
+		'%s answers the top-level page object',
+		async (path) => {
+			const r = await get(path, { size: 5 });
+			expect(r.status).toBe(200);
+			expect(Object.keys(r.body).sort()).toEqual([...PAGE_KEYS].sort());
+			expect(r.body).toMatchObject({
+				size: 5,
+				number: 1,
+				first: true,
+				last: false,
+				numberOfElements: 5,
+				empty: false,
+			});
+			expect(r.body.pageable).toMatchObject({
+				offset: 0,
+				pageSize: 5,
+				pageNumber: 1,
+				paged: true,
+				unpaged: false,
+			});
+			expect(r.body.totalPages).toBe(Math.ceil(r.body.totalCount / 5));
+		},
+	);
 
 	it.each([
 		['/vehicles', 'Vehicle fetched successfully'],
@@ -31,7 +59,13 @@ describe('sandbox envelopes and pagination', () => {
 		expect(r.status).toBe(200);
 		expect(Object.keys(r.body).sort()).toEqual(['message', 'results']);
 		expect(r.body.message).toBe(message);
-		expect(Object.keys(r.body.results.pagination).sort()).toEqual(['last', 'page', 'size', 'totalCount', 'totalPages']);
+		expect(Object.keys(r.body.results.pagination).sort()).toEqual([
+			'last',
+			'page',
+			'size',
+			'totalCount',
+			'totalPages',
+		]);
 		expect(r.body.results.content.length).toBeGreaterThan(0);
 	});
 
@@ -45,9 +79,14 @@ describe('sandbox envelopes and pagination', () => {
 		const it = sb().store.list('items', DEMO_COMPANY_ID)[0];
 		expect((await get(`/items/${it.itemId}`)).body.results.content[0].itemId).toBe(it.itemId);
 		const price = await get(`/itemPricing/${it.itemId}`);
-		expect(price.body.results.content[0]).toMatchObject({ itemId: it.itemId, pricePerUnit: it.partDetails.pricePerUnit });
+		expect(price.body.results.content[0]).toMatchObject({
+			itemId: it.itemId,
+			pricePerUnit: it.partDetails.pricePerUnit,
+		});
 		const profile = await call(sb(), 'GET', '/partners/profile', { token });
-		expect(profile.body.results.content[0].companies.map((x: any) => x.companyId)).toContain(DEMO_COMPANY_ID);
+		expect(profile.body.results.content[0].companies.map((x: any) => x.companyId)).toContain(
+			DEMO_COMPANY_ID,
+		);
 		const ro = sb().store.list('orders', DEMO_COMPANY_ID)[0];
 		const rr = await get(`/orders/${ro.repairOrderNumber}`);
 		expect(rr.body).toEqual({ content: [ro] });
@@ -68,15 +107,24 @@ describe('sandbox envelopes and pagination', () => {
 		const all = sb().store.list('vehicles', DEMO_COMPANY_ID);
 		expect(all.length).toBeGreaterThan(200);
 		const p1 = await get('/vehicles');
-		expect(p1.body.results.pagination).toMatchObject({ page: 1, size: 100, totalCount: all.length, last: false });
-		expect(p1.body.results.content.map((v: any) => v.vehicleId)).toEqual(all.slice(0, 100).map((v) => v.vehicleId));
+		expect(p1.body.results.pagination).toMatchObject({
+			page: 1,
+			size: 100,
+			totalCount: all.length,
+			last: false,
+		});
+		expect(p1.body.results.content.map((v: any) => v.vehicleId)).toEqual(
+			all.slice(0, 100).map((v) => v.vehicleId),
+		);
 		const big = await get('/payments', { size: 500 });
 		expect(big.status).toBe(200);
 		expect(big.body.size).toBe(100);
 		const lastPage = Math.ceil(all.length / 100);
 		const pl = await get('/vehicles', { page: lastPage });
 		expect(pl.body.results.pagination.last).toBe(true);
-		expect(pl.body.results.content.map((v: any) => v.vehicleId)).toEqual(all.slice((lastPage - 1) * 100).map((v) => v.vehicleId));
+		expect(pl.body.results.content.map((v: any) => v.vehicleId)).toEqual(
+			all.slice((lastPage - 1) * 100).map((v) => v.vehicleId),
+		);
 		const beyond = await get('/items', { page: 99 });
 		expect(beyond.body).toMatchObject({ content: [], last: true, empty: true, number: 99 });
 	});
@@ -108,7 +156,9 @@ describe('sandbox envelopes and pagination', () => {
 		const s = await get('/vehicles', { search: v.vin.toLowerCase() });
 		expect(s.body.results.content.map((x: any) => x.vehicleId)).toEqual([v.vehicleId]);
 		const below = await get('/inventoryLevels', { restockLevel: 'below' });
-		expect(below.body.results.content.every((l: any) => l.quantityOnHand <= l.restockLevel)).toBe(true);
+		expect(below.body.results.content.every((l: any) => l.quantityOnHand <= l.restockLevel)).toBe(
+			true,
+		);
 		const desc = await get('/payments', { sort: 'createdDate', sortDirection: 'DESC', size: 20 });
 		const dates = desc.body.content.map((p: any) => p.paymentDate);
 		expect(dates).toEqual([...dates].sort().reverse());

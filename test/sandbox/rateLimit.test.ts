@@ -13,7 +13,10 @@ describe('sandbox rate limits', () => {
 
 	it('answers 429 on the (limit+1)th GET, without Retry-After, and 429s do not use budget', async () => {
 		const { accessToken } = await login(sb()); // 1 write
-		for (let i = 0; i < 5; i++) expect((await call(sb(), 'GET', '/partners/profile', { token: accessToken })).status).toBe(200);
+		for (let i = 0; i < 5; i++)
+			expect((await call(sb(), 'GET', '/partners/profile', { token: accessToken })).status).toBe(
+				200,
+			);
 		const lastAccepted = Date.now();
 		const limited = await call(sb(), 'GET', '/partners/profile', { token: accessToken });
 		expect(limited.status).toBe(429);
@@ -26,10 +29,14 @@ describe('sandbox rate limits', () => {
 
 	it('keeps writes in a separate bucket that login also uses', async () => {
 		const { accessToken } = await login(sb()); // write 1
-		for (let i = 0; i < 5; i++) await call(sb(), 'GET', '/partners/profile', { token: accessToken });
+		for (let i = 0; i < 5; i++)
+			await call(sb(), 'GET', '/partners/profile', { token: accessToken });
 		expect((await call(sb(), 'GET', '/partners/profile', { token: accessToken })).status).toBe(429);
 		// GET bucket exhausted, writes still pass
-		const w = await call(sb(), 'PATCH', '/items', { token: accessToken, body: { companyId: DEMO_COMPANY_ID, items: [{ itemId: 'nope' }] } });
+		const w = await call(sb(), 'PATCH', '/items', {
+			token: accessToken,
+			body: { companyId: DEMO_COMPANY_ID, items: [{ itemId: 'nope' }] },
+		});
 		expect(w.status).toBe(404); // write 2 (reached the handler)
 		expect((await call(sb(), 'POST', '/partners/login', { body: DEMO_PARTNER })).status).toBe(200); // write 3
 		expect((await call(sb(), 'POST', '/partners/login', { body: DEMO_PARTNER })).status).toBe(429);
@@ -49,7 +56,11 @@ describe('RateLimiter sliding window (injected monotonic clock)', () => {
 		now = 999;
 		expect(rl.take('p', 'get')).toBe(false); // rejected at 400 and 999: not counted
 		now = 1000; // the two at t=0 leave the window
-		expect([rl.take('p', 'get'), rl.take('p', 'get'), rl.take('p', 'get')]).toEqual([true, true, false]);
+		expect([rl.take('p', 'get'), rl.take('p', 'get'), rl.take('p', 'get')]).toEqual([
+			true,
+			true,
+			false,
+		]);
 		now = 1400; // the one at t=400 leaves
 		expect([rl.take('p', 'get'), rl.take('p', 'get')]).toEqual([true, false]);
 		// buckets and accounts are independent

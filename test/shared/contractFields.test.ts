@@ -2,11 +2,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 
-import { ADDRESS_FIELDS, EMAIL_FIELDS, PHONE_FIELDS } from '../../nodes/shared/autoleap/fields/contact';
+import {
+	ADDRESS_FIELDS,
+	EMAIL_FIELDS,
+	PHONE_FIELDS,
+} from '../../nodes/shared/autoleap/fields/contact';
 import type { FieldSpec } from '../../nodes/shared/autoleap/fields/spec';
 import { CUSTOMER_FIELDS, CUSTOMER_NAME_FIELDS } from '../../nodes/shared/autoleap/fields/customer';
 import { ITEM_TYPE_FILTERS, RESTOCK_LEVELS } from '../../nodes/shared/autoleap/enums';
-import { INVENTORY_LEVEL_FIELDS, ITEM_PRICING_FIELDS } from '../../nodes/shared/autoleap/fields/stock';
+import {
+	INVENTORY_LEVEL_FIELDS,
+	ITEM_PRICING_FIELDS,
+} from '../../nodes/shared/autoleap/fields/stock';
 import {
 	ITEM_FIELDS,
 	ITEM_REQUIRED_FIELDS,
@@ -16,7 +23,14 @@ import {
 import { VEHICLE_FIELDS } from '../../nodes/shared/autoleap/fields/vehicle';
 
 /** The node's field lists must say what reference/openapi.yaml says, so the two cannot drift. */
-type Schema = { type?: string; enum?: string[]; $ref?: string; properties?: Record<string, Schema>; items?: Schema; allOf?: Schema[] };
+type Schema = {
+	type?: string;
+	enum?: string[];
+	$ref?: string;
+	properties?: Record<string, Schema>;
+	items?: Schema;
+	allOf?: Schema[];
+};
 const contract = parse(readFileSync(join(__dirname, '../../reference/openapi.yaml'), 'utf8'));
 const schemas = contract.components.schemas as Record<string, Schema>;
 
@@ -25,14 +39,28 @@ function resolve(schema: Schema): Schema {
 }
 
 function bodyItems(path: string, method: string, key: string): Schema {
-	return resolve(contract.paths[path][method].requestBody.content['application/json'].schema.properties[key].items);
+	return resolve(
+		contract.paths[path][method].requestBody.content['application/json'].schema.properties[key]
+			.items,
+	);
 }
 
-function queryParameter(path: string, name: string): { schema?: Schema; 'x-accepted-values'?: string[] } {
+function queryParameter(
+	path: string,
+	name: string,
+): { schema?: Schema; 'x-accepted-values'?: string[] } {
 	return contract.paths[path].get.parameters.find((p: { name?: string }) => p.name === name);
 }
 
-const TYPES: Record<FieldSpec['kind'], string> = { string: 'string', options: 'string', dateTime: 'string', number: 'number', integer: 'integer', boolean: 'boolean', color: 'string' };
+const TYPES: Record<FieldSpec['kind'], string> = {
+	string: 'string',
+	options: 'string',
+	dateTime: 'string',
+	number: 'number',
+	integer: 'integer',
+	boolean: 'boolean',
+	color: 'string',
+};
 
 const cases: Array<[string, readonly FieldSpec[], Schema]> = [
 	['vehicle', VEHICLE_FIELDS, schemas.VehicleCreateItem],
@@ -43,35 +71,49 @@ const cases: Array<[string, readonly FieldSpec[], Schema]> = [
 	['item', [...ITEM_REQUIRED_FIELDS, ...ITEM_FIELDS], schemas.ItemCreateItem],
 	['part details', PART_DETAIL_FIELDS, schemas.PartDetails],
 	['tire details', TIRE_DETAIL_FIELDS, schemas.TireDetails],
-	['inventory level', INVENTORY_LEVEL_FIELDS, bodyItems('/inventoryLevels', 'put', 'inventoryLevels')],
+	[
+		'inventory level',
+		INVENTORY_LEVEL_FIELDS,
+		bodyItems('/inventoryLevels', 'put', 'inventoryLevels'),
+	],
 	['item pricing', ITEM_PRICING_FIELDS, bodyItems('/itemPricing', 'put', 'items')],
 ];
 
 describe.each(cases)('%s fields against the reference', (_name, specs, schema) => {
 	const properties = resolve(schema).properties!;
 
-	it.each(specs.map((spec) => [spec.name, spec] as const))('%s exists with the same type and allowed values', (_field, spec) => {
-		const property = resolve(properties[spec.name]);
-		expect(property).toBeDefined();
-		expect(property.type).toBe(TYPES[spec.kind]);
-		expect(spec.values ? [...spec.values] : undefined).toEqual(property.enum);
-	});
+	it.each(specs.map((spec) => [spec.name, spec] as const))(
+		'%s exists with the same type and allowed values',
+		(_field, spec) => {
+			const property = resolve(properties[spec.name]);
+			expect(property).toBeDefined();
+			expect(property.type).toBe(TYPES[spec.kind]);
+			expect(spec.values ? [...spec.values] : undefined).toEqual(property.enum);
+		},
+	);
 
 	it('every enum of the reference is an options field of the node', () => {
 		for (const [name, raw] of Object.entries(properties)) {
 			const property = resolve(raw);
 			if (!property.enum) continue;
-			expect([name, specs.find((spec) => spec.name === name)?.values]).toEqual([name, property.enum]);
+			expect([name, specs.find((spec) => spec.name === name)?.values]).toEqual([
+				name,
+				property.enum,
+			]);
 		}
 	});
 });
 
 describe('filter values against the reference', () => {
 	it('Item Get Many offers the item types GET /items accepts', () => {
-		expect([...ITEM_TYPE_FILTERS].sort()).toEqual([...(queryParameter('/items', 'type')['x-accepted-values'] ?? [])].sort());
+		expect([...ITEM_TYPE_FILTERS].sort()).toEqual(
+			[...(queryParameter('/items', 'type')['x-accepted-values'] ?? [])].sort(),
+		);
 	});
 
 	it('Inventory Level Get Many offers the restock filters GET /inventoryLevels accepts', () => {
-		expect([...RESTOCK_LEVELS]).toEqual(queryParameter('/inventoryLevels', 'restockLevel').schema?.enum);
+		expect([...RESTOCK_LEVELS]).toEqual(
+			queryParameter('/inventoryLevels', 'restockLevel').schema?.enum,
+		);
 	});
 });

@@ -57,7 +57,8 @@ describe('AutoLeap dates (YYYY-MM-DDThh:mm:ssZ, whole seconds)', () => {
 		expect(parseAutoLeapDate(5000)).toBe(5000);
 		expect(parseAutoLeapDate({ toMillis: () => 7000 })).toBe(7000);
 		for (const empty of [undefined, null, '']) expect(parseAutoLeapDate(empty)).toBeUndefined();
-		for (const bad of ['yesterday', {}, true, Number.NaN]) expect(parseAutoLeapDate(bad)).toBeUndefined();
+		for (const bad of ['yesterday', {}, true, Number.NaN])
+			expect(parseAutoLeapDate(bad)).toBeUndefined();
 	});
 
 	it('turns a user’s date into a filter bound: a day stays a day, a date-time becomes whole seconds rounded for its bound', () => {
@@ -66,7 +67,9 @@ describe('AutoLeap dates (YYYY-MM-DDThh:mm:ssZ, whole seconds)', () => {
 		expect(autoLeapDateFilter('2025-06-02T12:00:05.250Z', 'start')).toBe('2025-06-02T12:00:05Z');
 		expect(autoLeapDateFilter('2025-06-02T12:00:05.250Z', 'end')).toBe('2025-06-02T12:00:06Z');
 		expect(autoLeapDateFilter('2025-06-02T14:00:05+02:00', 'end')).toBe('2025-06-02T12:00:05Z');
-		expect(autoLeapDateFilter(new Date(at('2025-06-02T12:00:05.250Z')), 'start')).toBe('2025-06-02T12:00:05Z');
+		expect(autoLeapDateFilter(new Date(at('2025-06-02T12:00:05.250Z')), 'start')).toBe(
+			'2025-06-02T12:00:05Z',
+		);
 		expect(autoLeapDateFilter('', 'start')).toBeUndefined();
 		expect(() => autoLeapDateFilter('2025-02-30', 'start')).toThrow('"2025-02-30" is not a date');
 		expect(() => autoLeapDateFilter('soon', 'end')).toThrow('is not a date');

@@ -14,17 +14,39 @@ const SPECS: FieldSpec[] = [
 describe('fieldOptions', () => {
 	it('turns each spec into an n8n input of its kind, alphabetised by label', () => {
 		const options = fieldOptions(SPECS);
-		expect(options.map((o) => o.displayName)).toEqual(['Active Since', 'Make', 'Mileage', 'Mileage Unit', 'Taxable', 'Year']);
+		expect(options.map((o) => o.displayName)).toEqual([
+			'Active Since',
+			'Make',
+			'Mileage',
+			'Mileage Unit',
+			'Taxable',
+			'Year',
+		]);
 		const byName = Object.fromEntries(options.map((o) => [o.name, o]));
-		expect(byName.year).toMatchObject({ type: 'number', default: 0, typeOptions: { numberPrecision: 0 } });
+		expect(byName.year).toMatchObject({
+			type: 'number',
+			default: 0,
+			typeOptions: { numberPrecision: 0 },
+		});
 		expect(byName.mileage).toMatchObject({ type: 'number', default: 0, typeOptions: undefined });
-		expect(byName.taxable).toMatchObject({ type: 'boolean', default: false, description: 'Whether it is taxed' });
-		expect(byName.unit).toMatchObject({ type: 'options', default: 'KM', options: [{ name: 'KM', value: 'KM' }, { name: 'Miles', value: 'Miles' }] });
+		expect(byName.taxable).toMatchObject({
+			type: 'boolean',
+			default: false,
+			description: 'Whether it is taxed',
+		});
+		expect(byName.unit).toMatchObject({
+			type: 'options',
+			default: 'KM',
+			options: [
+				{ name: 'KM', value: 'KM' },
+				{ name: 'Miles', value: 'Miles' },
+			],
+		});
 		expect(byName.since).toMatchObject({ type: 'dateTime', default: '' });
 		expect(byName.make).toMatchObject({ type: 'string', default: '', placeholder: 'e.g. Honda' });
 	});
 
-	it('does not reorder the caller\'s list', () => {
+	it("does not reorder the caller's list", () => {
 		const specs = [...SPECS];
 		fieldOptions(specs);
 		expect(specs).toEqual(SPECS);
@@ -33,30 +55,45 @@ describe('fieldOptions', () => {
 
 describe('recordProblems', () => {
 	it('lets any text through an open list (documented values known to be incomplete), but not other types', () => {
-		const reasons: FieldSpec[] = [{ name: 'reason', label: 'Reason', kind: 'options', values: ['Direct mail'], openList: true }];
+		const reasons: FieldSpec[] = [
+			{ name: 'reason', label: 'Reason', kind: 'options', values: ['Direct mail'], openList: true },
+		];
 		expect(recordProblems({ reason: 'Educational institution' }, reasons)).toEqual([]);
 		expect(recordProblems({ reason: 7 }, reasons)).toEqual(['"reason" must be text (got 7)']);
-		expect(recordProblems({ reason: 'Educational institution' }, [{ ...reasons[0], openList: false }])).toHaveLength(1);
+		expect(
+			recordProblems({ reason: 'Educational institution' }, [{ ...reasons[0], openList: false }]),
+		).toHaveLength(1);
 	});
 
 	it('accepts a valid record and skips fields that are absent or empty', () => {
-		expect(recordProblems({ year: 2021, mileage: 1.5, taxable: false, unit: 'Miles', make: 'Honda' }, SPECS)).toEqual([]);
+		expect(
+			recordProblems(
+				{ year: 2021, mileage: 1.5, taxable: false, unit: 'Miles', make: 'Honda' },
+				SPECS,
+			),
+		).toEqual([]);
 		expect(recordProblems({ year: '', make: null, other: 'not in the list' }, SPECS)).toEqual([]);
 	});
 
 	it('names every wrong field with what it must be and what it got', () => {
-		expect(recordProblems({ year: 20.5, mileage: '12', taxable: 'yes', unit: 'km', make: 7 }, SPECS)).toEqual([
+		expect(
+			recordProblems({ year: 20.5, mileage: '12', taxable: 'yes', unit: 'km', make: 7 }, SPECS),
+		).toEqual([
 			'"year" must be a whole number (got 20.5)',
 			'"mileage" must be a number (got "12")',
 			'"taxable" must be true or false (got "yes")',
 			'"unit" must be one of KM, Miles (got "km")',
 			'"make" must be text (got 7)',
 		]);
-		expect(recordProblems({ mileage: Number.NaN }, SPECS)).toEqual(['"mileage" must be a number (got null)']);
+		expect(recordProblems({ mileage: Number.NaN }, SPECS)).toEqual([
+			'"mileage" must be a number (got null)',
+		]);
 	});
 
 	it('reports required fields that are missing or empty, before the field checks', () => {
-		expect(recordProblems({ vehicleId: '', unit: 'x' }, SPECS, ['vehicleId', 'customerId'])).toEqual([
+		expect(
+			recordProblems({ vehicleId: '', unit: 'x' }, SPECS, ['vehicleId', 'customerId']),
+		).toEqual([
 			'"vehicleId" is required',
 			'"customerId" is required',
 			'"unit" must be one of KM, Miles (got "x")',
@@ -77,16 +114,33 @@ describe('entryProblems', () => {
 	];
 
 	it('names problems of list entries by index and of a single object by its field', () => {
-		expect(entryProblems({ phones: [{ number: '1', type: 'mobile' }, { number: 2, type: 'cell' }] }, 'phones', PHONE)).toEqual([
+		expect(
+			entryProblems(
+				{
+					phones: [
+						{ number: '1', type: 'mobile' },
+						{ number: 2, type: 'cell' },
+					],
+				},
+				'phones',
+				PHONE,
+			),
+		).toEqual([
 			'"phones[1].number" must be text (got 2)',
 			'"phones[1].type" must be one of mobile, landline (got "cell")',
 		]);
-		expect(entryProblems({ main: { number: 5 } }, 'main', PHONE)).toEqual(['"main.number" must be text (got 5)']);
+		expect(entryProblems({ main: { number: 5 } }, 'main', PHONE)).toEqual([
+			'"main.number" must be text (got 5)',
+		]);
 	});
 
 	it('refuses entries that are not objects and ignores an absent field', () => {
-		expect(entryProblems({ phones: ['555-0100'] }, 'phones', PHONE)).toEqual(['"phones[0]" must be an object (got "555-0100")']);
-		expect(entryProblems({ main: 'x' }, 'main', PHONE)).toEqual(['"main" must be an object (got "x")']);
+		expect(entryProblems({ phones: ['555-0100'] }, 'phones', PHONE)).toEqual([
+			'"phones[0]" must be an object (got "555-0100")',
+		]);
+		expect(entryProblems({ main: 'x' }, 'main', PHONE)).toEqual([
+			'"main" must be an object (got "x")',
+		]);
 		expect(entryProblems({}, 'phones', PHONE)).toEqual([]);
 	});
 });

@@ -6,9 +6,15 @@ const b = { id: 'b' };
 describe('recordsOf reads records from every AutoLeap envelope', () => {
 	it.each([
 		['a bare array', [a, b]],
-		['the results envelope (vehicles)', { message: 'Vehicle fetched successfully', results: { content: [a, b], pagination: {} } }],
+		[
+			'the results envelope (vehicles)',
+			{ message: 'Vehicle fetched successfully', results: { content: [a, b], pagination: {} } },
+		],
 		['results as an array', { results: [a, b] }],
-		['the top-level page object (orders, payments…)', { content: [a, b], last: true, totalPages: 1 }],
+		[
+			'the top-level page object (orders, payments…)',
+			{ content: [a, b], last: true, totalPages: 1 },
+		],
 		['data as an array', { success: true, data: [a, b] }],
 		['data holding a page', { success: true, data: { content: [a, b] } }],
 	])('%s', (_name, body) => {
@@ -20,7 +26,10 @@ describe('recordsOf reads records from every AutoLeap envelope', () => {
 	});
 
 	it.each([
-		['an empty write acknowledgement', { success: true, message: 'Request completed successfully', data: {} }],
+		[
+			'an empty write acknowledgement',
+			{ success: true, message: 'Request completed successfully', data: {} },
+		],
 		['an empty page', { content: [], last: true }],
 		['null', null],
 		['a string', 'OK'],
@@ -56,16 +65,27 @@ describe('recordOf reads the one record of a single-record answer', () => {
 
 describe('pageFactsOf', () => {
 	it('reads the top-level page object', () => {
-		expect(pageFactsOf({ content: [], last: false, totalPages: 4, totalCount: 310 })).toEqual({ last: false, totalPages: 4, totalCount: 310 });
+		expect(pageFactsOf({ content: [], last: false, totalPages: 4, totalCount: 310 })).toEqual({
+			last: false,
+			totalPages: 4,
+			totalCount: 310,
+		});
 	});
 
 	it('reads results.pagination when the results envelope carries it', () => {
-		const body = { results: { content: [], pagination: { last: true, totalPages: 2, totalElements: 150 } }, last: false };
+		const body = {
+			results: { content: [], pagination: { last: true, totalPages: 2, totalElements: 150 } },
+			last: false,
+		};
 		expect(pageFactsOf(body)).toEqual({ last: true, totalPages: 2, totalCount: 150 });
 	});
 
 	it('falls back to the top level when results.pagination is empty', () => {
-		expect(pageFactsOf({ results: { content: [], pagination: {} }, totalPages: 3 })).toEqual({ last: undefined, totalPages: 3, totalCount: undefined });
+		expect(pageFactsOf({ results: { content: [], pagination: {} }, totalPages: 3 })).toEqual({
+			last: undefined,
+			totalPages: 3,
+			totalCount: undefined,
+		});
 	});
 
 	it('ignores facts of the wrong type and non-objects', () => {

@@ -1,9 +1,21 @@
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { autoLeapMessageOf, redact, statusOf, toAutoLeapError } from '../../nodes/shared/autoleap/transport/errors';
+import {
+	autoLeapMessageOf,
+	redact,
+	statusOf,
+	toAutoLeapError,
+} from '../../nodes/shared/autoleap/transport/errors';
 
-const node: INode = { id: '1', name: 'AutoLeap', type: 'autoLeap', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: '1',
+	name: 'AutoLeap',
+	type: 'autoLeap',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
 describe('statusOf', () => {
 	it.each([
@@ -29,7 +41,10 @@ describe('statusOf', () => {
 describe('autoLeapMessageOf', () => {
 	it.each([
 		['NodeApiError context', { context: { data: { success: false, error: 'Vehicle not found' } } }],
-		['cause.response.data', { cause: { response: { data: { success: false, error: 'Vehicle not found' } } } }],
+		[
+			'cause.response.data',
+			{ cause: { response: { data: { success: false, error: 'Vehicle not found' } } } },
+		],
 		['response.data.message', { response: { data: { message: 'Vehicle not found' } } }],
 		['cause.error', { cause: { error: { error: 'Vehicle not found' } } }],
 		['error.error', { error: { error: 'Vehicle not found' } }],
@@ -44,7 +59,9 @@ describe('autoLeapMessageOf', () => {
 
 describe('redact', () => {
 	it('hides Bearer tokens wherever they appear', () => {
-		expect(redact('header Authorization: Bearer abc.def-123 rejected; {"authorization":"bearer xyz"}')).toBe(
+		expect(
+			redact('header Authorization: Bearer abc.def-123 rejected; {"authorization":"bearer xyz"}'),
+		).toBe(
 			'header Authorization: Bearer [redacted] rejected; {"authorization":"bearer [redacted]"}',
 		);
 	});
@@ -65,21 +82,32 @@ describe('toAutoLeapError', () => {
 	});
 
 	it('never carries a token: not from the server’s text, not from the original request', () => {
-		const original = Object.assign(new Error('Request failed: Authorization: Bearer SECRET-TOKEN'), {
-			config: { headers: { Authorization: 'Bearer SECRET-TOKEN' } },
-			response: { status: 401, data: { error: 'token Bearer SECRET-TOKEN expired' } },
-		});
+		const original = Object.assign(
+			new Error('Request failed: Authorization: Bearer SECRET-TOKEN'),
+			{
+				config: { headers: { Authorization: 'Bearer SECRET-TOKEN' } },
+				response: { status: 401, data: { error: 'token Bearer SECRET-TOKEN expired' } },
+			},
+		);
 		const error = toAutoLeapError(node, original, { kind: 'read', itemIndex: 0 });
-		expect(JSON.stringify({ ...error, message: error.message, description: error.description })).not.toContain('SECRET-TOKEN');
+		expect(
+			JSON.stringify({ ...error, message: error.message, description: error.description }),
+		).not.toContain('SECRET-TOKEN');
 		expect(error.message).toContain('Bearer [redacted]');
 	});
 
 	it('redacts the transport message of a network failure and says whether a write may have been applied', () => {
-		const read = toAutoLeapError(node, new Error('connect ECONNREFUSED with Bearer abc'), { kind: 'read' });
+		const read = toAutoLeapError(node, new Error('connect ECONNREFUSED with Bearer abc'), {
+			kind: 'read',
+		});
 		expect(read.message).toBe('Could not reach AutoLeap');
 		expect(read.description).toContain('ECONNREFUSED with Bearer [redacted]');
 		expect(read.description).toContain('Try again later');
-		const write = toAutoLeapError(node, { response: { status: 500 } }, { kind: 'write', itemIndex: 2 });
+		const write = toAutoLeapError(
+			node,
+			{ response: { status: 500 } },
+			{ kind: 'write', itemIndex: 2 },
+		);
 		expect(write.message).toBe('AutoLeap failed to process the request (HTTP 500)');
 		expect(write.description).toMatch(/may or may not have been applied/);
 		expect(write.context.itemIndex).toBe(2);

@@ -1,14 +1,25 @@
 import { PAGE_SIZE } from '../../nodes/shared/autoleap/endpoints';
-import { collectPages, isLastPage, MAX_PAGES } from '../../nodes/shared/autoleap/transport/pagination';
+import {
+	collectPages,
+	isLastPage,
+	MAX_PAGES,
+} from '../../nodes/shared/autoleap/transport/pagination';
 
-const records = (from: number, count: number) => Array.from({ length: count }, (_v, i) => ({ n: from + i }));
+const records = (from: number, count: number) =>
+	Array.from({ length: count }, (_v, i) => ({ n: from + i }));
 
 /** A server with `total` records that answers in the given envelope; records each page asked for. */
-function server(total: number, envelope: (content: object[], page: number, size: number) => object) {
+function server(
+	total: number,
+	envelope: (content: object[], page: number, size: number) => object,
+) {
 	const asked: Array<[number, number]> = [];
 	const fetchPage = async (page: number, size: number) => {
 		asked.push([page, size]);
-		const content = records((page - 1) * size, Math.max(0, Math.min(size, total - (page - 1) * size)));
+		const content = records(
+			(page - 1) * size,
+			Math.max(0, Math.min(size, total - (page - 1) * size)),
+		);
 		return envelope(content, page, size);
 	};
 	return { asked, fetchPage };
@@ -26,7 +37,11 @@ describe('collectPages', () => {
 		const { asked, fetchPage } = server(250, pageObject(250));
 		const all = await collectPages(fetchPage);
 		expect(all).toEqual(records(0, 250));
-		expect(asked).toEqual([[1, 100], [2, 100], [3, 100]]);
+		expect(asked).toEqual([
+			[1, 100],
+			[2, 100],
+			[3, 100],
+		]);
 	});
 
 	it('stops on last: true even when the page is full', async () => {
@@ -73,14 +88,24 @@ describe('collectPages', () => {
 	});
 
 	it('refuses an empty page while the server promises more pages', async () => {
-		const bodies = [{ content: records(0, 100), last: false, totalPages: 9 }, { content: [], last: false, totalPages: 9 }];
+		const bodies = [
+			{ content: records(0, 100), last: false, totalPages: 9 },
+			{ content: [], last: false, totalPages: 9 },
+		];
 		const fetchPage = jest.fn(async (page: number) => bodies[page - 1]);
-		await expect(collectPages(fetchPage)).rejects.toThrow('page 2 is empty although AutoLeap says more pages follow');
+		await expect(collectPages(fetchPage)).rejects.toThrow(
+			'page 2 is empty although AutoLeap says more pages follow',
+		);
 		expect(fetchPage).toHaveBeenCalledTimes(2);
 	});
 
 	it('returns an empty list when the server counts no records', async () => {
-		const fetchPage = jest.fn(async () => ({ content: [], last: false, totalPages: 0, totalCount: 0 }));
+		const fetchPage = jest.fn(async () => ({
+			content: [],
+			last: false,
+			totalPages: 0,
+			totalCount: 0,
+		}));
 		expect(await collectPages(fetchPage)).toEqual([]);
 	});
 
@@ -93,7 +118,10 @@ describe('collectPages', () => {
 	it('keeps one page size across pages when the limit spans pages, and trims to the limit', async () => {
 		const { asked, fetchPage } = server(500, pageObject(500));
 		expect(await collectPages(fetchPage, { limit: 150 })).toEqual(records(0, 150));
-		expect(asked).toEqual([[1, 100], [2, 100]]);
+		expect(asked).toEqual([
+			[1, 100],
+			[2, 100],
+		]);
 	});
 
 	it('returns fewer than the limit when the server has fewer', async () => {
@@ -109,8 +137,13 @@ describe('collectPages', () => {
 	});
 
 	it('refuses a list longer than the page cap instead of cutting it short', async () => {
-		const fetchPage = jest.fn(async (page: number) => ({ content: records(page * 2, 2), last: false }));
-		await expect(collectPages(fetchPage, { pageSize: 2, maxPages: 4 })).rejects.toThrow('more than 4 pages');
+		const fetchPage = jest.fn(async (page: number) => ({
+			content: records(page * 2, 2),
+			last: false,
+		}));
+		await expect(collectPages(fetchPage, { pageSize: 2, maxPages: 4 })).rejects.toThrow(
+			'more than 4 pages',
+		);
 		expect(fetchPage).toHaveBeenCalledTimes(4);
 		expect(MAX_PAGES).toBeGreaterThanOrEqual(100);
 	});
@@ -118,28 +151,46 @@ describe('collectPages', () => {
 	it('detects an endpoint that ignores page within two requests, whatever its page facts say', async () => {
 		for (const facts of [{ last: false }, { totalPages: 1000 }, {}]) {
 			const fetchPage = jest.fn(async () => ({ content: records(0, 100), ...facts }));
-			await expect(collectPages(fetchPage)).rejects.toThrow('page 2 holds the same records as page 1, so the list ignores paging');
+			await expect(collectPages(fetchPage)).rejects.toThrow(
+				'page 2 holds the same records as page 1, so the list ignores paging',
+			);
 			expect(fetchPage).toHaveBeenCalledTimes(2);
 		}
 	});
 
 	it('refuses a last page that comes before totalPages', async () => {
-		const fetchPage = jest.fn(async (page: number) => ({ content: records((page - 1) * 100, 100), last: page === 2, totalPages: 3 }));
-		await expect(collectPages(fetchPage)).rejects.toThrow('page 2 was marked the last although AutoLeap counts 3 pages');
+		const fetchPage = jest.fn(async (page: number) => ({
+			content: records((page - 1) * 100, 100),
+			last: page === 2,
+			totalPages: 3,
+		}));
+		await expect(collectPages(fetchPage)).rejects.toThrow(
+			'page 2 was marked the last although AutoLeap counts 3 pages',
+		);
 	});
 
 	it.each([
 		['more', 260],
 		['fewer', 240],
 	])('refuses pages that hold %s records than totalCount says', async (_case, totalCount) => {
-		const fetchPage = jest.fn(async (page: number) => ({ content: records((page - 1) * 100, page < 3 ? 100 : 50), last: page === 3, totalCount }));
-		await expect(collectPages(fetchPage)).rejects.toThrow(`AutoLeap counts ${totalCount} records, but its pages held 250`);
+		const fetchPage = jest.fn(async (page: number) => ({
+			content: records((page - 1) * 100, page < 3 ? 100 : 50),
+			last: page === 3,
+			totalCount,
+		}));
+		await expect(collectPages(fetchPage)).rejects.toThrow(
+			`AutoLeap counts ${totalCount} records, but its pages held 250`,
+		);
 	});
 
 	it('outputs a record that a shifting list shows twice only once, and then the count adds up', async () => {
 		// A record was inserted before page 2 was read: record 99 moves to page 2.
 		const pages = [records(0, 100), [...records(99, 1), ...records(100, 99)], records(199, 1)];
-		const fetchPage = jest.fn(async (page: number) => ({ content: pages[page - 1], last: page === 3, totalCount: 200 }));
+		const fetchPage = jest.fn(async (page: number) => ({
+			content: pages[page - 1],
+			last: page === 3,
+			totalCount: 200,
+		}));
 		const all = await collectPages(fetchPage, { keyOf: (r) => String(r.n) });
 		expect(all).toEqual(records(0, 200));
 	});
@@ -153,7 +204,9 @@ describe('collectPages', () => {
 			last: page === 3,
 			totalCount: page === 1 ? 200 : 201,
 		}));
-		await expect(collectPages(fetchPage, { keyOf: (r) => String(r.n) })).rejects.toThrow('AutoLeap counts 201 records, but its pages held 200');
+		await expect(collectPages(fetchPage, { keyOf: (r) => String(r.n) })).rejects.toThrow(
+			'AutoLeap counts 201 records, but its pages held 200',
+		);
 		expect(fetchPage).toHaveBeenCalledTimes(3);
 	});
 
@@ -161,7 +214,11 @@ describe('collectPages', () => {
 		expect(PAGE_SIZE).toBe(100);
 		const { asked, fetchPage } = server(30, pageObject(30));
 		await collectPages(fetchPage, { pageSize: 10 });
-		expect(asked).toEqual([[1, 10], [2, 10], [3, 10]]);
+		expect(asked).toEqual([
+			[1, 10],
+			[2, 10],
+			[3, 10],
+		]);
 	});
 });
 

@@ -182,8 +182,13 @@ describe('the adaptive share (several processes on one account)', () => {
 		const clock = manualClock();
 		const server: number[] = [];
 		let seed = 7;
-		const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-		const processes = [0, 1].map(() => ({ window: new SlidingWindow(50, 60_000, clock.now), left: 150, waiting: [] as Array<{ at: number; tries: number }>, done: 0 }));
+		const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+		const processes = [0, 1].map(() => ({
+			window: new SlidingWindow(50, 60_000, clock.now),
+			left: 150,
+			waiting: [] as Array<{ at: number; tries: number }>,
+			done: 0,
+		}));
 		let accepted = 0;
 		let rejected = 0;
 		let longestWait = 0;
@@ -191,7 +196,10 @@ describe('the adaptive share (several processes on one account)', () => {
 			for (const p of processes) {
 				const due = p.waiting.filter((w) => w.at <= clock.now());
 				p.waiting = p.waiting.filter((w) => w.at > clock.now());
-				const ready = [...due, ...Array.from({ length: p.left }, () => ({ at: clock.now(), tries: 0 }))];
+				const ready = [
+					...due,
+					...Array.from({ length: p.left }, () => ({ at: clock.now(), tries: 0 })),
+				];
 				p.left = 0;
 				for (const request of ready) {
 					const release = p.window.tryTake();
@@ -233,7 +241,10 @@ describe('budgetFor', () => {
 		expect(budgetFor('url|b', { read: 1, write: 1, windowMs: 60_000 })).not.toBe(a);
 		await a.acquire('read');
 		// The second call raised the read limit to 2: a second slot is free now.
-		const second = await Promise.race([a.acquire('read').then(() => 'taken'), new Promise((r) => setTimeout(() => r('waiting'), 50))]);
+		const second = await Promise.race([
+			a.acquire('read').then(() => 'taken'),
+			new Promise((r) => setTimeout(() => r('waiting'), 50)),
+		]);
 		expect(second).toBe('taken');
 	});
 });
@@ -241,6 +252,11 @@ describe('budgetFor', () => {
 describe('requestKind', () => {
 	it('counts GET as a read and everything else as a write', () => {
 		expect(requestKind('get')).toBe('read');
-		expect(['POST', 'PUT', 'PATCH', 'DELETE'].map(requestKind)).toEqual(['write', 'write', 'write', 'write']);
+		expect(['POST', 'PUT', 'PATCH', 'DELETE'].map(requestKind)).toEqual([
+			'write',
+			'write',
+			'write',
+			'write',
+		]);
 	});
 });

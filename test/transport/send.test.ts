@@ -1,17 +1,29 @@
-import { AnswerError, HttpStatusError, RenewalError } from '../../nodes/shared/autoleap/transport/errors';
-import { backoffDelay, retryPolicyFor, retryReason } from '../../nodes/shared/autoleap/transport/retry';
+import {
+	AnswerError,
+	HttpStatusError,
+	RenewalError,
+} from '../../nodes/shared/autoleap/transport/errors';
+import {
+	backoffDelay,
+	retryPolicyFor,
+	retryReason,
+} from '../../nodes/shared/autoleap/transport/retry';
 import { sendToAutoLeap } from '../../nodes/shared/autoleap/transport/send';
 
 /** AutoLeap's minute: 1 s doubling up to 30 s. */
 const policy = retryPolicyFor(60_000, 600_000);
 
-const failure = (status?: number) => Object.assign(new Error(`HTTP ${status}`), status ? { httpCode: String(status) } : {});
-
+const failure = (status?: number) =>
+	Object.assign(new Error(`HTTP ${status}`), status ? { httpCode: String(status) } : {});
 
 describe('retryPolicyFor', () => {
-	it('scales the delays with the account\'s rate window', () => {
+	it("scales the delays with the account's rate window", () => {
 		expect(policy).toMatchObject({ baseDelayMs: 1_000, maxDelayMs: 30_000 });
-		expect(retryPolicyFor(6_000, 1_000)).toMatchObject({ baseDelayMs: 100, maxDelayMs: 3_000, patienceMs: 1_000 });
+		expect(retryPolicyFor(6_000, 1_000)).toMatchObject({
+			baseDelayMs: 100,
+			maxDelayMs: 3_000,
+			patienceMs: 1_000,
+		});
 	});
 });
 
@@ -57,7 +69,6 @@ describe('retryReason', () => {
 	});
 });
 
-
 describe('sendToAutoLeap retries', () => {
 	// A window of 600 ms: retry delays start at 10 ms. Every test has an account of its own.
 	let account = 0;
@@ -86,7 +97,12 @@ describe('sendToAutoLeap retries', () => {
 	it('waits out 429s on reads and writes, then succeeds, with growing gaps', async () => {
 		for (const request of [read, write]) {
 			const { send, calls } = port([failure(429), failure(429), failure(429)]);
-			await expect(sendToAutoLeap(credentials(), request, { port: send, expect: request === read ? 'list' : 'ack' })).resolves.toBeDefined();
+			await expect(
+				sendToAutoLeap(credentials(), request, {
+					port: send,
+					expect: request === read ? 'list' : 'ack',
+				}),
+			).resolves.toBeDefined();
 			expect(send).toHaveBeenCalledTimes(4);
 			const gaps = calls.slice(1).map((t, i) => t - calls[i]);
 			expect(gaps[2]).toBeGreaterThanOrEqual(15); // the third wait is 20–40 ms
@@ -96,15 +112,25 @@ describe('sendToAutoLeap retries', () => {
 	it('gives up on 429s after the patience, however many tries that is', async () => {
 		const { send } = port(Array(10_000).fill(failure(429)));
 		const started = Date.now();
-		await expect(sendToAutoLeap(credentials({ patienceMinutes: 0.005 }), read, { port: send, expect: 'list' })).rejects.toThrow('HTTP 429');
+		await expect(
+			sendToAutoLeap(credentials({ patienceMinutes: 0.005 }), read, { port: send, expect: 'list' }),
+		).rejects.toThrow('HTTP 429');
 		const took = Date.now() - started;
 		expect(took).toBeLessThan(2_000);
 		expect(send.mock.calls.length).toBeGreaterThan(2);
 	});
 
 	it('retries a read three times after 5xx, network failures and unusable answers, counted apart from 429s', async () => {
-		const { send } = port([failure(500), failure(429), new Error('socket hang up'), new AnswerError('an HTML page'), failure(502)]);
-		await expect(sendToAutoLeap(credentials(), read, { port: send, expect: 'list' })).rejects.toThrow('HTTP 502');
+		const { send } = port([
+			failure(500),
+			failure(429),
+			new Error('socket hang up'),
+			new AnswerError('an HTML page'),
+			failure(502),
+		]);
+		await expect(
+			sendToAutoLeap(credentials(), read, { port: send, expect: 'list' }),
+		).rejects.toThrow('HTTP 502');
 		expect(send).toHaveBeenCalledTimes(5);
 	});
 
@@ -114,36 +140,54 @@ describe('sendToAutoLeap retries', () => {
 		['an unusable answer', new AnswerError('an HTML page')],
 	])('sends a write once after %s (it may have been applied)', async (_case, error) => {
 		const { send } = port([error]);
-		await expect(sendToAutoLeap(credentials(), write, { port: send, expect: 'ack' })).rejects.toBe(error);
+		await expect(sendToAutoLeap(credentials(), write, { port: send, expect: 'ack' })).rejects.toBe(
+			error,
+		);
 		expect(send).toHaveBeenCalledTimes(1);
 	});
 
 	it.each([
 		['a refused answer (success: false)', new AnswerError('Vehicle not found', true)],
 		['a 404', new HttpStatusError(404, { success: false, error: 'not found' })],
-		['a rejected Partner ID or Auth Key', new RenewalError('rejected', 'AutoLeap rejected the Partner ID or Auth Key', '')],
+		[
+			'a rejected Partner ID or Auth Key',
+			new RenewalError('rejected', 'AutoLeap rejected the Partner ID or Auth Key', ''),
+		],
 	])('does not retry %s', async (_case, error) => {
 		const { send } = port([error]);
-		await expect(sendToAutoLeap(credentials(), read, { port: send, expect: 'list' })).rejects.toBe(error);
+		await expect(sendToAutoLeap(credentials(), read, { port: send, expect: 'list' })).rejects.toBe(
+			error,
+		);
 		expect(send).toHaveBeenCalledTimes(1);
 	});
 
 	it('checks the answer: a 2xx that is not the documented JSON fails', async () => {
 		const html = jest.fn(async () => '<html><body>Please log in</body></html>');
-		await expect(sendToAutoLeap(credentials(), write, { port: html, expect: 'ack' })).rejects.toThrow('an HTML page instead of JSON');
+		await expect(
+			sendToAutoLeap(credentials(), write, { port: html, expect: 'ack' }),
+		).rejects.toThrow('an HTML page instead of JSON');
 		const refused = jest.fn(async () => ({ success: false, error: 'Company is locked' }));
-		await expect(sendToAutoLeap(credentials(), write, { port: refused, expect: 'ack' })).rejects.toMatchObject({ refused: true, message: 'Company is locked' });
+		await expect(
+			sendToAutoLeap(credentials(), write, { port: refused, expect: 'ack' }),
+		).rejects.toMatchObject({ refused: true, message: 'Company is locked' });
 	});
 
-	it('sends with the credential\'s timeout and base URL', async () => {
+	it("sends with the credential's timeout and base URL", async () => {
 		const send = jest.fn(async (options: object) => ({ content: [], options }));
 		await sendToAutoLeap(credentials({ timeoutSeconds: 7 }), read, { port: send, expect: 'list' });
-		expect(send.mock.calls[0][0]).toMatchObject({ baseURL: 'http://retry.test/v2', url: '/vehicles', timeout: 7_000, json: true });
+		expect(send.mock.calls[0][0]).toMatchObject({
+			baseURL: 'http://retry.test/v2',
+			url: '/vehicles',
+			timeout: 7_000,
+			json: true,
+		});
 	});
 
 	it('makes a renewal one attempt: the request it serves does the waiting', async () => {
 		const { send } = port([failure(429)]);
-		await expect(sendToAutoLeap(credentials(), write, { port: send, expect: 'tokens', renewal: true })).rejects.toThrow('HTTP 429');
+		await expect(
+			sendToAutoLeap(credentials(), write, { port: send, expect: 'tokens', renewal: true }),
+		).rejects.toThrow('HTTP 429');
 		expect(send).toHaveBeenCalledTimes(1);
 	});
 });

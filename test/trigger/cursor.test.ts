@@ -17,7 +17,11 @@ import {
 import type { CursorState } from '../../nodes/AutoLeapTrigger/cursor';
 import { findLatest, readWindow } from '../../nodes/AutoLeapTrigger/slices';
 import type { FetchSlice } from '../../nodes/AutoLeapTrigger/slices';
-import { AUTOLEAP_DATE_TIME, autoLeapEndBound, autoLeapStartBound } from '../../nodes/shared/autoleap/dates';
+import {
+	AUTOLEAP_DATE_TIME,
+	autoLeapEndBound,
+	autoLeapStartBound,
+} from '../../nodes/shared/autoleap/dates';
 
 const T0 = Date.parse('2025-06-02T12:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -31,11 +35,16 @@ type Reading = 'second' | 'instant';
  * AutoLeap reads the end bound as its whole second or as the instant, answers in id order (not
  * time order), pages of 100. `log` gets [start, end, page] of every slice asked for.
  */
-function fakeList(rows: IDataObject[], log: Array<[number, number, number]> = [], reading: Reading = 'second'): FetchSlice {
+function fakeList(
+	rows: IDataObject[],
+	log: Array<[number, number, number]> = [],
+	reading: Reading = 'second',
+): FetchSlice {
 	return async (start, end, page) => {
 		log.push([start, end, page]);
 		const [from, to] = [autoLeapStartBound(start), autoLeapEndBound(end)];
-		if (!AUTOLEAP_DATE_TIME.test(from) || !AUTOLEAP_DATE_TIME.test(to)) throw new Error(`400: ${from}..${to}`);
+		if (!AUTOLEAP_DATE_TIME.test(from) || !AUTOLEAP_DATE_TIME.test(to))
+			throw new Error(`400: ${from}..${to}`);
 		const lo = Date.parse(from);
 		const hi = Date.parse(to) + (reading === 'second' ? 999 : 0);
 		const hits = rows.filter((r) => {
@@ -48,12 +57,17 @@ function fakeList(rows: IDataObject[], log: Array<[number, number, number]> = []
 }
 
 /** Whether [start, end] is whole seconds: from a second's first ms to one's last. */
-const wholeSeconds = ([start, end]: [number, number, number]) => start % 1000 === 0 && (end + 1) % 1000 === 0;
+const wholeSeconds = ([start, end]: [number, number, number]) =>
+	start % 1000 === 0 && (end + 1) % 1000 === 0;
 
 describe('version keys', () => {
 	it('keys a record by id and time, whatever the spelling of the instant', () => {
 		const a = versionOf({ id: 7, updatedDate: '2025-06-02T12:00:00Z' }, 'id', 'updatedDate');
-		const b = versionOf({ id: '7', updatedDate: '2025-06-02T12:00:00.000Z', other: 1 }, 'id', 'updatedDate');
+		const b = versionOf(
+			{ id: '7', updatedDate: '2025-06-02T12:00:00.000Z', other: 1 },
+			'id',
+			'updatedDate',
+		);
 		expect(a).toEqual({ key: `7@${T0}`, time: T0 });
 		expect(b.key).toBe(a.key);
 		expect(versionOf({ id: 7, updatedDate: iso(T0 + 1) }, 'id', 'updatedDate').key).not.toBe(a.key);
@@ -89,7 +103,9 @@ describe('state', () => {
 		expect(provenThrough(T0, slices, 5_000, undefined)).toBe(T0 + 4_999);
 		// The poller's clock counts only through the learned skew.
 		expect(provenThrough(T0, slices, 5_000, T0 + 20_000)).toBe(T0 + 9_999);
-		expect(provenThrough(T0, [{ start: T0, end: T0 + 5, sentAt: 0 }], 5_000, undefined)).toBe(T0 - 1);
+		expect(provenThrough(T0, [{ start: T0, end: T0 + 5, sentAt: 0 }], 5_000, undefined)).toBe(
+			T0 - 1,
+		);
 	});
 
 	it('proves whole seconds only: a write in the second of S − L may still come', () => {
@@ -98,13 +114,25 @@ describe('state', () => {
 		expect(provenThrough(T0, slices, 5_000, undefined)).toBe(T0 + 4_999);
 		// From the poller clock: sent at T0+10.300 with skew 0. A record stamped to the second, T0+5,
 		// may be written at T0+5.400 — after this read — so second T0+5 is not proven.
-		expect(provenThrough(T0, [{ start: T0, end: T0 + 9_999, sentAt: T0 + 10_300 }], 5_000, 0)).toBe(T0 + 4_999);
-		expect(provenThrough(T0, [{ start: T0, end: T0 + 9_999, sentAt: T0 + 11_000 }], 5_000, 0)).toBe(T0 + 5_999);
+		expect(provenThrough(T0, [{ start: T0, end: T0 + 9_999, sentAt: T0 + 10_300 }], 5_000, 0)).toBe(
+			T0 + 4_999,
+		);
+		expect(provenThrough(T0, [{ start: T0, end: T0 + 9_999, sentAt: T0 + 11_000 }], 5_000, 0)).toBe(
+			T0 + 5_999,
+		);
 	});
 
 	it('loads a state stored by the millisecond version as it is (same format, version 1)', () => {
 		// readThrough and floor in the middle of a second, as the millisecond version left them.
-		const stored = { version: 1, settings: 's', floor: T0 - 30_250, readThrough: T0 + 4_299, skew: -12, caughtUp: true, seen: { 'a@1748865604300': T0 + 4_300 } };
+		const stored = {
+			version: 1,
+			settings: 's',
+			floor: T0 - 30_250,
+			readThrough: T0 + 4_299,
+			skew: -12,
+			caughtUp: true,
+			seen: { 'a@1748865604300': T0 + 4_300 },
+		};
 		const state = loadState(JSON.parse(JSON.stringify(stored)), 's');
 		expect(state).toEqual(stored);
 		expect(windowStart(state!)).toBe(T0 + 4_300);
@@ -112,7 +140,12 @@ describe('state', () => {
 
 	it('learns the skew from the newest record relative to its arrival', () => {
 		expect(learnSkew(undefined, [])).toBeUndefined();
-		expect(learnSkew(undefined, [{ time: 100, receivedAt: 150 }, { time: 140, receivedAt: 160 }])).toBe(-20);
+		expect(
+			learnSkew(undefined, [
+				{ time: 100, receivedAt: 150 },
+				{ time: 140, receivedAt: 160 },
+			]),
+		).toBe(-20);
 		expect(learnSkew(-5, [{ time: 100, receivedAt: 150 }])).toBe(-5);
 	});
 
@@ -136,7 +169,14 @@ describe('state', () => {
 		expect(isSeen(next, 'b')).toBe(true);
 		expect(isSeen(next, 'a')).toBe(false);
 		// An empty later poll proves nothing new but does not move back.
-		const again = advance(next, { from: windowStart(next), slices: [], versions: [], observations: [], untimed: false, overlapMs: 5_000 });
+		const again = advance(next, {
+			from: windowStart(next),
+			slices: [],
+			versions: [],
+			observations: [],
+			untimed: false,
+			overlapMs: 5_000,
+		});
 		expect(again.readThrough).toBe(next.readThrough);
 	});
 
@@ -155,7 +195,10 @@ describe('state', () => {
 	});
 
 	it('bounds the remembered versions by dropping whole oldest instants and raising the floor past them', () => {
-		const state: CursorState = { ...startState('s', T0), seen: { a1: T0 + 1, a2: T0 + 1, b: T0 + 2, c1: T0 + 3, c2: T0 + 3 } };
+		const state: CursorState = {
+			...startState('s', T0),
+			seen: { a1: T0 + 1, a2: T0 + 1, b: T0 + 2, c1: T0 + 3, c2: T0 + 3 },
+		};
 		const bounded = prune(state, 3);
 		expect(bounded.seen).toEqual({ b: T0 + 2, c1: T0 + 3, c2: T0 + 3 });
 		expect(windowStart(bounded)).toBe(T0 + 2);
@@ -188,27 +231,35 @@ describe('time slices', () => {
 
 	const options = { maxRequests: 50, keyOf, now: () => T0 + 1e6, serverStamped: true };
 
-	it.each<Reading>(['second', 'instant'])('reads a small window in one request, in whole seconds (end bound read as the %s)', async (reading) => {
-		const log: Array<[number, number, number]> = [];
-		const rows = [0, 1, 2, 3].map((i) => ({ id: i, updatedDate: iso(T0 + 3 + 10 * i) }));
-		const result = await readWindow(fakeList(rows, log, reading), T0 + 7, T0 + 1000, options);
-		expect(log).toEqual([[T0, T0 + 1999, 1]]);
-		// Read from T0+7 on: what lies below it in its second was read before.
-		expect(result.versions.map((v) => v.record.id)).toEqual([1, 2, 3]);
-		expect(result.slices).toHaveLength(1);
-		expect(result.stopped).toBe(false);
-	});
+	it.each<Reading>(['second', 'instant'])(
+		'reads a small window in one request, in whole seconds (end bound read as the %s)',
+		async (reading) => {
+			const log: Array<[number, number, number]> = [];
+			const rows = [0, 1, 2, 3].map((i) => ({ id: i, updatedDate: iso(T0 + 3 + 10 * i) }));
+			const result = await readWindow(fakeList(rows, log, reading), T0 + 7, T0 + 1000, options);
+			expect(log).toEqual([[T0, T0 + 1999, 1]]);
+			// Read from T0+7 on: what lies below it in its second was read before.
+			expect(result.versions.map((v) => v.record.id)).toEqual([1, 2, 3]);
+			expect(result.slices).toHaveLength(1);
+			expect(result.stopped).toBe(false);
+		},
+	);
 
 	it.each<Reading>(['second', 'instant'])(
 		'splits a full window at whole seconds and reads each version once, in ascending time (end bound read as the %s)',
 		async (reading) => {
 			const log: Array<[number, number, number]> = [];
 			// 250 records at odd milliseconds, inserted newest first so id order is the reverse of time order.
-			const rows = Array.from({ length: 250 }, (_, i) => ({ id: i, updatedDate: iso(T0 + (250 - i) * 700 + 13) }));
+			const rows = Array.from({ length: 250 }, (_, i) => ({
+				id: i,
+				updatedDate: iso(T0 + (250 - i) * 700 + 13),
+			}));
 			const result = await readWindow(fakeList(rows, log, reading), T0, T0 + 300_000, options);
 			expect(log.every(wholeSeconds)).toBe(true);
 			expect(log.every(([, , page]) => page === 1)).toBe(true);
-			expect(result.versions.map((v) => v.record.id).sort((a, b) => Number(a) - Number(b))).toEqual(rows.map((r) => r.id));
+			expect(result.versions.map((v) => v.record.id).sort((a, b) => Number(a) - Number(b))).toEqual(
+				rows.map((r) => r.id),
+			);
 			const times = result.versions.map((v) => v.time);
 			expect(times).toEqual([...times].sort((a, b) => a - b));
 			result.slices.forEach((s, i) => i > 0 && expect(s.start).toBe(result.slices[i - 1].end + 1));
@@ -219,7 +270,10 @@ describe('time slices', () => {
 
 	it('pages a second with more than 100 records until its total holds still', async () => {
 		const log: Array<[number, number, number]> = [];
-		const rows = Array.from({ length: 230 }, (_, i) => ({ id: i, updatedDate: iso(T0 + 1 + i * 4) }));
+		const rows = Array.from({ length: 230 }, (_, i) => ({
+			id: i,
+			updatedDate: iso(T0 + 1 + i * 4),
+		}));
 		const list = fakeList(rows, log, 'instant');
 		let moved = false;
 		// One record leaves the second while page 2 is being read, shifting the later pages.
@@ -241,7 +295,10 @@ describe('time slices', () => {
 	const bulk = () => [
 		// A bulk import: 150 records over one second, at distinct milliseconds (none at .000).
 		...Array.from({ length: 150 }, (_, i) => ({ id: i, updatedDate: iso(T0 + 40_001 + i * 6) })),
-		...Array.from({ length: 30 }, (_, i) => ({ id: 200 + i, updatedDate: iso(T0 + i * 1000 + 500) })),
+		...Array.from({ length: 30 }, (_, i) => ({
+			id: 200 + i,
+			updatedDate: iso(T0 + i * 1000 + 500),
+		})),
 	];
 
 	it('isolates a dense second without halving down to it (end bound read as the instant)', async () => {
@@ -279,12 +336,17 @@ describe('time slices', () => {
 
 	it('keeps only what lies in each slice, so a record the answer reached past its slice comes once', async () => {
 		// Whole-second stamps: every end bound, read either way, carries the next second along.
-		const rows = Array.from({ length: 120 }, (_, i) => ({ id: i, updatedDate: iso(T0 + Math.floor(i / 2) * 1000) }));
+		const rows = Array.from({ length: 120 }, (_, i) => ({
+			id: i,
+			updatedDate: iso(T0 + Math.floor(i / 2) * 1000),
+		}));
 		for (const reading of ['second', 'instant'] as Reading[]) {
 			const log: Array<[number, number, number]> = [];
 			const result = await readWindow(fakeList(rows, log, reading), T0, T0 + 59_999, options);
 			expect(log.length).toBeGreaterThan(1);
-			expect(result.versions.map((v) => v.record.id).sort((a, b) => Number(a) - Number(b))).toEqual(rows.map((r) => r.id));
+			expect(result.versions.map((v) => v.record.id).sort((a, b) => Number(a) - Number(b))).toEqual(
+				rows.map((r) => r.id),
+			);
 			for (const v of result.versions) {
 				const slice = result.slices.find((s) => v.time >= s.start && v.time <= s.end);
 				expect(slice).toBeDefined();
@@ -295,8 +357,13 @@ describe('time slices', () => {
 	it('remembers a record without a time until reads start past what its answer reached', async () => {
 		const rows = [{ id: 'x', name: 'untimed' }];
 		// Both slices' answers hold the untimed record; it is read once.
-		const fetch: FetchSlice = async () => ({ records: rows.map((r) => ({ ...r })), last: true, totalCount: 1 });
-		const twoSlices: FetchSlice = async (start, end, page) => (start === T0 && end === T0 + 9_999 ? { records: [], last: false } : fetch(start, end, page));
+		const fetch: FetchSlice = async () => ({
+			records: rows.map((r) => ({ ...r })),
+			last: true,
+			totalCount: 1,
+		});
+		const twoSlices: FetchSlice = async (start, end, page) =>
+			start === T0 && end === T0 + 9_999 ? { records: [], last: false } : fetch(start, end, page);
 		const result = await readWindow(twoSlices, T0, T0 + 9_999, options);
 		expect(result.slices).toHaveLength(2);
 		expect(result.versions).toHaveLength(1);
@@ -313,7 +380,11 @@ describe('time slices', () => {
 			{ id: 'c', updatedDate: iso(T0 + 4_300) },
 			{ id: 'd', updatedDate: iso(T0 + 4_800) },
 		];
-		const state: CursorState = { ...startState('s', T0), readThrough: T0 + 4_299, seen: { [keyOf(rows[2]).key]: T0 + 4_300 } };
+		const state: CursorState = {
+			...startState('s', T0),
+			readThrough: T0 + 4_299,
+			seen: { [keyOf(rows[2]).key]: T0 + 4_300 },
+		};
 		const log: Array<[number, number, number]> = [];
 		const result = await readWindow(fakeList(rows, log), windowStart(state), T0 + 9_999, options);
 		expect(log.every(wholeSeconds)).toBe(true);
@@ -323,18 +394,29 @@ describe('time slices', () => {
 	});
 
 	it('stops starting slices at the request cap, keeping only complete slices', async () => {
-		const rows = Array.from({ length: 2000 }, (_, i) => ({ id: i, updatedDate: iso(T0 + i * 100) }));
-		const result = await readWindow(fakeList(rows), T0, T0 + 200_000, { ...options, maxRequests: 10 });
+		const rows = Array.from({ length: 2000 }, (_, i) => ({
+			id: i,
+			updatedDate: iso(T0 + i * 100),
+		}));
+		const result = await readWindow(fakeList(rows), T0, T0 + 200_000, {
+			...options,
+			maxRequests: 10,
+		});
 		expect(result.stopped).toBe(true);
 		expect(result.requests).toBe(10);
 		const last = result.slices[result.slices.length - 1];
 		expect(last.end).toBeLessThan(T0 + 200_000);
 		expect(result.versions.every((v) => v.time <= last.end)).toBe(true);
-		expect(result.versions.length).toBe(rows.filter((r) => Date.parse(r.updatedDate) <= last.end).length);
+		expect(result.versions.length).toBe(
+			rows.filter((r) => Date.parse(r.updatedDate) <= last.end).length,
+		);
 	});
 
 	it('finds the newest record by searching later halves first', async () => {
-		const rows = Array.from({ length: 500 }, (_, i) => ({ id: i, updatedDate: iso(T0 + ((i * 7919) % 500) * 1000 + 250) }));
+		const rows = Array.from({ length: 500 }, (_, i) => ({
+			id: i,
+			updatedDate: iso(T0 + ((i * 7919) % 500) * 1000 + 250),
+		}));
 		const log: Array<[number, number, number]> = [];
 		const latest = await findLatest(fakeList(rows, log), T0, T0 + 1e6, keyOf);
 		expect(latest?.updatedDate).toBe(iso(T0 + 499_250));

@@ -7,12 +7,23 @@ import { runPoll } from '../harness/poll';
 import { apiCalls, DEMO_COMPANY_ID, useSandbox } from '../node/helpers';
 
 const START = '2025-06-02T12:00:00.000Z';
-const ctx = useSandbox({ clock: 'manual', startTime: START, limits: { get: 100_000, write: 100_000, windowMs: 1000 } }, 1000);
+const ctx = useSandbox(
+	{ clock: 'manual', startTime: START, limits: { get: 100_000, write: 100_000, windowMs: 1000 } },
+	1000,
+);
 /** n8n and AutoLeap agree on the time: the poller reads the sandbox's manual clock. */
 const trigger = () => new AutoLeapTrigger({ now: () => ctx.sandbox.clock.now() });
 
 function params(event: string, extra: INodeParameters = {}): INodeParameters {
-	return { event, companyId: DEMO_COMPANY_ID, locationId: '', startFrom: 'now', simplify: false, options: {}, ...extra };
+	return {
+		event,
+		companyId: DEMO_COMPANY_ID,
+		locationId: '',
+		startFrom: 'now',
+		simplify: false,
+		options: {},
+		...extra,
+	};
 }
 
 /** One trigger in an active workflow: static data carried from poll to poll as n8n saves it. */
@@ -26,7 +37,13 @@ function activeTrigger(parameters: INodeParameters) {
 			staticData = stored;
 		},
 		async poll(mode: 'trigger' | 'manual' = 'trigger') {
-			const result = await runPoll({ nodeType: trigger(), parameters, credentials: ctx.credentials, staticData, mode });
+			const result = await runPoll({
+				nodeType: trigger(),
+				parameters,
+				credentials: ctx.credentials,
+				staticData,
+				mode,
+			});
 			if (mode === 'trigger') staticData = result.staticData;
 			return result.items?.map((item) => item.json) ?? null;
 		},
@@ -46,17 +63,25 @@ describe('AutoLeap Trigger polls', () => {
 		// The start point: one GET around "now" (± the 300 s overlap), remembered as seen.
 		const [baseline] = apiCalls(sandbox);
 		expect(apiCalls(sandbox)).toHaveLength(1);
-		expect(baseline.query).toMatchObject({ updatedDateStart: '2025-06-02T11:55:00Z', updatedDateEnd: '2025-06-02T12:05:00Z' });
-		const cursor = (trigger.staticData['node:AutoLeap Trigger'] as IDataObject).cursor as IDataObject;
+		expect(baseline.query).toMatchObject({
+			updatedDateStart: '2025-06-02T11:55:00Z',
+			updatedDateEnd: '2025-06-02T12:05:00Z',
+		});
+		const cursor = (trigger.staticData['node:AutoLeap Trigger'] as IDataObject)
+			.cursor as IDataObject;
 		expect(cursor).toMatchObject({ floor: Date.parse(START) - 300_000 });
-		expect(Object.keys(cursor.seen as IDataObject)).toContain(`${before.vehicleId}@${Date.parse(START)}`);
+		expect(Object.keys(cursor.seen as IDataObject)).toContain(
+			`${before.vehicleId}@${Date.parse(START)}`,
+		);
 
 		sandbox.clock.advance(1000);
 		const vehicle = sandbox.store.list('vehicles', DEMO_COMPANY_ID)[3];
 		sandbox.store.update('vehicles', vehicle.vehicleId, { mileage: 123_456 });
 		sandbox.clock.advance(1000);
 		const emitted = await trigger.poll();
-		expect(emitted).toEqual([expect.objectContaining({ vehicleId: vehicle.vehicleId, mileage: 123_456 })]);
+		expect(emitted).toEqual([
+			expect.objectContaining({ vehicleId: vehicle.vehicleId, mileage: 123_456 }),
+		]);
 
 		sandbox.clock.advance(60_000);
 		sandbox.clearLog();
@@ -83,7 +108,13 @@ describe('AutoLeap Trigger polls', () => {
 		sandbox.setLatency(300);
 		try {
 			const state = active.staticData;
-			const run = () => runPoll({ nodeType: trigger(), parameters: params('vehicleUpdated'), credentials: ctx.credentials, staticData: state });
+			const run = () =>
+				runPoll({
+					nodeType: trigger(),
+					parameters: params('vehicleUpdated'),
+					credentials: ctx.credentials,
+					staticData: state,
+				});
 			const [running, scheduled] = await Promise.all([run(), run()]);
 			expect(running.items?.map((item) => item.json.vehicleId)).toEqual([vehicle.vehicleId]);
 			expect(scheduled.items).toBeNull();
@@ -104,7 +135,9 @@ describe('AutoLeap Trigger polls', () => {
 		sandbox.clock.advance(5000);
 
 		const test = await trigger.poll('manual');
-		expect(test).toEqual([expect.objectContaining({ customerId: customer.customerId, lastName: 'Newest' })]);
+		expect(test).toEqual([
+			expect.objectContaining({ customerId: customer.customerId, lastName: 'Newest' }),
+		]);
 		expect(Object.keys(test![0]).every((key) => key !== 'createdDate')).toBe(true); // simplified
 		expect(trigger.staticData).toEqual(before);
 		// The active workflow still sees the change once.
@@ -119,7 +152,9 @@ describe('AutoLeap Trigger polls', () => {
 			.filter((o) => Date.parse(o.updatedDate) >= since)
 			.map((o) => o.repairOrderNumber);
 		expect(expected.length).toBeGreaterThan(0);
-		const trigger = activeTrigger(params('repairOrderUpdated', { startFrom: 'date', startDate: new Date(since).toISOString() }));
+		const trigger = activeTrigger(
+			params('repairOrderUpdated', { startFrom: 'date', startDate: new Date(since).toISOString() }),
+		);
 		const emitted = (await trigger.poll()) ?? [];
 		expect(emitted.map((o) => o.repairOrderNumber).sort()).toEqual([...expected].sort());
 		const times = emitted.map((o) => Date.parse(o.updatedDate as string));
@@ -144,14 +179,18 @@ describe('AutoLeap Trigger polls', () => {
 		expect((await trigger.poll())?.map((p) => p.paymentId)).toEqual([inside.paymentId]);
 		expect(apiCalls(sandbox).every((call) => call.query.locationId === here)).toBe(true);
 
-		const requested = activeTrigger(params('appointmentRequestUpdated', { options: { status: 'confirmed' } }));
+		const requested = activeTrigger(
+			params('appointmentRequestUpdated', { options: { status: 'confirmed' } }),
+		);
 		expect(await requested.poll()).toBeNull();
 		sandbox.clock.advance(2000);
 		const [confirmed, declined] = sandbox.store.list('appointmentRequests', DEMO_COMPANY_ID);
 		sandbox.store.update('appointmentRequests', confirmed.appointmentId, { status: 'confirmed' });
 		sandbox.store.update('appointmentRequests', declined.appointmentId, { status: 'declined' });
 		sandbox.clock.advance(2000);
-		expect((await requested.poll())?.map((a) => a.appointmentId)).toEqual([confirmed.appointmentId]);
+		expect((await requested.poll())?.map((a) => a.appointmentId)).toEqual([
+			confirmed.appointmentId,
+		]);
 	});
 
 	it('continues a cursor stored by the millisecond version: no repeat, no loss, whole-second bounds', async () => {
@@ -172,28 +211,61 @@ describe('AutoLeap Trigger polls', () => {
 		const cursor = node.cursor as IDataObject;
 		trigger.staticData = {
 			'node:AutoLeap Trigger': {
-				cursor: { ...cursor, readThrough: Date.parse(START) + 4_299, seen: { [`${b.vehicleId}@${Date.parse(bVersion.updatedDate)}`]: Date.parse(bVersion.updatedDate) } },
+				cursor: {
+					...cursor,
+					readThrough: Date.parse(START) + 4_299,
+					seen: {
+						[`${b.vehicleId}@${Date.parse(bVersion.updatedDate)}`]: Date.parse(
+							bVersion.updatedDate,
+						),
+					},
+				},
 			},
 		};
 		at(120_000);
 		sandbox.clearLog();
 		expect((await trigger.poll())?.map((v) => v.vehicleId)).toEqual([c.vehicleId]);
-		expect(apiCalls(sandbox).every((call) => call.status === 200 && /:\d\dZ$/.test(call.query.updatedDateStart))).toBe(true);
+		expect(
+			apiCalls(sandbox).every(
+				(call) => call.status === 200 && /:\d\dZ$/.test(call.query.updatedDateStart),
+			),
+		).toBe(true);
 		expect(apiCalls(sandbox)[0].query.updatedDateStart).toBe('2025-06-02T12:00:04Z');
 	});
 
-	const changes: Record<string, { resource: ResourceName; change: (sandbox: typeof ctx.sandbox) => string | number }> = {
-		customerUpdated: { resource: 'customers', change: (s) => update(s, 'customers', { firstName: 'Changed' }) },
-		vehicleUpdated: { resource: 'vehicles', change: (s) => update(s, 'vehicles', { color: 'Red' }) },
+	const changes: Record<
+		string,
+		{ resource: ResourceName; change: (sandbox: typeof ctx.sandbox) => string | number }
+	> = {
+		customerUpdated: {
+			resource: 'customers',
+			change: (s) => update(s, 'customers', { firstName: 'Changed' }),
+		},
+		vehicleUpdated: {
+			resource: 'vehicles',
+			change: (s) => update(s, 'vehicles', { color: 'Red' }),
+		},
 		itemUpdated: { resource: 'items', change: (s) => update(s, 'items', { itemName: 'Changed' }) },
-		repairOrderUpdated: { resource: 'orders', change: (s) => update(s, 'orders', { workflowStatus: 'Changed' }) },
-		repairOrderInvoiced: { resource: 'orders', change: (s) => update(s, 'orders', { invoiceDate: s.clock.iso() }) },
+		repairOrderUpdated: {
+			resource: 'orders',
+			change: (s) => update(s, 'orders', { workflowStatus: 'Changed' }),
+		},
+		repairOrderInvoiced: {
+			resource: 'orders',
+			change: (s) => update(s, 'orders', { invoiceDate: s.clock.iso() }),
+		},
 		repairOrderFinalized: {
 			resource: 'orders',
 			change: (s) => update(s, 'orders', { finalizeDate: s.clock.iso(), isFinalized: true }),
 		},
-		paymentReceived: { resource: 'payments', change: (s) => create(s, 'payments', ['paymentDate', 'lastUpdatedAt']) },
-		paymentUpdated: { resource: 'payments', change: (s) => update(s, 'payments', { paymentMethod: 'Check' }) },
+		paymentReceived: {
+			resource: 'payments',
+			change: (s) => create(s, 'payments', ['paymentDate', 'lastUpdatedAt']),
+		},
+		paymentUpdated: {
+			resource: 'payments',
+			change: (s) => update(s, 'payments', { paymentMethod: 'Check' }),
+		},
 		appointmentRequestCreated: {
 			resource: 'appointmentRequests',
 			change: (s) => create(s, 'appointmentRequests', ['createdDate', 'updatedDate']),
@@ -204,28 +276,39 @@ describe('AutoLeap Trigger polls', () => {
 		},
 	};
 
-	it.each(TRIGGER_EVENTS.map((event) => event.value))('%s emits on its change, once', async (event) => {
-		const { sandbox } = ctx;
-		const trigger = activeTrigger(params(event));
-		expect(await trigger.poll()).toBeNull();
-		sandbox.clock.advance(2000);
-		const id = changes[event].change(sandbox);
-		sandbox.clock.advance(2000);
-		const emitted = await trigger.poll();
-		expect(emitted?.map((record) => record[idOf(event)])).toEqual([id]);
-		sandbox.clock.advance(2000);
-		expect(await trigger.poll()).toBeNull();
-	});
+	it.each(TRIGGER_EVENTS.map((event) => event.value))(
+		'%s emits on its change, once',
+		async (event) => {
+			const { sandbox } = ctx;
+			const trigger = activeTrigger(params(event));
+			expect(await trigger.poll()).toBeNull();
+			sandbox.clock.advance(2000);
+			const id = changes[event].change(sandbox);
+			sandbox.clock.advance(2000);
+			const emitted = await trigger.poll();
+			expect(emitted?.map((record) => record[idOf(event)])).toEqual([id]);
+			sandbox.clock.advance(2000);
+			expect(await trigger.poll()).toBeNull();
+		},
+	);
 });
 
-function update(sandbox: typeof ctx.sandbox, resource: ResourceName, patch: IDataObject): string | number {
+function update(
+	sandbox: typeof ctx.sandbox,
+	resource: ResourceName,
+	patch: IDataObject,
+): string | number {
 	const event = TRIGGER_EVENTS.find((e) => e.path.slice(1) === resource)!;
 	const record = sandbox.store.list(resource, DEMO_COMPANY_ID)[1];
 	sandbox.store.update(resource, record[event.idField], patch);
 	return record[event.idField];
 }
 
-function create(sandbox: typeof ctx.sandbox, resource: ResourceName, stamps: string[]): string | number {
+function create(
+	sandbox: typeof ctx.sandbox,
+	resource: ResourceName,
+	stamps: string[],
+): string | number {
 	const event = TRIGGER_EVENTS.find((e) => e.path.slice(1) === resource)!;
 	const copy = structuredClone(sandbox.store.list(resource, DEMO_COMPANY_ID)[0]);
 	for (const field of [event.idField, ...stamps]) delete copy[field];

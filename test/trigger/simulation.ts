@@ -161,10 +161,14 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		requestsPerIdlePoll: { average: 0, max: 0 },
 		requests: 0,
 	};
-	const versionOf = (record: IDataObject) => `${String(record[event.idField])}@${Date.parse(String(record[event.timeField]))}`;
+	const versionOf = (record: IDataObject) =>
+		`${String(record[event.idField])}@${Date.parse(String(record[event.timeField]))}`;
 	const template = structuredClone(sandbox.store.list(resource, DEMO_COMPANY_ID)[0]);
-	for (const field of [event.idField, 'createdDate', 'updatedDate', 'paymentDate', 'lastUpdatedAt']) delete template[field];
-	const ids = sandbox.store.list(resource, DEMO_COMPANY_ID).map((record) => record[event.idField] as string | number);
+	for (const field of [event.idField, 'createdDate', 'updatedDate', 'paymentDate', 'lastUpdatedAt'])
+		delete template[field];
+	const ids = sandbox.store
+		.list(resource, DEMO_COMPANY_ID)
+		.map((record) => record[event.idField] as string | number);
 	const recent: Array<string | number> = [];
 	const current = new Map<string | number, string>();
 	const dirty = new Set<string | number>();
@@ -207,7 +211,10 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		step();
 		let record: IDataObject;
 		if (rng.chance(0.3)) {
-			record = sandbox.store.create(resource, { ...structuredClone(template), simRevision: ++revision });
+			record = sandbox.store.create(resource, {
+				...structuredClone(template),
+				simRevision: ++revision,
+			});
 			ids.push(record[event.idField] as string | number);
 		} else {
 			const id = recent.length > 0 && rng.chance(0.5) ? rng.pick(recent) : rng.pick(ids);
@@ -229,17 +236,24 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		if (rng.chance(0.05)) {
 			// n8n restarts: a new node instance, fresh process state, static data from the database.
 			nodeType = new AutoLeapTrigger({ now });
-			credentials = new CredentialStore([new AutoLeapApi()], { autoLeapApi: credentials.data('autoLeapApi') });
+			credentials = new CredentialStore([new AutoLeapApi()], {
+				autoLeapApi: credentials.data('autoLeapApi'),
+			});
 			staticData = JSON.parse(JSON.stringify(staticData)) as IDataObject;
 			report.restarts++;
 		}
 		const atStart = new Map(current);
 		const logBefore = sandbox.requestLog.length;
 		// Nothing to read: the poll before read its whole window and proved every write read.
-		const before = (staticData['node:AutoLeap Trigger'] as IDataObject | undefined)?.cursor as IDataObject | undefined;
-		const idle = before !== undefined && before.caughtUp !== false && Number(before.readThrough) >= lastWrite;
+		const before = (staticData['node:AutoLeap Trigger'] as IDataObject | undefined)?.cursor as
+			| IDataObject
+			| undefined;
+		const idle =
+			before !== undefined && before.caughtUp !== false && Number(before.readThrough) >= lastWrite;
 		let done = false;
-		const running = runPoll({ nodeType, parameters, credentials, staticData }).finally(() => (done = true));
+		const running = runPoll({ nodeType, parameters, credentials, staticData }).finally(
+			() => (done = true),
+		);
 		// Writes while the poll's requests are in flight.
 		for (let i = 0; i < writesDuring && !done; i++) {
 			await new Promise((resolve) => setTimeout(resolve, rng.int(0, 1)));
@@ -249,10 +263,21 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		}
 		const result = await running;
 		if (process.env.SIM_DEBUG) {
-			const before = (staticData['node:AutoLeap Trigger'] as IDataObject | undefined)?.cursor as IDataObject | undefined;
-			const after = (result.staticData['node:AutoLeap Trigger'] as IDataObject).cursor as IDataObject;
-			const q = sandbox.requestLog.slice(logBefore).filter((e) => e.path === event.path).map((e) => `${e.query.updatedDateStart?.slice(11)}..${e.query.updatedDateEnd?.slice(11)}p${e.query.page}`);
-			console.error(`poll ${report.polls} idle=${idle} caughtUp=${String(after.caughtUp)} now=${new Date(sandbox.clock.now()).toISOString()} rt ${before?.readThrough}->${after.readThrough} floor ${after.floor} skew ${after.skew} seen ${Object.keys(after.seen as IDataObject).length} emitted ${result.items?.length ?? 0} ${q.join(' ')}`);
+			const before = (staticData['node:AutoLeap Trigger'] as IDataObject | undefined)?.cursor as
+				| IDataObject
+				| undefined;
+			const after = (result.staticData['node:AutoLeap Trigger'] as IDataObject)
+				.cursor as IDataObject;
+			const q = sandbox.requestLog
+				.slice(logBefore)
+				.filter((e) => e.path === event.path)
+				.map(
+					(e) =>
+						`${e.query.updatedDateStart?.slice(11)}..${e.query.updatedDateEnd?.slice(11)}p${e.query.page}`,
+				);
+			console.error(
+				`poll ${report.polls} idle=${idle} caughtUp=${String(after.caughtUp)} now=${new Date(sandbox.clock.now()).toISOString()} rt ${before?.readThrough}->${after.readThrough} floor ${after.floor} skew ${after.skew} seen ${Object.keys(after.seen as IDataObject).length} emitted ${result.items?.length ?? 0} ${q.join(' ')}`,
+			);
 			for (const item of result.items ?? []) console.error(`  emit ${versionOf(item.json)}`);
 		}
 		staticData = result.staticData;
@@ -264,7 +289,8 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		for (const entry of sent) {
 			for (const name of [event.window.start, event.window.end]) {
 				const bound = entry.query[name];
-				if (!AUTOLEAP_DATE_TIME.test(bound) && !AUTOLEAP_DATE.test(bound)) report.undocumentedBounds++;
+				if (!AUTOLEAP_DATE_TIME.test(bound) && !AUTOLEAP_DATE.test(bound))
+					report.undocumentedBounds++;
 			}
 		}
 		if (requests >= maxRequests) report.cappedPolls++;
@@ -274,7 +300,9 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 		}
 		for (const id of dirty) currentAtEnd.add(current.get(id)!);
 		dirty.clear();
-		const cursor = (staticData['node:AutoLeap Trigger'] as IDataObject | undefined)?.cursor as IDataObject | undefined;
+		const cursor = (staticData['node:AutoLeap Trigger'] as IDataObject | undefined)?.cursor as
+			| IDataObject
+			| undefined;
 		if (cursor?.caughtUp === true) {
 			for (const [id, version] of current) if (atStart.get(id) === version) required.add(version);
 		}
@@ -313,11 +341,16 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 	report.emitted = [...emitted.values()].reduce((sum, n) => sum + n, 0);
 	report.lost = [...required].filter((key) => !emitted.has(key)).length;
 	report.duplicated = [...emitted.values()].filter((n) => n > 1).length;
-	report.overwrittenBeforeRead = [...currentAtEnd].filter((key) => !emitted.has(key) && !required.has(key)).length;
-	if (process.env.SIM_DEBUG) console.error('lost', [...required].filter((key) => !emitted.has(key)).slice(0, 20));
+	report.overwrittenBeforeRead = [...currentAtEnd].filter(
+		(key) => !emitted.has(key) && !required.has(key),
+	).length;
+	if (process.env.SIM_DEBUG)
+		console.error('lost', [...required].filter((key) => !emitted.has(key)).slice(0, 20));
 	report.idlePolls = idleRequests.length;
 	report.requestsPerIdlePoll = {
-		average: idleRequests.length ? Number((idleRequests.reduce((s, n) => s + n, 0) / idleRequests.length).toFixed(2)) : 0,
+		average: idleRequests.length
+			? Number((idleRequests.reduce((s, n) => s + n, 0) / idleRequests.length).toFixed(2))
+			: 0,
 		max: Math.max(0, ...idleRequests),
 	};
 	return report;

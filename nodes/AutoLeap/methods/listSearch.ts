@@ -19,7 +19,11 @@ async function search(
 	const page = Number(paginationToken ?? 1);
 	const body = await autoLeapRequest.call(
 		this,
-		{ method: 'GET', path, qs: { companyId, page, size: PAGE, ...(filter ? { search: filter } : {}) } },
+		{
+			method: 'GET',
+			path,
+			qs: { companyId, page, size: PAGE, ...(filter ? { search: filter } : {}) },
+		},
 		{ expect: 'list' },
 	);
 	const records = recordsOf(body);
@@ -29,17 +33,32 @@ async function search(
 	};
 }
 
-export async function searchCustomers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchCustomers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await search.call(this, PATHS.customers, filter, paginationToken, (c) => ({
-		name: String(c.displayName || [c.firstName, c.lastName].filter(Boolean).join(' ') || c[ID_FIELDS.customer]),
+		name: String(
+			c.displayName || [c.firstName, c.lastName].filter(Boolean).join(' ') || c[ID_FIELDS.customer],
+		),
 		value: String(c[ID_FIELDS.customer]),
 		url: appRecordUrl('customer', c[ID_FIELDS.customer]),
 	}));
 }
 
-export async function searchVehicles(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchVehicles(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await search.call(this, PATHS.vehicles, filter, paginationToken, (v) => ({
-		name: String(v.vehicleName || [v.year, v.make, v.model].filter(Boolean).join(' ') || v[ID_FIELDS.vehicle]) + (v.licensePlate ? ` (${v.licensePlate})` : ''),
+		name:
+			String(
+				v.vehicleName ||
+					[v.year, v.make, v.model].filter(Boolean).join(' ') ||
+					v[ID_FIELDS.vehicle],
+			) + (v.licensePlate ? ` (${v.licensePlate})` : ''),
 		value: String(v[ID_FIELDS.vehicle]),
 		url: appRecordUrl('vehicle', v[ID_FIELDS.vehicle]),
 	}));

@@ -19,7 +19,10 @@ export type CustomOperations = Record<string, Record<string, CustomOperation>>;
  * a routing, running the same handler for the tool call's one item. Normal runs still take the
  * custom operation (n8n prefers it over routing), so their batching is unchanged.
  */
-export function withToolRouting(properties: INodeProperties[], operations: CustomOperations): INodeProperties[] {
+export function withToolRouting(
+	properties: INodeProperties[],
+	operations: CustomOperations,
+): INodeProperties[] {
 	return properties.map((property) => {
 		const [resource] = (property.displayOptions?.show?.resource ?? []) as string[];
 		const handlers = operations[resource];
@@ -47,8 +50,12 @@ function forThisItem(context: IExecutePaginationFunctions): IExecuteFunctions {
 	return Object.create(context, {
 		getInputData: { value: () => [item] },
 		getNodeParameter: {
-			value: (name: string, _itemIndex: number, fallback?: unknown, options?: IGetNodeParameterOptions) =>
-				context.getNodeParameter(name, fallback, options),
+			value: (
+				name: string,
+				_itemIndex: number,
+				fallback?: unknown,
+				options?: IGetNodeParameterOptions,
+			) => context.getNodeParameter(name, fallback, options),
 		},
 	}) as IExecuteFunctions;
 }

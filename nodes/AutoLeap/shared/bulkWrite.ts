@@ -1,8 +1,19 @@
 import { NodeOperationError } from 'n8n-workflow';
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import { isObject } from '../../shared/autoleap/transport/envelope';
-import { AnswerError, asNodeError, autoLeapMessageOf, ownErrorOf, statusOf } from '../../shared/autoleap/transport/errors';
+import {
+	AnswerError,
+	asNodeError,
+	autoLeapMessageOf,
+	ownErrorOf,
+	statusOf,
+} from '../../shared/autoleap/transport/errors';
 import { nodeErrorOf, sendFromNode } from '../../shared/autoleap/transport/send';
 
 /** AutoLeap's maximum batch is undocumented; 100 matches its page size and is a node option. */
@@ -32,7 +43,10 @@ interface Pending {
  * its records, those are found — by the index or id AutoLeap's error names, else by halving — so
  * one bad record fails only its own item, at a bounded number of requests.
  */
-export async function runBulkWrite(this: IExecuteFunctions, write: BulkWrite): Promise<INodeExecutionData[][]> {
+export async function runBulkWrite(
+	this: IExecuteFunctions,
+	write: BulkWrite,
+): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const results: INodeExecutionData[] = new Array(items.length);
 	const pending: Pending[] = [];
@@ -44,19 +58,27 @@ export async function runBulkWrite(this: IExecuteFunctions, write: BulkWrite): P
 			const problems = write.problems(record);
 			if (!companyId) problems.unshift('"Company" is required');
 			if (problems.length > 0) {
-				throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1} was not sent: ${problems.join('; ')}`, {
-					itemIndex,
-					description: 'Fix the fields named above; no record of this run was sent to AutoLeap.',
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					`Item ${itemIndex + 1} was not sent: ${problems.join('; ')}`,
+					{
+						itemIndex,
+						description: 'Fix the fields named above; no record of this run was sent to AutoLeap.',
+					},
+				);
 			}
 			pending.push({ itemIndex, companyId, record });
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, { kind: 'write', itemIndex });
+			if (!this.continueOnFail())
+				throw asNodeError(this.getNode(), error, { kind: 'write', itemIndex });
 			results[itemIndex] = failed(itemIndex, error as Error);
 		}
 	}
 
-	const batchSize = Math.max(1, (this.getNodeParameter('options.batchSize', 0, DEFAULT_BATCH_SIZE) as number) || 1);
+	const batchSize = Math.max(
+		1,
+		(this.getNodeParameter('options.batchSize', 0, DEFAULT_BATCH_SIZE) as number) || 1,
+	);
 	const applied: number[] = [];
 	for (const batch of batchesOf(pending, batchSize)) {
 		await sendBatch.call(this, write, batch, results, applied);
@@ -71,7 +93,8 @@ function batchesOf(pending: Pending[], size: number): Pending[][] {
 	}
 	const batches: Pending[][] = [];
 	for (const entries of byCompany.values()) {
-		for (let start = 0; start < entries.length; start += size) batches.push(entries.slice(start, start + size));
+		for (let start = 0; start < entries.length; start += size)
+			batches.push(entries.slice(start, start + size));
 	}
 	return batches;
 }
@@ -90,10 +113,21 @@ export function namedRecords(text: string, batch: Pending[], bodyKey: string): P
 		if (index < batch.length) named.add(index);
 	}
 	batch.forEach(({ record }, index) => {
-		const ids = Object.entries(record).filter(([key, value]) => /Id$/.test(key) && (typeof value === 'string' || typeof value === 'number'));
-		if (ids.some(([, id]) => String(id).length > 0 && new RegExp(`(^|[^\\w-])${escape(String(id))}($|[^\\w-])`).test(text))) named.add(index);
+		const ids = Object.entries(record).filter(
+			([key, value]) => /Id$/.test(key) && (typeof value === 'string' || typeof value === 'number'),
+		);
+		if (
+			ids.some(
+				([, id]) =>
+					String(id).length > 0 &&
+					new RegExp(`(^|[^\\w-])${escape(String(id))}($|[^\\w-])`).test(text),
+			)
+		)
+			named.add(index);
 	});
-	return named.size > 0 && named.size < batch.length ? batch.filter((_entry, index) => named.has(index)) : [];
+	return named.size > 0 && named.size < batch.length
+		? batch.filter((_entry, index) => named.has(index))
+		: [];
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -104,14 +138,30 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * sent when its sibling's outcome leaves it in doubt (about 1.5 × log2(batch) requests per bad
  * record, each good half applied on the way).
  */
-async function sendBatch(this: IExecuteFunctions, write: BulkWrite, batch: Pending[], results: INodeExecutionData[], applied: number[]): Promise<void> {
+async function sendBatch(
+	this: IExecuteFunctions,
+	write: BulkWrite,
+	batch: Pending[],
+	results: INodeExecutionData[],
+	applied: number[],
+): Promise<void> {
 	const attempt = async (part: Pending[]): Promise<unknown> => {
-		const body = { companyId: part[0].companyId, [write.bodyKey]: part.map((entry) => entry.record) };
+		const body = {
+			companyId: part[0].companyId,
+			[write.bodyKey]: part.map((entry) => entry.record),
+		};
 		try {
-			const answer = await sendFromNode.call(this, { method: write.method, path: write.path, body }, 'ack');
+			const answer = await sendFromNode.call(
+				this,
+				{ method: write.method, path: write.path, body },
+				'ack',
+			);
 			const { success, message } = isObject(answer) ? answer : {};
 			for (const { itemIndex, companyId, record } of part) {
-				results[itemIndex] = { json: { companyId, ...record, success, message }, pairedItem: { item: itemIndex } };
+				results[itemIndex] = {
+					json: { companyId, ...record, success, message },
+					pairedItem: { item: itemIndex },
+				};
 				applied.push(itemIndex);
 			}
 			return undefined;
@@ -153,14 +203,23 @@ async function fail(
 	results: INodeExecutionData[],
 	rejected: boolean,
 ): Promise<void> {
-	const error = await nodeErrorOf.call(this, cause, { kind: 'write', itemIndex: batch[0].itemIndex });
+	const error = await nodeErrorOf.call(this, cause, {
+		kind: 'write',
+		itemIndex: batch[0].itemIndex,
+	});
 	const items = ranges(batch.map((entry) => entry.itemIndex + 1));
 	const refused = ownErrorOf(cause, AnswerError)?.refused;
 	const one = batch.length === 1;
-	const outcome = rejected ? `${one ? 'was' : 'were'} rejected` : refused ? `${one ? 'was' : 'were'} refused` : 'failed';
+	const outcome = rejected
+		? `${one ? 'was' : 'were'} rejected`
+		: refused
+			? `${one ? 'was' : 'were'} refused`
+			: 'failed';
 	error.message = `${one ? 'Item' : 'Items'} ${items} ${outcome}: ${error.message}`;
 	if (!this.continueOnFail()) {
-		if (applied.length > 0) error.description = `${error.description ?? ''} Items already applied before this failure: ${ranges(applied.map((i) => i + 1))}.`.trim();
+		if (applied.length > 0)
+			error.description =
+				`${error.description ?? ''} Items already applied before this failure: ${ranges(applied.map((i) => i + 1))}.`.trim();
 		throw error;
 	}
 	for (const { itemIndex } of batch) results[itemIndex] = failed(itemIndex, error);
@@ -176,12 +235,20 @@ export function ranges(numbers: number[], most = 20): string {
 		runs.push(i === j ? `${sorted[i]}` : `${sorted[i]}-${sorted[j]}`);
 		i = j + 1;
 	}
-	return runs.length > most ? `${runs.slice(0, most).join(', ')} and ${runs.length - most} more ranges` : runs.join(', ');
+	return runs.length > most
+		? `${runs.slice(0, most).join(', ')} and ${runs.length - most} more ranges`
+		: runs.join(', ');
 }
 
-function failed(itemIndex: number, error: Error & { description?: string | null }): INodeExecutionData {
+function failed(
+	itemIndex: number,
+	error: Error & { description?: string | null },
+): INodeExecutionData {
 	return {
-		json: { error: error.message, ...(error.description ? { description: error.description } : {}) },
+		json: {
+			error: error.message,
+			...(error.description ? { description: error.description } : {}),
+		},
 		error: error as never,
 		pairedItem: { item: itemIndex },
 	};

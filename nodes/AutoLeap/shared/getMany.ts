@@ -10,7 +10,12 @@ type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 
 /** The opening of every Get Many: the company (and location), Return All / Limit, Simplify. */
 export function getManyBasics(show: Show, { location = false } = {}): INodeProperties[] {
-	return [companySelect(show), ...(location ? [locationSelect(show)] : []), ...returnAllAndLimit(show), simplifyToggle(show)];
+	return [
+		companySelect(show),
+		...(location ? [locationSelect(show)] : []),
+		...returnAllAndLimit(show),
+		simplifyToggle(show),
+	];
 }
 
 /** The Filters collection of a Get Many, its options in alphabetical order as n8n lists them. */
@@ -52,15 +57,37 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
  * The two date filters of one of AutoLeap's time windows (its start and end query parameters),
  * each sent in the documented form rounded for its bound.
  */
-export function dateWindow(window: { start: string; end: string }, after: [string, string], before: [string, string]): INodeProperties[] {
+export function dateWindow(
+	window: { start: string; end: string },
+	after: [string, string],
+	before: [string, string],
+): INodeProperties[] {
 	return [
-		{ displayName: after[0], name: window.start, type: 'dateTime', default: '', description: after[1], routing: sendDate(window.start, 'query', 'start') },
-		{ displayName: before[0], name: window.end, type: 'dateTime', default: '', description: before[1], routing: sendDate(window.end, 'query', 'end') },
+		{
+			displayName: after[0],
+			name: window.start,
+			type: 'dateTime',
+			default: '',
+			description: after[1],
+			routing: sendDate(window.start, 'query', 'start'),
+		},
+		{
+			displayName: before[0],
+			name: window.end,
+			type: 'dateTime',
+			default: '',
+			description: before[1],
+			routing: sendDate(window.end, 'query', 'end'),
+		},
 	];
 }
 
 /** A free-text filter sent as the query parameter of the same name. */
-export function textFilter(name: string, displayName: string, description: string): INodeProperties {
+export function textFilter(
+	name: string,
+	displayName: string,
+	description: string,
+): INodeProperties {
 	return { displayName, name, type: 'string', default: '', description, routing: sendQuery(name) };
 }
 

@@ -12,7 +12,11 @@ import { DEFAULT_BATCH_SIZE } from './bulkWrite';
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 
 /** A customer or vehicle chosen from a searchable list, by ID, or by its AutoLeap URL. */
-export function recordLocator(kind: 'customer' | 'vehicle', show: Show, extra: Partial<INodeProperties> = {}): INodeProperties {
+export function recordLocator(
+	kind: 'customer' | 'vehicle',
+	show: Show,
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
 	const page = APP_PAGES[kind];
 	const locator: INodeProperties = {
 		displayName: optionName(kind),
@@ -27,14 +31,22 @@ export function recordLocator(kind: 'customer' | 'vehicle', show: Show, extra: P
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: kind === 'customer' ? 'searchCustomers' : 'searchVehicles', searchable: true },
+				typeOptions: {
+					searchListMethod: kind === 'customer' ? 'searchCustomers' : 'searchVehicles',
+					searchable: true,
+				},
 			},
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 4958393',
-				validation: [{ type: 'regex', properties: { regex: '^[A-Za-z0-9_-]+$', errorMessage: `Not a valid ${kind} ID` } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^[A-Za-z0-9_-]+$', errorMessage: `Not a valid ${kind} ID` },
+					},
+				],
 			},
 			{
 				displayName: 'By URL',
@@ -42,7 +54,15 @@ export function recordLocator(kind: 'customer' | 'vehicle', show: Show, extra: P
 				type: 'string',
 				placeholder: `e.g. ${appRecordUrl(kind, 4958393)}`,
 				extractValue: { type: 'regex', regex: `/${page}/([A-Za-z0-9_-]+)` },
-				validation: [{ type: 'regex', properties: { regex: `.*/${page}/[A-Za-z0-9_-]+.*`, errorMessage: `Not an AutoLeap ${kind} URL` } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: `.*/${page}/[A-Za-z0-9_-]+.*`,
+							errorMessage: `Not an AutoLeap ${kind} URL`,
+						},
+					},
+				],
 			},
 		],
 		...extra,
@@ -53,7 +73,11 @@ export function recordLocator(kind: 'customer' | 'vehicle', show: Show, extra: P
 }
 
 /** An item's AutoLeap ID (AutoLeap offers no item search to pick from beyond the list itself). */
-export function itemIdInput(show: Show, description = 'The ID of the item', extra: Partial<INodeProperties> = {}): INodeProperties {
+export function itemIdInput(
+	show: Show,
+	description = 'The ID of the item',
+	extra: Partial<INodeProperties> = {},
+): INodeProperties {
 	return {
 		displayName: 'Item ID',
 		name: 'itemId',
@@ -107,7 +131,15 @@ export function fieldsCollection(
 				displayOptions,
 				options,
 			}
-		: { displayName: 'Additional Fields', name, type: 'collection', placeholder: 'Add Field', default: {}, displayOptions, options };
+		: {
+				displayName: 'Additional Fields',
+				name,
+				type: 'collection',
+				placeholder: 'Add Field',
+				default: {},
+				displayOptions,
+				options,
+			};
 }
 
 /** Fields as inputs, or the whole record as JSON for power users. */
@@ -143,15 +175,30 @@ export function fieldOptions(specs: readonly FieldSpec[]): INodeProperties[] {
 	return [...specs]
 		.sort((a, b) => a.label.localeCompare(b.label))
 		.map((spec) => {
-			const base = { displayName: spec.label, name: spec.name, description: spec.description, placeholder: spec.placeholder };
+			const base = {
+				displayName: spec.label,
+				name: spec.name,
+				description: spec.description,
+				placeholder: spec.placeholder,
+			};
 			switch (spec.kind) {
 				case 'boolean':
 					return { ...base, type: 'boolean', default: spec.default ?? false };
 				case 'number':
 				case 'integer':
-					return { ...base, type: 'number', default: spec.default ?? 0, typeOptions: spec.kind === 'integer' ? { numberPrecision: 0 } : undefined };
+					return {
+						...base,
+						type: 'number',
+						default: spec.default ?? 0,
+						typeOptions: spec.kind === 'integer' ? { numberPrecision: 0 } : undefined,
+					};
 				case 'options':
-					return { ...base, type: 'options', default: spec.default ?? spec.values?.[0] ?? '', options: enumOptions(spec.values ?? []) };
+					return {
+						...base,
+						type: 'options',
+						default: spec.default ?? spec.values?.[0] ?? '',
+						options: enumOptions(spec.values ?? []),
+					};
 				case 'dateTime':
 				case 'color':
 					return { ...base, type: spec.kind, default: spec.default ?? '' };

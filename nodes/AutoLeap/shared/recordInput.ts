@@ -6,7 +6,9 @@ import type { EntryGroup } from '../../shared/autoleap/fields/contact';
 import { isObject } from '../../shared/autoleap/transport/envelope';
 
 /** The nested collections by name: the AutoLeap field, and whether it holds a list or one object. */
-const GROUPS = new Map<string, EntryGroup>([...CONTACT_GROUPS, TAGS_GROUP].map((group) => [group.field, group]));
+const GROUPS = new Map<string, EntryGroup>(
+	[...CONTACT_GROUPS, TAGS_GROUP].map((group) => [group.field, group]),
+);
 
 /** Turns n8n's collection shapes into AutoLeap's (lists of tags, phones…; hex colours without '#'). */
 export function toAutoLeapFields(fields: IDataObject): IDataObject {
@@ -16,7 +18,9 @@ export function toAutoLeapFields(fields: IDataObject): IDataObject {
 		if (group && isObject(value)) {
 			// A single-value fixedCollection holds one object, a multiple-value one a list.
 			const raw = value[group.entry];
-			const entries = (Array.isArray(raw) ? (raw as IDataObject[]) : isObject(raw) ? [raw] : []).map(withoutHash);
+			const entries = (
+				Array.isArray(raw) ? (raw as IDataObject[]) : isObject(raw) ? [raw] : []
+			).map(withoutHash);
 			if (group.many) record[name] = entries;
 			else if (entries.length > 0) record[name] = entries[0];
 			continue;
@@ -27,7 +31,9 @@ export function toAutoLeapFields(fields: IDataObject): IDataObject {
 }
 
 function withoutHash(entry: IDataObject): IDataObject {
-	return typeof entry.color === 'string' ? { ...entry, color: entry.color.replace(/^#/, '').toUpperCase() } : entry;
+	return typeof entry.color === 'string'
+		? { ...entry, color: entry.color.replace(/^#/, '').toUpperCase() }
+		: entry;
 }
 
 /**
@@ -45,7 +51,11 @@ export function recordFromParameters(
 		const raw = this.getNodeParameter('recordJson', itemIndex) as unknown;
 		const parsed = typeof raw === 'string' ? parseJson.call(this, raw, itemIndex) : raw;
 		if (!isObject(parsed)) {
-			throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: "Record (JSON)" must be a JSON object`, { itemIndex });
+			throw new NodeOperationError(
+				this.getNode(),
+				`Item ${itemIndex + 1}: "Record (JSON)" must be a JSON object`,
+				{ itemIndex },
+			);
 		}
 		return { ...parsed, ...dropEmpty(fixed) };
 	}
@@ -57,13 +67,19 @@ function parseJson(this: IExecuteFunctions, raw: string, itemIndex: number): unk
 	try {
 		return jsonParse(raw);
 	} catch (error) {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: "Record (JSON)" is not valid JSON`, {
-			itemIndex,
-			description: (error as Error).message,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Item ${itemIndex + 1}: "Record (JSON)" is not valid JSON`,
+			{
+				itemIndex,
+				description: (error as Error).message,
+			},
+		);
 	}
 }
 
 function dropEmpty(values: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined && value !== ''));
+	return Object.fromEntries(
+		Object.entries(values).filter(([, value]) => value !== undefined && value !== ''),
+	);
 }

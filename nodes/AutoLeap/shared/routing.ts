@@ -29,7 +29,12 @@ type RequestData = DeclarativeRestApiSettings.ResultOptions;
  * the one AutoLeap sender: paced, retried, checked, at the credential's base URL, linked to its
  * input item.
  */
-async function send(this: IExecutePaginationFunctions, requestData: RequestData, expect: Expectation, extra: { url?: string; qs?: IDataObject } = {}) {
+async function send(
+	this: IExecutePaginationFunctions,
+	requestData: RequestData,
+	expect: Expectation,
+	extra: { url?: string; qs?: IDataObject } = {},
+) {
 	const { method = 'GET', url = '', qs: query, body } = requestData.options;
 	return await autoLeapRequest.call(
 		this,
@@ -48,18 +53,26 @@ function linked(this: IExecutePaginationFunctions, records: IDataObject[]): INod
 	return records.map((json) => ({ json, pairedItem: { item } }));
 }
 
-function simplified(this: IExecutePaginationFunctions, records: IDataObject[], resource?: SimplifiedResource) {
+function simplified(
+	this: IExecutePaginationFunctions,
+	records: IDataObject[],
+	resource?: SimplifiedResource,
+) {
 	if (!resource || !(this.getNodeParameter('simplify', true) as boolean)) return records;
 	return records.map((record) => simplifyRecord(resource, record));
 }
 
-const idFieldOf = (resource?: SimplifiedResource) => (resource ? (ID_FIELDS as Record<string, string>)[resource] : undefined);
+const idFieldOf = (resource?: SimplifiedResource) =>
+	resource ? (ID_FIELDS as Record<string, string>)[resource] : undefined;
 
 /** The routing of a Get Many operation: GET `path`, Return All or up to Limit, page by page. */
 export function listRouting(path: string, resource?: SimplifiedResource): INodePropertyRouting {
 	const idField = idFieldOf(resource);
 	// Records are told apart by id where they have one; otherwise by their whole content.
-	const keyOf = (record: IDataObject) => (idField && record[idField] !== undefined ? `id:${String(record[idField])}` : JSON.stringify(record));
+	const keyOf = (record: IDataObject) =>
+		idField && record[idField] !== undefined
+			? `id:${String(record[idField])}`
+			: JSON.stringify(record);
 	async function autoLeapList(this: IExecutePaginationFunctions, requestData: RequestData) {
 		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', 50) as number);
@@ -70,7 +83,10 @@ export function listRouting(path: string, resource?: SimplifiedResource): INodeP
 				} catch (error) {
 					// Name the page: the pages before it were read, and are not output on their own.
 					if (error instanceof Error) error.message = `${error.message} (page ${page} of the list)`;
-					throw asNodeError(this.getNode(), error, { kind: 'read', itemIndex: this.getItemIndex() });
+					throw asNodeError(this.getNode(), error, {
+						kind: 'read',
+						itemIndex: this.getItemIndex(),
+					});
 				}
 			};
 			const records = await collectPages(fetchPage, { limit, keyOf });
@@ -80,7 +96,11 @@ export function listRouting(path: string, resource?: SimplifiedResource): INodeP
 			throw asNodeError(this.getNode(), error, { kind: 'read', itemIndex: this.getItemIndex() });
 		}
 	}
-	return { request: { method: 'GET', url: path }, send: { paginate: true }, operations: { pagination: autoLeapList } };
+	return {
+		request: { method: 'GET', url: path },
+		send: { paginate: true },
+		operations: { pagination: autoLeapList },
+	};
 }
 
 export interface RecordId {
@@ -95,7 +115,11 @@ export interface RecordId {
  * answer. The id is one checked path segment, and an answer holding another record is an error,
  * never a wrong record.
  */
-export function recordRouting(path: string, resource?: SimplifiedResource, id?: RecordId): INodePropertyRouting {
+export function recordRouting(
+	path: string,
+	resource?: SimplifiedResource,
+	id?: RecordId,
+): INodePropertyRouting {
 	const idField = idFieldOf(resource);
 	async function autoLeapRecord(this: IExecutePaginationFunctions, requestData: RequestData) {
 		const itemIndex = this.getItemIndex();
@@ -107,30 +131,47 @@ export function recordRouting(path: string, resource?: SimplifiedResource, id?: 
 				url = `${path}/${pathSegment(wanted)}`;
 			} catch (error) {
 				const problem = error instanceof PathError ? error.problem : 'is not an ID';
-				throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: "${id.label}" ${problem}`, {
-					itemIndex,
-					description: `Give the ID of one ${id.label.toLowerCase()}; nothing was sent to AutoLeap.`,
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					`Item ${itemIndex + 1}: "${id.label}" ${problem}`,
+					{
+						itemIndex,
+						description: `Give the ID of one ${id.label.toLowerCase()}; nothing was sent to AutoLeap.`,
+					},
+				);
 			}
 		}
 		const record = recordOf(await send.call(this, requestData, 'record', { url }));
-		const got = record && idField && record[idField] !== undefined ? String(record[idField]) : undefined;
+		const got =
+			record && idField && record[idField] !== undefined ? String(record[idField]) : undefined;
 		if (!record || (wanted !== undefined && got !== undefined && got !== wanted)) {
-			const problem = record ? `it holds ${idField} ${got} for the requested ${wanted}` : 'the answer holds no record';
+			const problem = record
+				? `it holds ${idField} ${got} for the requested ${wanted}`
+				: 'the answer holds no record';
 			throw toAutoLeapError(this.getNode(), new AnswerError(problem), { kind: 'read', itemIndex });
 		}
 		return linked.call(this, simplified.call(this, [record], resource));
 	}
-	return { request: { method: 'GET', url: path }, send: { paginate: true }, operations: { pagination: autoLeapRecord } };
+	return {
+		request: { method: 'GET', url: path },
+		send: { paginate: true },
+		operations: { pagination: autoLeapRecord },
+	};
 }
 
 /**
  * The routing of a single write. With `echo`, the output is the body sent plus AutoLeap's
  * acknowledgement, because AutoLeap's write answers carry no record (`data` is `{}`).
  */
-export function writeRouting(method: IHttpRequestMethods, path: string, { echo = false } = {}): INodePropertyRouting {
+export function writeRouting(
+	method: IHttpRequestMethods,
+	path: string,
+	{ echo = false } = {},
+): INodePropertyRouting {
 	async function autoLeapWrite(this: IExecutePaginationFunctions, requestData: RequestData) {
-		const sent = isObject(requestData.options.body) ? documentedDates.call(this, requestData.options.body) : undefined;
+		const sent = isObject(requestData.options.body)
+			? documentedDates.call(this, requestData.options.body)
+			: undefined;
 		const answer = await send.call(this, requestData, 'ack');
 		if (echo) return linked.call(this, [echoed(sent, answer)]);
 		const records = recordsOf(answer);
@@ -166,7 +207,11 @@ const DATE_FIELDS = new Map<string, 'start' | 'end'>();
  * Sends a date (query parameter or top-level body field `property`) in the form AutoLeap
  * documents (dates.ts: whole seconds, start bounds rounded down, end bounds up); left out when empty.
  */
-export function sendDate(property: string, to: 'query' | 'body', bound: 'start' | 'end'): INodeProperties['routing'] {
+export function sendDate(
+	property: string,
+	to: 'query' | 'body',
+	bound: 'start' | 'end',
+): INodeProperties['routing'] {
 	DATE_FIELDS.set(property, bound);
 	return { send: { type: to, property, value: '={{ $value === "" ? undefined : $value }}' } };
 }
@@ -179,10 +224,14 @@ function documentedDates(this: IExecutePaginationFunctions, values: IDataObject)
 		try {
 			out[name] = autoLeapDateFilter(out[name], bound);
 		} catch (error) {
-			throw new NodeOperationError(this.getNode(), `Item ${this.getItemIndex() + 1}: "${name}" ${(error as Error).message.replace(/^"[^"]*" /, '')}`, {
-				itemIndex: this.getItemIndex(),
-				description: 'Nothing was sent to AutoLeap.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`Item ${this.getItemIndex() + 1}: "${name}" ${(error as Error).message.replace(/^"[^"]*" /, '')}`,
+				{
+					itemIndex: this.getItemIndex(),
+					description: 'Nothing was sent to AutoLeap.',
+				},
+			);
 		}
 	}
 	return out;

@@ -24,7 +24,11 @@ export const DEFAULT_PATIENCE_MINUTES = 10;
 export const CREDENTIAL_TYPE = 'autoLeapApi';
 
 export function text(value: unknown): string {
-	return typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value).trim();
+	return typeof value === 'string'
+		? value.trim()
+		: value === undefined || value === null
+			? ''
+			: String(value).trim();
 }
 
 /** The API base URL the credential points at, without a trailing slash. */
@@ -33,7 +37,8 @@ export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
 		const url = text(credentials.customUrl).replace(/\/+$/, '');
 		if (url === '') {
 			throw new UserError('The AutoLeap credential has no Custom URL', {
-				description: 'Enter the API base URL in the credential, e.g. http://127.0.0.1:4010/v2, or choose Production.',
+				description:
+					'Enter the API base URL in the credential, e.g. http://127.0.0.1:4010/v2, or choose Production.',
 			});
 		}
 		return url;
@@ -81,16 +86,23 @@ export function limitsOf(credentials: ICredentialDataDecryptedObject): AccountLi
 }
 
 /** How a request to this account is timed: per attempt, and in all while AutoLeap answers 429. */
-export function timingOf(credentials: ICredentialDataDecryptedObject): { timeoutMs: number; patienceMs: number } {
+export function timingOf(credentials: ICredentialDataDecryptedObject): {
+	timeoutMs: number;
+	patienceMs: number;
+} {
 	const minutes = Number(credentials.patienceMinutes);
 	return {
 		timeoutMs: positive(credentials.timeoutSeconds, DEFAULT_TIMEOUT_SECONDS) * 1000,
-		patienceMs: (Number.isFinite(minutes) && minutes > 0 ? minutes : DEFAULT_PATIENCE_MINUTES) * 60_000,
+		patienceMs:
+			(Number.isFinite(minutes) && minutes > 0 ? minutes : DEFAULT_PATIENCE_MINUTES) * 60_000,
 	};
 }
 
 /** The token lifetimes the credential assumes (AutoLeap's documented ones unless an emulator says otherwise). */
-export function tokenLifetimesOf(credentials: ICredentialDataDecryptedObject): { accessMs: number; refreshMs: number } {
+export function tokenLifetimesOf(credentials: ICredentialDataDecryptedObject): {
+	accessMs: number;
+	refreshMs: number;
+} {
 	return {
 		accessMs: positive(credentials.accessLifetimeMs, ACCESS_TOKEN_LIFETIME_MS),
 		refreshMs: positive(credentials.refreshLifetimeMs, REFRESH_TOKEN_LIFETIME_MS),
@@ -99,7 +111,9 @@ export function tokenLifetimesOf(credentials: ICredentialDataDecryptedObject): {
 
 /** Every secret the credential holds, to be kept out of any text that leaves the node. */
 export function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
-	return [credentials.authKey, credentials.accessToken, credentials.refreshToken].map(text).filter((s) => s.length >= 4);
+	return [credentials.authKey, credentials.accessToken, credentials.refreshToken]
+		.map(text)
+		.filter((s) => s.length >= 4);
 }
 
 export interface TokenPair {
@@ -128,7 +142,11 @@ function issuedAtOf(credentials: ICredentialDataDecryptedObject): number {
 export function storedPair(credentials: ICredentialDataDecryptedObject): TokenPair | undefined {
 	const accessToken = text(credentials.accessToken);
 	if (accessToken === '' || credentials.tokenOwner !== tokenOwnerOf(credentials)) return undefined;
-	return { accessToken, refreshToken: text(credentials.refreshToken), issuedAt: issuedAtOf(credentials) };
+	return {
+		accessToken,
+		refreshToken: text(credentials.refreshToken),
+		issuedAt: issuedAtOf(credentials),
+	};
 }
 
 /**
@@ -143,7 +161,11 @@ export function renewalDue(credentials: ICredentialDataDecryptedObject, now: num
 }
 
 /** Whether this process's renewal point in the pair's access lifetime has come. */
-export function expiring(pair: TokenPair, credentials: ICredentialDataDecryptedObject, now: number): boolean {
+export function expiring(
+	pair: TokenPair,
+	credentials: ICredentialDataDecryptedObject,
+	now: number,
+): boolean {
 	const { accessMs } = tokenLifetimesOf(credentials);
 	return now >= pair.issuedAt + accessMs * (1 - RENEW_BEFORE_SHARE);
 }

@@ -70,7 +70,8 @@ export function parseAutoLeapDate(value: unknown): number | undefined {
 	let ms: number;
 	if (typeof value === 'number') ms = value;
 	else if (value instanceof Date) ms = value.getTime();
-	else if (typeof (value as { toMillis?: unknown }).toMillis === 'function') ms = (value as { toMillis: () => number }).toMillis();
+	else if (typeof (value as { toMillis?: unknown }).toMillis === 'function')
+		ms = (value as { toMillis: () => number }).toMillis();
 	else if (typeof value === 'string') ms = Date.parse(value.trim());
 	else return undefined;
 	return Number.isFinite(ms) ? ms : undefined;
@@ -83,7 +84,8 @@ export function parseAutoLeapDate(value: unknown): number | undefined {
  */
 export function autoLeapDateFilter(value: unknown, bound: 'start' | 'end'): string | undefined {
 	if (value === undefined || value === null || value === '') return undefined;
-	const notADate = () => new Error(`"${String(value)}" is not a date (use YYYY-MM-DD or an ISO 8601 date and time)`);
+	const notADate = () =>
+		new Error(`"${String(value)}" is not a date (use YYYY-MM-DD or an ISO 8601 date and time)`);
 	const day = typeof value === 'string' ? value.trim() : '';
 	if (AUTOLEAP_DATE.test(day)) {
 		// Date.parse rolls 2025-02-30 over to March; a real day reads back unchanged.

@@ -92,7 +92,8 @@ export const APP_URL = 'https://app.myautoleap.com';
 export const APP_PAGES = { customer: 'customers', vehicle: 'vehicles' } as const;
 
 /** The web app's page of one record. */
-export const appRecordUrl = (kind: keyof typeof APP_PAGES, id: unknown) => `${APP_URL}/#/${APP_PAGES[kind]}/${String(id)}`;
+export const appRecordUrl = (kind: keyof typeof APP_PAGES, id: unknown) =>
+	`${APP_URL}/#/${APP_PAGES[kind]}/${String(id)}`;
 
 /** AutoLeap's page size cap (README §5): asking for more is silently reduced to 100. */
 export const PAGE_SIZE = 100;

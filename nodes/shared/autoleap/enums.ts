@@ -27,7 +27,12 @@ export const APPOINTMENT_REQUEST_STATUSES = ['confirmed', 'declined', 'requested
 export const CUSTOMER_TYPES = ['regular', 'fleet'] as const;
 export const COMMUNICATION_PREFERENCES = ['mobile', 'email'] as const;
 /** Only the first values are documented; the portal's list is cut off (reference TaxExemptReason). */
-export const TAX_EXEMPT_REASONS = ['Agricultural production', 'Charitable organization', 'Direct mail', 'Direct pay permit'] as const;
+export const TAX_EXEMPT_REASONS = [
+	'Agricultural production',
+	'Charitable organization',
+	'Direct mail',
+	'Direct pay permit',
+] as const;
 export const PHONE_TYPES = ['mobile', 'landline'] as const;
 
 export const TRANSMISSIONS = ['Automatic', 'Manual'] as const;
@@ -38,12 +43,28 @@ export const RESTOCK_LEVELS = ['above', 'below'] as const;
 
 export const SORT_DIRECTIONS = ['ASC', 'DESC'] as const;
 
-const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'in', 'of', 'on', 'or', 'the', 'to']);
+const SMALL_WORDS = new Set([
+	'a',
+	'an',
+	'and',
+	'as',
+	'at',
+	'by',
+	'for',
+	'in',
+	'of',
+	'on',
+	'or',
+	'the',
+	'to',
+]);
 
 /** A value as n8n lists it, in title case (`part` → `Part`, `Direct pay permit` → `Direct Pay Permit`). */
 export function optionName(value: string): string {
 	return value
 		.split(' ')
-		.map((word, i) => (i > 0 && SMALL_WORDS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)))
+		.map((word, i) =>
+			i > 0 && SMALL_WORDS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1),
+		)
 		.join(' ');
 }

@@ -16,14 +16,23 @@ export interface Company extends Location {
 
 /** The companies (shops) and locations the partner profile may use (its shape is INFERRED). */
 export async function loadCompanies(this: AutoLeapContext): Promise<Company[]> {
-	const profile = recordOf(await autoLeapRequest.call(this, { method: 'GET', path: PATHS.profile }, { expect: 'record' })) ?? {};
+	const profile =
+		recordOf(
+			await autoLeapRequest.call(
+				this,
+				{ method: 'GET', path: PATHS.profile },
+				{ expect: 'record' },
+			),
+		) ?? {};
 	const companies = (profile[PROFILE.companies] as IDataObject[] | undefined) ?? [];
 	return companies.map((company) => ({
 		id: String(company[PROFILE.companyId]),
 		name: String(company[PROFILE.companyName] ?? company[PROFILE.companyId]),
-		locations: ((company[PROFILE.locations] as IDataObject[] | undefined) ?? []).map((location) => ({
-			id: String(location[PROFILE.locationId]),
-			name: String(location[PROFILE.locationName] ?? location[PROFILE.locationId]),
-		})),
+		locations: ((company[PROFILE.locations] as IDataObject[] | undefined) ?? []).map(
+			(location) => ({
+				id: String(location[PROFILE.locationId]),
+				name: String(location[PROFILE.locationName] ?? location[PROFILE.locationId]),
+			}),
+		),
 	}));
 }

@@ -1,9 +1,20 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { expiring, storedPair, text, tokenLifetimesOf, tokenOwnerOf } from './account';
 import type { TokenPair } from './account';
 import { PATHS } from './endpoints';
-import { AnswerError, HttpStatusError, ownErrorOf, RenewalError, statusOf } from './transport/errors';
+import {
+	AnswerError,
+	HttpStatusError,
+	ownErrorOf,
+	RenewalError,
+	statusOf,
+} from './transport/errors';
 import type { HttpPort } from './transport/send';
 import { sendToAutoLeap } from './transport/send';
 
@@ -26,7 +37,11 @@ function rejected(): RenewalError {
 function renewalFailed(what: 'log in to' | 'renew the token with', error: unknown): RenewalError {
 	const status = statusOf(error);
 	if (status === 429) {
-		return new RenewalError('rateLimited', `Could not ${what} AutoLeap: the partner account is over its rate limit`, 'Another client is using the budget.');
+		return new RenewalError(
+			'rateLimited',
+			`Could not ${what} AutoLeap: the partner account is over its rate limit`,
+			'Another client is using the budget.',
+		);
 	}
 	const code = text((error as { code?: unknown })?.code);
 	const answer = ownErrorOf(error, AnswerError);
@@ -35,13 +50,21 @@ function renewalFailed(what: 'log in to' | 'renew the token with', error: unknow
 		: status !== undefined
 			? `AutoLeap answered with HTTP ${status}.`
 			: `AutoLeap could not be reached${code ? ` (${code})` : ''}.`;
-	return new RenewalError('unavailable', `Could not ${what} AutoLeap`, `${detail} Try again later; if it persists, check the credential's Environment or Custom URL.`);
+	return new RenewalError(
+		'unavailable',
+		`Could not ${what} AutoLeap`,
+		`${detail} Try again later; if it persists, check the credential's Environment or Custom URL.`,
+	);
 }
 
 /** The plain request helper as a port: non-2xx answers become HttpStatusError (no request inside). */
 function plainPort(helpers: IHttpRequestHelper['helpers']): HttpPort {
 	return async (options: IHttpRequestOptions) => {
-		const response = (await helpers.httpRequest({ ...options, returnFullResponse: true, ignoreHttpStatusErrors: true })) as {
+		const response = (await helpers.httpRequest({
+			...options,
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+		})) as {
 			statusCode: number;
 			body: unknown;
 		};
@@ -56,10 +79,21 @@ function pairOf(answer: unknown, issuedAt: number): TokenPair {
 }
 
 /** POST /partners/login: one attempt (the request it serves waits out a 429 and tries again). */
-async function logIn(helpers: IHttpRequestHelper['helpers'], credentials: ICredentialDataDecryptedObject, now: number): Promise<TokenPair> {
+async function logIn(
+	helpers: IHttpRequestHelper['helpers'],
+	credentials: ICredentialDataDecryptedObject,
+	now: number,
+): Promise<TokenPair> {
 	const body = { partnerId: text(credentials.partnerId), authKey: text(credentials.authKey) };
 	try {
-		return pairOf(await sendToAutoLeap(credentials, { method: 'POST', path: PATHS.login, body }, { port: plainPort(helpers), expect: 'tokens', renewal: true }), now);
+		return pairOf(
+			await sendToAutoLeap(
+				credentials,
+				{ method: 'POST', path: PATHS.login, body },
+				{ port: plainPort(helpers), expect: 'tokens', renewal: true },
+			),
+			now,
+		);
 	} catch (error) {
 		const status = statusOf(error);
 		// AutoLeap answers a wrong partner or key with 401 ("Invalid partner credentials"), or success: false.
@@ -86,14 +120,28 @@ async function refresh(
 	} catch (error) {
 		const status = statusOf(error);
 		// Expired, revoked, or already rotated by another process: log in instead.
-		if (status === 400 || status === 401 || status === 403 || (error as { refused?: boolean }).refused === true) return undefined;
+		if (
+			status === 400 ||
+			status === 401 ||
+			status === 403 ||
+			(error as { refused?: boolean }).refused === true
+		)
+			return undefined;
 		throw renewalFailed('renew the token with', error);
 	}
 }
 
 /** What the credential stores for a pair (n8n saves what preAuthentication returns). */
-export function storedFields(pair: TokenPair, credentials: ICredentialDataDecryptedObject): IDataObject {
-	return { accessToken: pair.accessToken, refreshToken: pair.refreshToken, pairIssuedAt: pair.issuedAt, tokenOwner: tokenOwnerOf(credentials) };
+export function storedFields(
+	pair: TokenPair,
+	credentials: ICredentialDataDecryptedObject,
+): IDataObject {
+	return {
+		accessToken: pair.accessToken,
+		refreshToken: pair.refreshToken,
+		pairIssuedAt: pair.issuedAt,
+		tokenOwner: tokenOwnerOf(credentials),
+	};
 }
 
 interface Held extends TokenPair {
@@ -124,15 +172,24 @@ export class TokenKeeper {
 	 * to the first caller after a renewal, and nothing to the others (n8n then saves nothing, and
 	 * `authenticate` sends the newest token).
 	 */
-	async preAuthenticate(helpers: IHttpRequestHelper['helpers'], credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	async preAuthenticate(
+		helpers: IHttpRequestHelper['helpers'],
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
 		const owner = tokenOwnerOf(credentials);
 		// n8n asks with a token in hand only after a 401 (or for "Test credential"): the token this
 		// very request was sent with is spent — not a newer one another request renewed meanwhile,
 		// and none at all when it was sent with none ('').
-		const sent = text(credentials.accessToken) === '' ? undefined : this.sentWith.has(credentials) ? this.sentWith.get(credentials) : this.tokenFor(credentials);
+		const sent =
+			text(credentials.accessToken) === ''
+				? undefined
+				: this.sentWith.has(credentials)
+					? this.sentWith.get(credentials)
+					: this.tokenFor(credentials);
 		if (sent) this.refused.add(sent);
 		const held = this.newest.get(owner);
-		const usable = held && !this.refused.has(held.accessToken) && !expiring(held, credentials, this.now());
+		const usable =
+			held && !this.refused.has(held.accessToken) && !expiring(held, credentials, this.now());
 		const pair = usable ? held : await this.renew(helpers, credentials, owner);
 		if (pair.handedOut) return {};
 		pair.handedOut = true;
@@ -144,7 +201,9 @@ export class TokenKeeper {
 		const owner = tokenOwnerOf(credentials);
 		const stored = storedPair(credentials);
 		const held = this.newest.get(owner);
-		const candidates = [stored, held].filter((p): p is TokenPair => p !== undefined && !this.refused.has(p.accessToken));
+		const candidates = [stored, held].filter(
+			(p): p is TokenPair => p !== undefined && !this.refused.has(p.accessToken),
+		);
 		candidates.sort((a, b) => b.issuedAt - a.issuedAt);
 		return candidates[0]?.accessToken;
 	}
@@ -163,13 +222,19 @@ export class TokenKeeper {
 		return token;
 	}
 
-	private async renew(helpers: IHttpRequestHelper['helpers'], credentials: ICredentialDataDecryptedObject, owner: string): Promise<Held> {
+	private async renew(
+		helpers: IHttpRequestHelper['helpers'],
+		credentials: ICredentialDataDecryptedObject,
+		owner: string,
+	): Promise<Held> {
 		const running = this.renewing.get(owner);
 		if (running) return await running;
 		const pending = (async () => {
 			const now = this.now();
 			const refreshToken = this.refreshTokenFor(credentials, owner, now);
-			const pair = (refreshToken && (await refresh(helpers, credentials, refreshToken, now))) || (await logIn(helpers, credentials, now));
+			const pair =
+				(refreshToken && (await refresh(helpers, credentials, refreshToken, now))) ||
+				(await logIn(helpers, credentials, now));
 			if (refreshToken) this.refused.add(refreshToken); // spent, or refused
 			const held: Held = { ...pair, handedOut: false };
 			this.newest.set(owner, held);
@@ -188,11 +253,22 @@ export class TokenKeeper {
 	 * also when the caller blanked the access token to renew early), unless spent, refused or past
 	 * its lifetime.
 	 */
-	private refreshTokenFor(credentials: ICredentialDataDecryptedObject, owner: string, now: number): string | undefined {
+	private refreshTokenFor(
+		credentials: ICredentialDataDecryptedObject,
+		owner: string,
+		now: number,
+	): string | undefined {
 		const { refreshMs } = tokenLifetimesOf(credentials);
-		const stored = credentials.tokenOwner === owner ? { refreshToken: text(credentials.refreshToken), issuedAt: Number(credentials.pairIssuedAt) || 0 } : undefined;
+		const stored =
+			credentials.tokenOwner === owner
+				? {
+						refreshToken: text(credentials.refreshToken),
+						issuedAt: Number(credentials.pairIssuedAt) || 0,
+					}
+				: undefined;
 		const pairs = [this.newest.get(owner), stored].filter(
-			(p): p is Pick<TokenPair, 'refreshToken' | 'issuedAt'> => p !== undefined && p.refreshToken !== '' && !this.refused.has(p.refreshToken),
+			(p): p is Pick<TokenPair, 'refreshToken' | 'issuedAt'> =>
+				p !== undefined && p.refreshToken !== '' && !this.refused.has(p.refreshToken),
 		);
 		pairs.sort((a, b) => b.issuedAt - a.issuedAt);
 		const pair = pairs[0];
@@ -203,7 +279,10 @@ export class TokenKeeper {
 
 /** The credential's `authenticate`: the Authorization header carries the newest usable token, or nothing. */
 export function authenticateWith(tokens: TokenKeeper) {
-	return async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> => {
+	return async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
 		const headers = { ...(requestOptions.headers ?? {}) };
 		for (const name of Object.keys(headers)) {
 			if (name.toLowerCase() === 'authorization') delete headers[name];
@@ -216,7 +295,10 @@ export function authenticateWith(tokens: TokenKeeper) {
 
 /** n8n calls `preAuthentication` with its request helpers as `this`. */
 export function preAuthenticateWith(tokens: TokenKeeper) {
-	return async function (this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	return async function (
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
 		return await tokens.preAuthenticate(this.helpers, credentials);
 	};
 }

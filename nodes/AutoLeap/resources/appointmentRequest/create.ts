@@ -87,8 +87,22 @@ export const appointmentRequestCreateDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{ displayName: 'Email', name: 'email', type: 'string', placeholder: 'name@email.com', default: '', routing: sendBody(`customer.${customer.email}`) },
-			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. 5125550123', routing: sendBody(`customer.${customer.phone}`) },
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'name@email.com',
+				default: '',
+				routing: sendBody(`customer.${customer.email}`),
+			},
+			{
+				displayName: 'Phone',
+				name: 'phone',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 5125550123',
+				routing: sendBody(`customer.${customer.phone}`),
+			},
 		],
 	},
 	{
@@ -118,7 +132,9 @@ export const appointmentRequestCreateDescription: INodeProperties[] = [
 		placeholder: 'e.g. 2019',
 		description: 'Model year; 0 leaves it out',
 		displayOptions: { show },
-		routing: { send: { type: 'body', property: 'vehicle.year', value: '={{ $value || undefined }}' } },
+		routing: {
+			send: { type: 'body', property: 'vehicle.year', value: '={{ $value || undefined }}' },
+		},
 	},
 	{
 		displayName: 'Additional Vehicle Fields',
@@ -128,9 +144,29 @@ export const appointmentRequestCreateDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{ displayName: 'License Plate', name: 'licensePlate', type: 'string', default: '', placeholder: 'e.g. XYZ-1234', routing: sendBody(`vehicle.${vehicle.licensePlate}`) },
-			{ displayName: 'Mileage', name: 'mileage', type: 'number', default: 0, routing: sendBody(`vehicle.${vehicle.mileage}`) },
-			{ displayName: 'VIN', name: 'vin', type: 'string', default: '', placeholder: 'e.g. 1HGCV1F14MA123456', routing: sendBody(`vehicle.${vehicle.vin}`) },
+			{
+				displayName: 'License Plate',
+				name: 'licensePlate',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. XYZ-1234',
+				routing: sendBody(`vehicle.${vehicle.licensePlate}`),
+			},
+			{
+				displayName: 'Mileage',
+				name: 'mileage',
+				type: 'number',
+				default: 0,
+				routing: sendBody(`vehicle.${vehicle.mileage}`),
+			},
+			{
+				displayName: 'VIN',
+				name: 'vin',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1HGCV1F14MA123456',
+				routing: sendBody(`vehicle.${vehicle.vin}`),
+			},
 		],
 	},
 	{

@@ -2,7 +2,14 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { TIME_WINDOWS } from '../../../shared/autoleap/endpoints';
 import { appointmentRequestStatusOptions } from '../../../shared/parameters';
-import { dateWindow, filtersCollection, getManyBasics, sortByFilter, sortDirectionFilter, updatedWindow } from '../../shared/getMany';
+import {
+	dateWindow,
+	filtersCollection,
+	getManyBasics,
+	sortByFilter,
+	sortDirectionFilter,
+	updatedWindow,
+} from '../../shared/getMany';
 import { sendQuery } from '../../shared/routing';
 
 const show = { resource: ['appointmentRequest'], operation: ['getAll'] };

@@ -19,14 +19,16 @@ export const appointmentRequestDescription: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create an appointment request',
-				description: 'Ask a shop location for an appointment for a customer and vehicle (the shop then confirms or declines it)',
+				description:
+					'Ask a shop location for an appointment for a customer and vehicle (the shop then confirms or declines it)',
 				routing: writeRouting('POST', PATHS.createAppointmentRequest, { echo: true }),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many appointment requests',
-				description: 'List appointment requests, filtered by status, location, appointment time, creation or update time',
+				description:
+					'List appointment requests, filtered by status, location, appointment time, creation or update time',
 				routing: listRouting(PATHS.appointmentRequests, 'appointmentRequest'),
 			},
 		],

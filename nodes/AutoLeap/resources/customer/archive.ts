@@ -10,7 +10,9 @@ const show = { resource: ['customer'], operation: ['archive'] };
 
 export const customerArchiveDescription: INodeProperties[] = [
 	companySelect(show, 'none'),
-	recordLocator('customer', show, { description: 'The customer to archive (AutoLeap marks it inactive)' }),
+	recordLocator('customer', show, {
+		description: 'The customer to archive (AutoLeap marks it inactive)',
+	}),
 	bulkOptions(show),
 ];
 
@@ -21,7 +23,11 @@ export async function archiveCustomers(this: IExecuteFunctions) {
 		path: PATHS.customers,
 		bodyKey: BULK_KEYS.customer,
 		buildRecord(itemIndex) {
-			return { [ID_FIELDS.customer]: this.getNodeParameter('customerId', itemIndex, '', { extractValue: true }) as string };
+			return {
+				[ID_FIELDS.customer]: this.getNodeParameter('customerId', itemIndex, '', {
+					extractValue: true,
+				}) as string,
+			};
 		},
 		problems: (record) => recordProblems(record, [], [ID_FIELDS.customer]),
 	});

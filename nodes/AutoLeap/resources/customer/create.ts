@@ -21,15 +21,35 @@ export const customerCreateDescription: INodeProperties[] = [
 				customerType: 'regular',
 				firstName: 'John',
 				lastName: 'Doe',
-				phones: [{ number: '123-456-7890', label: 'Work', type: 'mobile', primary: true, active: true }],
-				emails: [{ emailAddress: 'john.doe@example.com', label: 'Personal', primary: true, active: true }],
+				phones: [
+					{ number: '123-456-7890', label: 'Work', type: 'mobile', primary: true, active: true },
+				],
+				emails: [
+					{ emailAddress: 'john.doe@example.com', label: 'Personal', primary: true, active: true },
+				],
 			},
 			null,
 			2,
 		),
 	),
-	{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', required: true, placeholder: 'e.g. John', displayOptions: fieldsMode },
-	{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', required: true, placeholder: 'e.g. Doe', displayOptions: fieldsMode },
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. John',
+		displayOptions: fieldsMode,
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Doe',
+		displayOptions: fieldsMode,
+	},
 	fieldsCollection('additionalFields', fieldsMode, customerFieldOptions(false)),
 	bulkOptions(show),
 ];
@@ -42,9 +62,14 @@ export async function createCustomers(this: IExecuteFunctions) {
 		buildRecord(itemIndex) {
 			const names =
 				this.getNodeParameter('inputMode', itemIndex, 'fields') === 'fields'
-					? { firstName: this.getNodeParameter('firstName', itemIndex, '') as string, lastName: this.getNodeParameter('lastName', itemIndex, '') as string }
+					? {
+							firstName: this.getNodeParameter('firstName', itemIndex, '') as string,
+							lastName: this.getNodeParameter('lastName', itemIndex, '') as string,
+						}
 					: {};
-			return documentedCustomer(recordFromParameters.call(this, itemIndex, 'additionalFields', names));
+			return documentedCustomer(
+				recordFromParameters.call(this, itemIndex, 'additionalFields', names),
+			);
 		},
 		problems: (record) => customerProblems(record, ['firstName', 'lastName']),
 	});

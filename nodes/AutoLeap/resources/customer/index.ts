@@ -18,14 +18,27 @@ export const customerDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show },
 		options: [
-			{ name: 'Archive', value: 'archive', action: 'Archive customers', description: 'Set customers inactive (many per request)' },
-			{ name: 'Create', value: 'create', action: 'Create customers', description: 'Add customers to a shop (many per request)' },
+			{
+				name: 'Archive',
+				value: 'archive',
+				action: 'Archive customers',
+				description: 'Set customers inactive (many per request)',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create customers',
+				description: 'Add customers to a shop (many per request)',
+			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get a customer',
 				description: 'Retrieve one customer by ID',
-				routing: recordRouting(PATHS.customers, 'customer', { parameter: 'customerId', label: 'Customer' }),
+				routing: recordRouting(PATHS.customers, 'customer', {
+					parameter: 'customerId',
+					label: 'Customer',
+				}),
 			},
 			{
 				name: 'Get Many',
@@ -34,7 +47,12 @@ export const customerDescription: INodeProperties[] = [
 				description: 'List customers, filtered by text or update time',
 				routing: listRouting(PATHS.customers, 'customer'),
 			},
-			{ name: 'Update', value: 'update', action: 'Update customers', description: 'Change fields of customers (many per request)' },
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update customers',
+				description: 'Change fields of customers (many per request)',
+			},
 		],
 		default: 'getAll',
 	},
@@ -45,4 +63,8 @@ export const customerDescription: INodeProperties[] = [
 	...customerUpdateDescription,
 ];
 
-export const customerOperations = { archive: archiveCustomers, create: createCustomers, update: updateCustomers };
+export const customerOperations = {
+	archive: archiveCustomers,
+	create: createCustomers,
+	update: updateCustomers,
+};

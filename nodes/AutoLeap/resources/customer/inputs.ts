@@ -16,7 +16,9 @@ const preferredLocation: INodeProperties = {
 
 /** The inputs of Additional Fields (Create) or Update Fields (Update). */
 export function customerFieldOptions(withNames: boolean): INodeProperties[] {
-	const plain = fieldOptions(withNames ? [...CUSTOMER_NAME_FIELDS, ...CUSTOMER_FIELDS] : CUSTOMER_FIELDS);
+	const plain = fieldOptions(
+		withNames ? [...CUSTOMER_NAME_FIELDS, ...CUSTOMER_FIELDS] : CUSTOMER_FIELDS,
+	);
 	return [
 		...plain.map((option) => (option.name === preferredLocation.name ? preferredLocation : option)),
 		...[TAGS_GROUP, ...CONTACT_GROUPS].map(entryCollection),

@@ -4,7 +4,13 @@ import { BULK_KEYS, ID_FIELDS, PATHS } from '../../../shared/autoleap/endpoints'
 import { customerProblems, documentedCustomer } from '../../../shared/autoleap/fields/customer';
 import { companySelect } from '../../../shared/parameters';
 import { runBulkWrite } from '../../shared/bulkWrite';
-import { bulkOptions, fieldsCollection, inputMode, recordJson, recordLocator } from '../../shared/inputs';
+import {
+	bulkOptions,
+	fieldsCollection,
+	inputMode,
+	recordJson,
+	recordLocator,
+} from '../../shared/inputs';
 import { recordFromParameters } from '../../shared/recordInput';
 import { customerFieldOptions } from './inputs';
 
@@ -14,8 +20,15 @@ export const customerUpdateDescription: INodeProperties[] = [
 	companySelect(show, 'none'),
 	recordLocator('customer', show),
 	inputMode(show),
-	recordJson(show, JSON.stringify({ notes: 'Prefers text reminders', communicationPreference: 'mobile' }, null, 2)),
-	fieldsCollection('updateFields', { show: { ...show, inputMode: ['fields'] } }, customerFieldOptions(true)),
+	recordJson(
+		show,
+		JSON.stringify({ notes: 'Prefers text reminders', communicationPreference: 'mobile' }, null, 2),
+	),
+	fieldsCollection(
+		'updateFields',
+		{ show: { ...show, inputMode: ['fields'] } },
+		customerFieldOptions(true),
+	),
 	bulkOptions(show),
 ];
 
@@ -25,8 +38,14 @@ export async function updateCustomers(this: IExecuteFunctions) {
 		path: PATHS.customers,
 		bodyKey: BULK_KEYS.customer,
 		buildRecord(itemIndex) {
-			const customerId = this.getNodeParameter('customerId', itemIndex, '', { extractValue: true }) as string;
-			return documentedCustomer(recordFromParameters.call(this, itemIndex, 'updateFields', { [ID_FIELDS.customer]: customerId }));
+			const customerId = this.getNodeParameter('customerId', itemIndex, '', {
+				extractValue: true,
+			}) as string;
+			return documentedCustomer(
+				recordFromParameters.call(this, itemIndex, 'updateFields', {
+					[ID_FIELDS.customer]: customerId,
+				}),
+			);
 		},
 		problems: (record) => customerProblems(record, [ID_FIELDS.customer]),
 	});

@@ -15,7 +15,10 @@ export const inventoryLevelGetManyDescription: INodeProperties[] = [
 			type: 'options',
 			default: 'below',
 			description: 'Only items whose quantity on hand is above, or below, their restock level',
-			options: RESTOCK_LEVELS.map((value) => ({ name: value === 'above' ? 'Above Restock Level' : 'Below Restock Level', value })),
+			options: RESTOCK_LEVELS.map((value) => ({
+				name: value === 'above' ? 'Above Restock Level' : 'Below Restock Level',
+				value,
+			})),
 			routing: sendQuery('restockLevel'),
 		},
 	]),

@@ -19,14 +19,16 @@ export const inventoryLevelDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many inventory levels',
-				description: 'List stocked items with their quantity on hand, by location and restock level',
+				description:
+					'List stocked items with their quantity on hand, by location and restock level',
 				routing: listRouting(PATHS.inventoryLevels, 'inventoryLevel'),
 			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update inventory levels',
-				description: 'Set quantity on hand or restock level per item and location (many per request; inferred from incomplete docs)',
+				description:
+					'Set quantity on hand or restock level per item and location (many per request; inferred from incomplete docs)',
 			},
 		],
 		default: 'getAll',

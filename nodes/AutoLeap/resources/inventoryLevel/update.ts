@@ -37,7 +37,9 @@ export async function updateInventoryLevels(this: IExecuteFunctions) {
 		},
 		problems: (record) => [
 			...recordProblems(record, INVENTORY_LEVEL_FIELDS, [ID_FIELDS.item, ID_FIELDS.location]),
-			...(INVENTORY_LEVEL_FIELDS.some((spec) => record[spec.name] !== undefined) ? [] : ['nothing to update: add "Quantity on Hand" or "Restock Level"']),
+			...(INVENTORY_LEVEL_FIELDS.some((spec) => record[spec.name] !== undefined)
+				? []
+				: ['nothing to update: add "Quantity on Hand" or "Restock Level"']),
 		],
 	});
 }

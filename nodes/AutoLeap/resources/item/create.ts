@@ -2,10 +2,23 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { BULK_KEYS, PATHS } from '../../../shared/autoleap/endpoints';
 import { ITEM_STATUSES, ITEM_TYPES } from '../../../shared/autoleap/enums';
-import { ITEM_DETAILS, ITEM_FIELDS, ITEM_REQUIRED_FIELDS, itemProblems, PART_DETAIL_FIELDS, TIRE_DETAIL_FIELDS } from '../../../shared/autoleap/fields/item';
+import {
+	ITEM_DETAILS,
+	ITEM_FIELDS,
+	ITEM_REQUIRED_FIELDS,
+	itemProblems,
+	PART_DETAIL_FIELDS,
+	TIRE_DETAIL_FIELDS,
+} from '../../../shared/autoleap/fields/item';
 import { companySelect, enumOptions } from '../../../shared/parameters';
 import { runBulkWrite } from '../../shared/bulkWrite';
-import { bulkOptions, fieldOptions, fieldsCollection, inputMode, recordJson } from '../../shared/inputs';
+import {
+	bulkOptions,
+	fieldOptions,
+	fieldsCollection,
+	inputMode,
+	recordJson,
+} from '../../shared/inputs';
 import { recordFromParameters } from '../../shared/recordInput';
 import { inDocumentedCase } from '../../../shared/autoleap/fields/spec';
 
@@ -39,7 +52,15 @@ export const itemCreateDescription: INodeProperties[] = [
 		options: enumOptions(ITEM_TYPES),
 		displayOptions: { show: fieldsMode },
 	},
-	{ displayName: 'Item Name', name: 'itemName', type: 'string', default: '', required: true, placeholder: 'e.g. Brake Pad Set', displayOptions: { show: fieldsMode } },
+	{
+		displayName: 'Item Name',
+		name: 'itemName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Brake Pad Set',
+		displayOptions: { show: fieldsMode },
+	},
 	{
 		displayName: 'Item Number',
 		name: 'itemNumber',
@@ -58,7 +79,14 @@ export const itemCreateDescription: INodeProperties[] = [
 		options: enumOptions(ITEM_STATUSES),
 		displayOptions: { show: fieldsMode },
 	},
-	{ displayName: 'Taxable', name: 'taxable', type: 'boolean', default: true, description: 'Whether the item is taxed', displayOptions: { show: fieldsMode } },
+	{
+		displayName: 'Taxable',
+		name: 'taxable',
+		type: 'boolean',
+		default: true,
+		description: 'Whether the item is taxed',
+		displayOptions: { show: fieldsMode },
+	},
 	{
 		displayName: 'Part Details',
 		name: 'partDetails',
@@ -104,7 +132,15 @@ export async function createItems(this: IExecuteFunctions) {
 		path: PATHS.items,
 		bodyKey: BULK_KEYS.item,
 		buildRecord(itemIndex) {
-			return inDocumentedCase(recordFromParameters.call(this, itemIndex, 'additionalFields', typedInputs.call(this, itemIndex)), [...ITEM_REQUIRED_FIELDS, ...ITEM_FIELDS]);
+			return inDocumentedCase(
+				recordFromParameters.call(
+					this,
+					itemIndex,
+					'additionalFields',
+					typedInputs.call(this, itemIndex),
+				),
+				[...ITEM_REQUIRED_FIELDS, ...ITEM_FIELDS],
+			);
 		},
 		problems: itemProblems,
 	});

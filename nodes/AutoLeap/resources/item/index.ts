@@ -18,8 +18,18 @@ export const itemDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show },
 		options: [
-			{ name: 'Archive', value: 'archive', action: 'Archive items', description: 'Set items inactive (many per request)' },
-			{ name: 'Create', value: 'create', action: 'Create items', description: 'Add parts or tires (many per request)' },
+			{
+				name: 'Archive',
+				value: 'archive',
+				action: 'Archive items',
+				description: 'Set items inactive (many per request)',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create items',
+				description: 'Add parts or tires (many per request)',
+			},
 			{
 				name: 'Get',
 				value: 'get',

@@ -21,13 +21,17 @@ export const itemPricingDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get item pricing',
 				description: 'Retrieve the cost and price of one item (inferred from incomplete docs)',
-				routing: recordRouting(PATHS.itemPricing, 'itemPricing', { parameter: 'itemId', label: 'Item ID' }),
+				routing: recordRouting(PATHS.itemPricing, 'itemPricing', {
+					parameter: 'itemId',
+					label: 'Item ID',
+				}),
 			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update item pricing',
-				description: 'Change the cost or price of items (many per request; inferred from incomplete docs)',
+				description:
+					'Change the cost or price of items (many per request; inferred from incomplete docs)',
 			},
 		],
 		default: 'get',

@@ -30,7 +30,9 @@ export async function updateItemPricing(this: IExecuteFunctions) {
 		},
 		problems: (record) => [
 			...recordProblems(record, ITEM_PRICING_FIELDS, [ID_FIELDS.item]),
-			...(ITEM_PRICING_FIELDS.some((spec) => record[spec.name] !== undefined) ? [] : ['nothing to update: add "Cost per Unit" or "Price per Unit"']),
+			...(ITEM_PRICING_FIELDS.some((spec) => record[spec.name] !== undefined)
+				? []
+				: ['nothing to update: add "Cost per Unit" or "Price per Unit"']),
 		],
 	});
 }

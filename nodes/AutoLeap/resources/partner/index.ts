@@ -24,7 +24,8 @@ export const partnerDescription: INodeProperties[] = [
 				name: 'Log Out',
 				value: 'logOut',
 				action: 'Log out the partner',
-				description: 'End the partner session (access and refresh token); the next request logs in again',
+				description:
+					'End the partner session (access and refresh token); the next request logs in again',
 			},
 		],
 		default: 'getProfile',

@@ -17,15 +17,32 @@ export async function logOut(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
 			if (!storedPair(credentials)) {
 				// Logging in only to log out would cost two writes for nothing.
-				results.push({ json: { success: true, message: 'There was no AutoLeap session to end' }, pairedItem: { item: itemIndex } });
+				results.push({
+					json: { success: true, message: 'There was no AutoLeap session to end' },
+					pairedItem: { item: itemIndex },
+				});
 				continue;
 			}
-			const body: IDataObject = credentials.refreshToken ? { refreshToken: credentials.refreshToken } : {};
-			const answer = (await autoLeapRequest.call(this, { method: 'POST', path: PATHS.logout, body }, { expect: 'ack', itemIndex })) as IDataObject;
-			results.push({ json: { success: answer.success, message: answer.message }, pairedItem: { item: itemIndex } });
+			const body: IDataObject = credentials.refreshToken
+				? { refreshToken: credentials.refreshToken }
+				: {};
+			const answer = (await autoLeapRequest.call(
+				this,
+				{ method: 'POST', path: PATHS.logout, body },
+				{ expect: 'ack', itemIndex },
+			)) as IDataObject;
+			results.push({
+				json: { success: answer.success, message: answer.message },
+				pairedItem: { item: itemIndex },
+			});
 		} catch (error) {
-			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error, { kind: 'write', itemIndex });
-			results.push({ json: { error: (error as Error).message }, error: error as never, pairedItem: { item: itemIndex } });
+			if (!this.continueOnFail())
+				throw asNodeError(this.getNode(), error, { kind: 'write', itemIndex });
+			results.push({
+				json: { error: (error as Error).message },
+				error: error as never,
+				pairedItem: { item: itemIndex },
+			});
 		}
 	}
 	return [results];

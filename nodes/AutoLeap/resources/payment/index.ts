@@ -18,7 +18,8 @@ export const paymentDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many payments',
-				description: 'List payments on repair orders (amounts, method, refunds), filtered by payment or update time and location',
+				description:
+					'List payments on repair orders (amounts, method, refunds), filtered by payment or update time and location',
 				routing: listRouting(PATHS.payments, 'payment'),
 			},
 		],

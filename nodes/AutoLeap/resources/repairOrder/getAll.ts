@@ -2,7 +2,15 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { TIME_WINDOWS } from '../../../shared/autoleap/endpoints';
 import { repairOrderStatusOptions } from '../../../shared/parameters';
-import { dateWindow, filtersCollection, getManyBasics, sortByFilter, sortDirectionFilter, textFilter, updatedWindow } from '../../shared/getMany';
+import {
+	dateWindow,
+	filtersCollection,
+	getManyBasics,
+	sortByFilter,
+	sortDirectionFilter,
+	textFilter,
+	updatedWindow,
+} from '../../shared/getMany';
 import { sendQuery } from '../../shared/routing';
 
 const show = { resource: ['repairOrder'], operation: ['getAll'] };
@@ -25,7 +33,8 @@ export const repairOrderGetManyDescription: INodeProperties[] = [
 			name: 'isFinalized',
 			type: 'boolean',
 			default: true,
-			description: 'Whether to return only finalized repair orders (on) or only those not finalized yet, such as estimates (off)',
+			description:
+				'Whether to return only finalized repair orders (on) or only those not finalized yet, such as estimates (off)',
 			routing: { send: { type: 'query', property: 'isFinalized' } },
 		},
 		textFilter('repairOrderNumber', 'RO Number', 'Only the repair order with this number'),

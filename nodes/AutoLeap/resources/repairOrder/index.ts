@@ -19,14 +19,19 @@ export const repairOrderDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a repair order',
-				description: 'Retrieve one repair order (RO) by its number, with services, totals and payment status',
-				routing: recordRouting(PATHS.repairOrders, 'repairOrder', { parameter: 'roNumber', label: 'RO Number' }),
+				description:
+					'Retrieve one repair order (RO) by its number, with services, totals and payment status',
+				routing: recordRouting(PATHS.repairOrders, 'repairOrder', {
+					parameter: 'roNumber',
+					label: 'RO Number',
+				}),
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many repair orders',
-				description: 'List repair orders (estimates, work in progress, invoices), filtered by status, update, invoice or finalize time, or text',
+				description:
+					'List repair orders (estimates, work in progress, invoices), filtered by status, update, invoice or finalize time, or text',
 				routing: listRouting(PATHS.repairOrders, 'repairOrder'),
 			},
 		],

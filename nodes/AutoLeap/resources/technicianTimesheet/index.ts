@@ -18,7 +18,8 @@ export const technicianTimesheetDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many technician timesheet logs',
-				description: "List technicians' clock-in and clock-out logs between two dates, optionally for one location",
+				description:
+					"List technicians' clock-in and clock-out logs between two dates, optionally for one location",
 				routing: listRouting(PATHS.timesheetLogs, 'timesheetLog'),
 			},
 		],

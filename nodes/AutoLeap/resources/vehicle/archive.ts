@@ -10,10 +10,13 @@ const show = { resource: ['vehicle'], operation: ['archive'] };
 
 export const vehicleArchiveDescription: INodeProperties[] = [
 	companySelect(show, 'none'),
-	recordLocator('vehicle', show, { description: 'The vehicle to archive (its status becomes Inactive)' }),
+	recordLocator('vehicle', show, {
+		description: 'The vehicle to archive (its status becomes Inactive)',
+	}),
 	recordLocator('customer', show, {
 		required: false,
-		description: "The vehicle's owner, sent beside it as the Vehicles page's sample shows; without it only the vehicle ID is sent",
+		description:
+			"The vehicle's owner, sent beside it as the Vehicles page's sample shows; without it only the vehicle ID is sent",
 	}),
 	bulkOptions(show),
 ];
@@ -24,9 +27,16 @@ export async function archiveVehicles(this: IExecuteFunctions) {
 		path: PATHS.vehicles,
 		bodyKey: BULK_KEYS.vehicle,
 		buildRecord(itemIndex) {
-			const vehicleId = this.getNodeParameter('vehicleId', itemIndex, '', { extractValue: true }) as string;
-			const customerId = String(this.getNodeParameter('customerId', itemIndex, '', { extractValue: true }) ?? '').trim();
-			return { [ID_FIELDS.vehicle]: vehicleId, ...(customerId ? { [ID_FIELDS.customer]: customerId } : {}) };
+			const vehicleId = this.getNodeParameter('vehicleId', itemIndex, '', {
+				extractValue: true,
+			}) as string;
+			const customerId = String(
+				this.getNodeParameter('customerId', itemIndex, '', { extractValue: true }) ?? '',
+			).trim();
+			return {
+				[ID_FIELDS.vehicle]: vehicleId,
+				...(customerId ? { [ID_FIELDS.customer]: customerId } : {}),
+			};
 		},
 		problems: (record) => recordProblems(record, [], [ID_FIELDS.vehicle]),
 	});

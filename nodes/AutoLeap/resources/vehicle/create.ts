@@ -6,7 +6,15 @@ import { inDocumentedCase, recordProblems } from '../../../shared/autoleap/field
 import { VEHICLE_FIELDS } from '../../../shared/autoleap/fields/vehicle';
 import { companySelect } from '../../../shared/parameters';
 import { runBulkWrite } from '../../shared/bulkWrite';
-import { bulkOptions, entryCollection, fieldOptions, fieldsCollection, inputMode, recordJson, recordLocator } from '../../shared/inputs';
+import {
+	bulkOptions,
+	entryCollection,
+	fieldOptions,
+	fieldsCollection,
+	inputMode,
+	recordJson,
+	recordLocator,
+} from '../../shared/inputs';
 import { recordFromParameters } from '../../shared/recordInput';
 
 const show = { resource: ['vehicle'], operation: ['create'] };
@@ -15,8 +23,18 @@ export const vehicleCreateDescription: INodeProperties[] = [
 	companySelect(show, 'none'),
 	recordLocator('customer', show, { description: 'The customer who owns the vehicle' }),
 	inputMode(show),
-	recordJson(show, JSON.stringify({ year: 2021, make: 'Honda', model: 'Accord', vin: '1HGCV1F14MA123456' }, null, 2)),
-	fieldsCollection('additionalFields', { show: { ...show, inputMode: ['fields'] } }, [...fieldOptions(VEHICLE_FIELDS), entryCollection(TAGS_GROUP)]),
+	recordJson(
+		show,
+		JSON.stringify(
+			{ year: 2021, make: 'Honda', model: 'Accord', vin: '1HGCV1F14MA123456' },
+			null,
+			2,
+		),
+	),
+	fieldsCollection('additionalFields', { show: { ...show, inputMode: ['fields'] } }, [
+		...fieldOptions(VEHICLE_FIELDS),
+		entryCollection(TAGS_GROUP),
+	]),
 	bulkOptions(show),
 ];
 
@@ -26,8 +44,15 @@ export async function createVehicles(this: IExecuteFunctions) {
 		path: PATHS.vehicles,
 		bodyKey: BULK_KEYS.vehicle,
 		buildRecord(itemIndex) {
-			const customerId = this.getNodeParameter('customerId', itemIndex, '', { extractValue: true }) as string;
-			return inDocumentedCase(recordFromParameters.call(this, itemIndex, 'additionalFields', { [ID_FIELDS.customer]: customerId }), VEHICLE_FIELDS);
+			const customerId = this.getNodeParameter('customerId', itemIndex, '', {
+				extractValue: true,
+			}) as string;
+			return inDocumentedCase(
+				recordFromParameters.call(this, itemIndex, 'additionalFields', {
+					[ID_FIELDS.customer]: customerId,
+				}),
+				VEHICLE_FIELDS,
+			);
 		},
 		problems: (record) => recordProblems(record, VEHICLE_FIELDS, [ID_FIELDS.customer]),
 	});

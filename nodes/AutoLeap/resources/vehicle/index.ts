@@ -18,14 +18,27 @@ export const vehicleDescription: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show },
 		options: [
-			{ name: 'Archive', value: 'archive', action: 'Archive vehicles', description: 'Set vehicles inactive (many per request)' },
-			{ name: 'Create', value: 'create', action: 'Create vehicles', description: 'Add vehicles to customers (many per request)' },
+			{
+				name: 'Archive',
+				value: 'archive',
+				action: 'Archive vehicles',
+				description: 'Set vehicles inactive (many per request)',
+			},
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create vehicles',
+				description: 'Add vehicles to customers (many per request)',
+			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get a vehicle',
 				description: 'Retrieve one vehicle by ID',
-				routing: recordRouting(PATHS.vehicles, 'vehicle', { parameter: 'vehicleId', label: 'Vehicle' }),
+				routing: recordRouting(PATHS.vehicles, 'vehicle', {
+					parameter: 'vehicleId',
+					label: 'Vehicle',
+				}),
 			},
 			{
 				name: 'Get Many',
@@ -34,7 +47,12 @@ export const vehicleDescription: INodeProperties[] = [
 				description: 'List vehicles, filtered by customer, text or update time',
 				routing: listRouting(PATHS.vehicles, 'vehicle'),
 			},
-			{ name: 'Update', value: 'update', action: 'Update vehicles', description: 'Change fields of vehicles (many per request)' },
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update vehicles',
+				description: 'Change fields of vehicles (many per request)',
+			},
 		],
 		default: 'getAll',
 	},
@@ -45,4 +63,8 @@ export const vehicleDescription: INodeProperties[] = [
 	...vehicleUpdateDescription,
 ];
 
-export const vehicleOperations = { archive: archiveVehicles, create: createVehicles, update: updateVehicles };
+export const vehicleOperations = {
+	archive: archiveVehicles,
+	create: createVehicles,
+	update: updateVehicles,
+};

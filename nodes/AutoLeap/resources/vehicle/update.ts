@@ -6,7 +6,15 @@ import { inDocumentedCase, recordProblems } from '../../../shared/autoleap/field
 import { VEHICLE_FIELDS } from '../../../shared/autoleap/fields/vehicle';
 import { companySelect } from '../../../shared/parameters';
 import { runBulkWrite } from '../../shared/bulkWrite';
-import { bulkOptions, entryCollection, fieldOptions, fieldsCollection, inputMode, recordJson, recordLocator } from '../../shared/inputs';
+import {
+	bulkOptions,
+	entryCollection,
+	fieldOptions,
+	fieldsCollection,
+	inputMode,
+	recordJson,
+	recordLocator,
+} from '../../shared/inputs';
 import { recordFromParameters } from '../../shared/recordInput';
 
 const show = { resource: ['vehicle'], operation: ['update'] };
@@ -16,7 +24,10 @@ export const vehicleUpdateDescription: INodeProperties[] = [
 	recordLocator('vehicle', show),
 	inputMode(show),
 	recordJson(show, JSON.stringify({ mileage: 16000, mileageUnit: 'Miles' }, null, 2)),
-	fieldsCollection('updateFields', { show: { ...show, inputMode: ['fields'] } }, [...fieldOptions(VEHICLE_FIELDS), entryCollection(TAGS_GROUP)]),
+	fieldsCollection('updateFields', { show: { ...show, inputMode: ['fields'] } }, [
+		...fieldOptions(VEHICLE_FIELDS),
+		entryCollection(TAGS_GROUP),
+	]),
 	bulkOptions(show),
 ];
 
@@ -26,8 +37,15 @@ export async function updateVehicles(this: IExecuteFunctions) {
 		path: PATHS.vehicles,
 		bodyKey: BULK_KEYS.vehicle,
 		buildRecord(itemIndex) {
-			const vehicleId = this.getNodeParameter('vehicleId', itemIndex, '', { extractValue: true }) as string;
-			return inDocumentedCase(recordFromParameters.call(this, itemIndex, 'updateFields', { [ID_FIELDS.vehicle]: vehicleId }), VEHICLE_FIELDS);
+			const vehicleId = this.getNodeParameter('vehicleId', itemIndex, '', {
+				extractValue: true,
+			}) as string;
+			return inDocumentedCase(
+				recordFromParameters.call(this, itemIndex, 'updateFields', {
+					[ID_FIELDS.vehicle]: vehicleId,
+				}),
+				VEHICLE_FIELDS,
+			);
 		},
 		problems: (record) => recordProblems(record, VEHICLE_FIELDS, [ID_FIELDS.vehicle]),
 	});

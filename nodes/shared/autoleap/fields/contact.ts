@@ -7,15 +7,37 @@ export const PHONE_FIELDS: readonly FieldSpec[] = [
 	{ name: 'number', label: 'Number', kind: 'string', placeholder: 'e.g. 123-456-7890' },
 	{ name: 'label', label: 'Label', kind: 'string', placeholder: 'e.g. Work' },
 	{ name: 'type', label: 'Type', kind: 'options', values: PHONE_TYPES },
-	{ name: 'primary', label: 'Primary', kind: 'boolean', description: 'Whether this is the main number' },
-	{ name: 'active', label: 'Active', kind: 'boolean', default: true, description: 'Whether the number is in use' },
+	{
+		name: 'primary',
+		label: 'Primary',
+		kind: 'boolean',
+		description: 'Whether this is the main number',
+	},
+	{
+		name: 'active',
+		label: 'Active',
+		kind: 'boolean',
+		default: true,
+		description: 'Whether the number is in use',
+	},
 ];
 
 export const EMAIL_FIELDS: readonly FieldSpec[] = [
 	{ name: 'emailAddress', label: 'Email Address', kind: 'string', placeholder: 'name@email.com' },
 	{ name: 'label', label: 'Label', kind: 'string', placeholder: 'e.g. Personal' },
-	{ name: 'primary', label: 'Primary', kind: 'boolean', description: 'Whether this is the main address' },
-	{ name: 'active', label: 'Active', kind: 'boolean', default: true, description: 'Whether the address is in use' },
+	{
+		name: 'primary',
+		label: 'Primary',
+		kind: 'boolean',
+		description: 'Whether this is the main address',
+	},
+	{
+		name: 'active',
+		label: 'Active',
+		kind: 'boolean',
+		default: true,
+		description: 'Whether the address is in use',
+	},
 ];
 
 export const ADDRESS_FIELDS: readonly FieldSpec[] = [
@@ -29,7 +51,13 @@ export const ADDRESS_FIELDS: readonly FieldSpec[] = [
 /** A tag as customers and vehicles carry it (colour as hex without '#'). */
 export const TAG_FIELDS: readonly FieldSpec[] = [
 	{ name: 'name', label: 'Name', kind: 'string', placeholder: 'e.g. VIP' },
-	{ name: 'color', label: 'Color', kind: 'color', default: '#FFFF00', description: 'Shown as hex without the leading #' },
+	{
+		name: 'color',
+		label: 'Color',
+		kind: 'color',
+		default: '#FFFF00',
+		description: 'Shown as hex without the leading #',
+	},
 ];
 
 /**
@@ -48,8 +76,26 @@ export interface EntryGroup {
 export const CONTACT_GROUPS: readonly EntryGroup[] = [
 	{ field: 'phones', label: 'Phones', entry: 'phone', many: true, specs: PHONE_FIELDS },
 	{ field: 'emails', label: 'Emails', entry: 'email', many: true, specs: EMAIL_FIELDS },
-	{ field: 'mainAddress', label: 'Main Address', entry: 'address', many: false, specs: ADDRESS_FIELDS },
-	{ field: 'secondaryAddress', label: 'Secondary Address', entry: 'address', many: false, specs: ADDRESS_FIELDS },
+	{
+		field: 'mainAddress',
+		label: 'Main Address',
+		entry: 'address',
+		many: false,
+		specs: ADDRESS_FIELDS,
+	},
+	{
+		field: 'secondaryAddress',
+		label: 'Secondary Address',
+		entry: 'address',
+		many: false,
+		specs: ADDRESS_FIELDS,
+	},
 ];
 
-export const TAGS_GROUP: EntryGroup = { field: 'tags', label: 'Tags', entry: 'tag', many: true, specs: TAG_FIELDS };
+export const TAGS_GROUP: EntryGroup = {
+	field: 'tags',
+	label: 'Tags',
+	entry: 'tag',
+	many: true,
+	specs: TAG_FIELDS,
+};

@@ -15,22 +15,53 @@ export const CUSTOMER_NAME_FIELDS: readonly FieldSpec[] = [
 export const CUSTOMER_FIELDS: readonly FieldSpec[] = [
 	{ name: 'customerType', label: 'Customer Type', kind: 'options', values: CUSTOMER_TYPES },
 	{ name: 'displayName', label: 'Display Name', kind: 'string', placeholder: 'e.g. John Doe' },
-	{ name: 'companyName', label: 'Company Name', kind: 'string', placeholder: 'e.g. Doe Enterprises' },
-	{ name: 'communicationPreference', label: 'Communication Preference', kind: 'options', values: COMMUNICATION_PREFERENCES },
+	{
+		name: 'companyName',
+		label: 'Company Name',
+		kind: 'string',
+		placeholder: 'e.g. Doe Enterprises',
+	},
+	{
+		name: 'communicationPreference',
+		label: 'Communication Preference',
+		kind: 'options',
+		values: COMMUNICATION_PREFERENCES,
+	},
 	{ name: 'notes', label: 'Notes', kind: 'string' },
-	{ name: 'taxExempt', label: 'Tax Exempt', kind: 'boolean', description: 'Whether the customer pays no tax' },
+	{
+		name: 'taxExempt',
+		label: 'Tax Exempt',
+		kind: 'boolean',
+		description: 'Whether the customer pays no tax',
+	},
 	{
 		name: 'reasonForTaxExempt',
 		label: 'Reason for Tax Exempt',
 		kind: 'options',
 		values: TAX_EXEMPT_REASONS,
 		openList: true,
-		description: 'Only the first reasons of AutoLeap’s list are documented; others can be given with an expression',
+		description:
+			'Only the first reasons of AutoLeap’s list are documented; others can be given with an expression',
 	},
-	{ name: 'chargeAccount', label: 'Charge Account', kind: 'boolean', description: 'Whether the customer may pay on account' },
+	{
+		name: 'chargeAccount',
+		label: 'Charge Account',
+		kind: 'boolean',
+		description: 'Whether the customer may pay on account',
+	},
 	{ name: 'preferredLocationID', label: 'Preferred Location Name or ID', kind: 'string' },
-	{ name: 'languagePreference', label: 'Language Preference', kind: 'string', placeholder: 'e.g. EN' },
-	{ name: 'okForMarketing', label: 'OK for Marketing', kind: 'boolean', description: 'Whether the customer agreed to receive marketing' },
+	{
+		name: 'languagePreference',
+		label: 'Language Preference',
+		kind: 'string',
+		placeholder: 'e.g. EN',
+	},
+	{
+		name: 'okForMarketing',
+		label: 'OK for Marketing',
+		kind: 'boolean',
+		description: 'Whether the customer agreed to receive marketing',
+	},
 ];
 
 /** A customer as AutoLeap documents it: enumerated values in the documented case, nested entries too. */

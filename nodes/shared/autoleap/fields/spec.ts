@@ -25,16 +25,25 @@ const empty = (value: unknown) => value === undefined || value === null || value
  * (`Regular` → `regular`: the reference's own customer example sends "Regular"). Nested lists
  * and objects are handled through `nested` (field → its entries' specs).
  */
-export function inDocumentedCase(record: IDataObject, specs: readonly FieldSpec[], nested: Record<string, readonly FieldSpec[]> = {}): IDataObject {
+export function inDocumentedCase(
+	record: IDataObject,
+	specs: readonly FieldSpec[],
+	nested: Record<string, readonly FieldSpec[]> = {},
+): IDataObject {
 	const out: IDataObject = { ...record };
 	for (const spec of specs) {
 		const value = out[spec.name];
 		if (spec.kind !== 'options' || typeof value !== 'string') continue;
-		out[spec.name] = spec.values?.find((documented) => documented.toLowerCase() === value.trim().toLowerCase()) ?? value;
+		out[spec.name] =
+			spec.values?.find((documented) => documented.toLowerCase() === value.trim().toLowerCase()) ??
+			value;
 	}
 	for (const [field, entrySpecs] of Object.entries(nested)) {
 		const value = out[field];
-		const fix = (entry: unknown) => (entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? inDocumentedCase(entry as IDataObject, entrySpecs) : entry);
+		const fix = (entry: unknown) =>
+			entry !== null && typeof entry === 'object' && !Array.isArray(entry)
+				? inDocumentedCase(entry as IDataObject, entrySpecs)
+				: entry;
 		if (Array.isArray(value)) out[field] = value.map(fix) as IDataObject[];
 		else if (value !== undefined) out[field] = fix(value) as IDataObject;
 	}
@@ -42,7 +51,11 @@ export function inDocumentedCase(record: IDataObject, specs: readonly FieldSpec[
 }
 
 /** What is wrong with a record, each problem naming its field; empty when it may be sent. */
-export function recordProblems(record: IDataObject, specs: readonly FieldSpec[], required: readonly string[] = []): string[] {
+export function recordProblems(
+	record: IDataObject,
+	specs: readonly FieldSpec[],
+	required: readonly string[] = [],
+): string[] {
 	const problems: string[] = [];
 	for (const name of required) {
 		if (empty(record[name])) problems.push(`"${name}" is required`);
@@ -59,14 +72,19 @@ export function recordProblems(record: IDataObject, specs: readonly FieldSpec[],
 function fieldProblem(spec: FieldSpec, value: unknown): string | undefined {
 	switch (spec.kind) {
 		case 'number':
-			return typeof value === 'number' && Number.isFinite(value) ? undefined : `must be a number (got ${show(value)})`;
+			return typeof value === 'number' && Number.isFinite(value)
+				? undefined
+				: `must be a number (got ${show(value)})`;
 		case 'integer':
 			return Number.isInteger(value) ? undefined : `must be a whole number (got ${show(value)})`;
 		case 'boolean':
 			return typeof value === 'boolean' ? undefined : `must be true or false (got ${show(value)})`;
 		case 'options':
-			if (spec.openList) return typeof value === 'string' ? undefined : `must be text (got ${show(value)})`;
-			return spec.values?.includes(value as string) ? undefined : `must be one of ${spec.values?.join(', ')} (got ${show(value)})`;
+			if (spec.openList)
+				return typeof value === 'string' ? undefined : `must be text (got ${show(value)})`;
+			return spec.values?.includes(value as string)
+				? undefined
+				: `must be one of ${spec.values?.join(', ')} (got ${show(value)})`;
 		default:
 			return typeof value === 'string' ? undefined : `must be text (got ${show(value)})`;
 	}
@@ -81,7 +99,11 @@ export function show(value: unknown): string {
  * Problems of nested entries — a list such as `phones` or one object such as `mainAddress` —
  * each named by its path, e.g. `"phones[1].type"`.
  */
-export function entryProblems(record: IDataObject, field: string, specs: readonly FieldSpec[]): string[] {
+export function entryProblems(
+	record: IDataObject,
+	field: string,
+	specs: readonly FieldSpec[],
+): string[] {
 	const value = record[field];
 	if (value === undefined || value === null) return [];
 	const many = Array.isArray(value);
@@ -92,7 +114,8 @@ export function entryProblems(record: IDataObject, field: string, specs: readonl
 			problems.push(`"${path}" must be an object (got ${show(entry)})`);
 			return;
 		}
-		for (const problem of recordProblems(entry as IDataObject, specs)) problems.push(problem.replace(/^"/, `"${path}.`));
+		for (const problem of recordProblems(entry as IDataObject, specs))
+			problems.push(problem.replace(/^"/, `"${path}.`));
 	});
 	return problems;
 }

@@ -14,7 +14,8 @@ export type Expectation = 'list' | 'record' | 'ack' | 'tokens';
 
 /** What a body that is not JSON looks like, in words a user can act on. */
 function notJson(body: unknown): string | undefined {
-	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === '')) return 'an empty answer';
+	if (body === undefined || body === null || (typeof body === 'string' && body.trim() === ''))
+		return 'an empty answer';
 	if (typeof body !== 'string') return undefined;
 	const text = body.trim();
 	if (text.startsWith('<')) return 'an HTML page instead of JSON (a proxy or login page?)';
@@ -27,7 +28,10 @@ export function checkAnswer(body: unknown, expect: Expectation): unknown {
 	const broken = notJson(body);
 	if (broken) throw new AnswerError(broken);
 	if (isObject(body) && body.success === false) {
-		throw new AnswerError(typeof body.error === 'string' ? body.error : 'it answered success: false', true);
+		throw new AnswerError(
+			typeof body.error === 'string' ? body.error : 'it answered success: false',
+			true,
+		);
 	}
 	switch (expect) {
 		case 'list':
@@ -37,11 +41,13 @@ export function checkAnswer(body: unknown, expect: Expectation): unknown {
 			if (!recordOf(body)) throw new AnswerError('the answer holds no record');
 			break;
 		case 'ack':
-			if (!isObject(body) || body.success !== true) throw new AnswerError('the answer does not confirm the write (no success: true)');
+			if (!isObject(body) || body.success !== true)
+				throw new AnswerError('the answer does not confirm the write (no success: true)');
 			break;
 		case 'tokens': {
 			const data = isObject(body) ? (body.data as IDataObject | undefined) : undefined;
-			if (typeof data?.accessToken !== 'string' || data.accessToken === '') throw new AnswerError('the answer holds no access token');
+			if (typeof data?.accessToken !== 'string' || data.accessToken === '')
+				throw new AnswerError('the answer holds no access token');
 			break;
 		}
 	}

@@ -43,8 +43,15 @@ export class RenewalError extends Error {
 }
 
 /** Our own errors, also when n8n wrapped them (its request helper keeps the original as `cause`). */
-export function ownErrorOf<T extends Error>(error: unknown, type: new (...args: never[]) => T): T | undefined {
-	for (let e = error, depth = 0; isObject(e) && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+export function ownErrorOf<T extends Error>(
+	error: unknown,
+	type: new (...args: never[]) => T,
+): T | undefined {
+	for (
+		let e = error, depth = 0;
+		isObject(e) && depth < 5;
+		e = (e as { cause?: unknown }).cause, depth++
+	) {
 		if (e instanceof type) return e;
 	}
 	return error instanceof type ? error : undefined;
@@ -55,8 +62,18 @@ export function statusOf(error: unknown): number | undefined {
 	if (ownErrorOf(error, RenewalError)?.reason === 'rateLimited') return 429;
 	if (!isObject(error)) return undefined;
 	const cause = isObject(error.cause) ? error.cause : {};
-	const response = isObject(error.response) ? error.response : isObject(cause.response) ? cause.response : {};
-	for (const candidate of [error.httpCode, response.status, error.statusCode, cause.status, error.status]) {
+	const response = isObject(error.response)
+		? error.response
+		: isObject(cause.response)
+			? cause.response
+			: {};
+	for (const candidate of [
+		error.httpCode,
+		response.status,
+		error.statusCode,
+		cause.status,
+		error.status,
+	]) {
 		const status = Number(candidate);
 		if (Number.isInteger(status) && status >= 100) return status;
 	}
@@ -91,7 +108,10 @@ export function redact(text: string, secrets: readonly string[] = []): string {
 	for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
 	return out
 		.replace(/(Bearer\s+)(?!\[redacted\])[^\s"',;]+/gi, '$1[redacted]')
-		.replace(/((?:access|refresh|auth)?_?(?:token|key)["']?\s*[=:]\s*["']?)(?!\[redacted\])[^\s"',;&]+/gi, '$1[redacted]');
+		.replace(
+			/((?:access|refresh|auth)?_?(?:token|key)["']?\s*[=:]\s*["']?)(?!\[redacted\])[^\s"',;&]+/gi,
+			'$1[redacted]',
+		);
 }
 
 const GUIDANCE: Record<number, [string, string]> = {
@@ -118,16 +138,27 @@ const GUIDANCE: Record<number, [string, string]> = {
 };
 
 /** Failures before anything left this machine: nothing can have been applied. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 
 function codeOf(error: unknown): string | undefined {
-	for (let e = error, depth = 0; isObject(e) && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+	for (
+		let e = error, depth = 0;
+		isObject(e) && depth < 5;
+		e = (e as { cause?: unknown }).cause, depth++
+	) {
 		if (typeof e.code === 'string') return e.code;
 	}
 	return undefined;
 }
 
-const MAYBE_APPLIED = 'The change may or may not have been applied: check in AutoLeap before running it again.';
+const MAYBE_APPLIED =
+	'The change may or may not have been applied: check in AutoLeap before running it again.';
 const NOT_APPLIED = 'AutoLeap did not apply it.';
 
 export interface ErrorContext {
@@ -141,16 +172,24 @@ export interface ErrorContext {
  * One plain message per failure, with AutoLeap's own text and what to do about it. A new error is
  * built from the facts alone, so the original request (with its Authorization header) is dropped.
  */
-export function toAutoLeapError(node: INode, error: unknown, { kind, itemIndex, secrets = [] }: ErrorContext): NodeApiError {
+export function toAutoLeapError(
+	node: INode,
+	error: unknown,
+	{ kind, itemIndex, secrets = [] }: ErrorContext,
+): NodeApiError {
 	const [message, description, status] = describe(error, kind);
 	const clean = (text: string) => redact(text, secrets);
 	const httpCode = status === undefined ? undefined : String(status);
-	return new NodeApiError(node, { message: clean(message), description: clean(description), httpCode } as JsonObject, {
-		message: clean(message),
-		description: clean(description),
-		httpCode,
-		itemIndex,
-	});
+	return new NodeApiError(
+		node,
+		{ message: clean(message), description: clean(description), httpCode } as JsonObject,
+		{
+			message: clean(message),
+			description: clean(description),
+			httpCode,
+			itemIndex,
+		},
+	);
 }
 
 function describe(error: unknown, kind: RequestKind): [string, string, number | undefined] {
@@ -168,14 +207,23 @@ function describe(error: unknown, kind: RequestKind): [string, string, number | 
 	}
 	const answer = ownErrorOf(error, AnswerError);
 	if (answer) {
-		const message = answer.refused ? `AutoLeap refused the request: ${answer.problem}` : `AutoLeap's answer was not usable: ${answer.problem}`;
-		if (kind === 'read') return [message, 'A proxy or AutoLeap itself answered out of the ordinary. Try again later.', undefined];
+		const message = answer.refused
+			? `AutoLeap refused the request: ${answer.problem}`
+			: `AutoLeap's answer was not usable: ${answer.problem}`;
+		if (kind === 'read')
+			return [
+				message,
+				'A proxy or AutoLeap itself answered out of the ordinary. Try again later.',
+				undefined,
+			];
 		return [message, answer.refused ? NOT_APPLIED : MAYBE_APPLIED, undefined];
 	}
 	const status = statusOf(error);
 	const detail = autoLeapMessageOf(error);
 	let [message, description] = (status !== undefined && GUIDANCE[status]) || [
-		status === undefined ? 'Could not reach AutoLeap' : `AutoLeap failed to process the request (HTTP ${status})`,
+		status === undefined
+			? 'Could not reach AutoLeap'
+			: `AutoLeap failed to process the request (HTTP ${status})`,
 		kind === 'write' ? MAYBE_APPLIED : 'AutoLeap may be down for a moment. Try again later.',
 	];
 	if (detail) message = `${message}: ${detail}`;
@@ -195,7 +243,11 @@ function describe(error: unknown, kind: RequestKind): [string, string, number | 
  * A failure as the error n8n shows: one already built for n8n (the sender's NodeApiError, a
  * NodeOperationError naming a field) passes on unchanged; anything else is mapped here.
  */
-export function asNodeError(node: INode, error: unknown, context: ErrorContext): NodeApiError | NodeOperationError {
+export function asNodeError(
+	node: INode,
+	error: unknown,
+	context: ErrorContext,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return toAutoLeapError(node, error, context);
 }

@@ -41,7 +41,9 @@ export async function collectPages(
 		const keys = pageRecords.map(keyOf);
 		const signature = keys.join('\n');
 		if (page > 1 && pageRecords.length > 0 && signature === previous) {
-			throw new ListError(`page ${page} holds the same records as page ${page - 1}, so the list ignores paging`);
+			throw new ListError(
+				`page ${page} holds the same records as page ${page - 1}, so the list ignores paging`,
+			);
 		}
 		previous = signature;
 		pageRecords.forEach((record, i) => {
@@ -51,12 +53,20 @@ export async function collectPages(
 		});
 		if (limit !== undefined && records.length >= limit) return records.slice(0, limit);
 		const facts = pageFactsOf(body);
-		const promised = facts.totalCount !== 0 && (facts.last === false || (facts.totalPages !== undefined && page < facts.totalPages));
-		if (pageRecords.length === 0 && promised) throw new ListError(`page ${page} is empty although AutoLeap says more pages follow`);
+		const promised =
+			facts.totalCount !== 0 &&
+			(facts.last === false || (facts.totalPages !== undefined && page < facts.totalPages));
+		if (pageRecords.length === 0 && promised)
+			throw new ListError(`page ${page} is empty although AutoLeap says more pages follow`);
 		if (isLastPage(body, page, pageRecords.length, size)) {
-			if (promised) throw new ListError(`page ${page} was marked the last although AutoLeap counts ${facts.totalPages} pages`);
+			if (promised)
+				throw new ListError(
+					`page ${page} was marked the last although AutoLeap counts ${facts.totalPages} pages`,
+				);
 			if (facts.totalCount !== undefined && records.length !== facts.totalCount) {
-				throw new ListError(`AutoLeap counts ${facts.totalCount} records, but its pages held ${records.length}`);
+				throw new ListError(
+					`AutoLeap counts ${facts.totalCount} records, but its pages held ${records.length}`,
+				);
 			}
 			return records;
 		}
@@ -64,7 +74,12 @@ export async function collectPages(
 	throw new ListError(`it has more than ${maxPages} pages; narrow it with filters`);
 }
 
-export function isLastPage(body: unknown, page: number, received: number, pageSize: number): boolean {
+export function isLastPage(
+	body: unknown,
+	page: number,
+	received: number,
+	pageSize: number,
+): boolean {
 	const facts = pageFactsOf(body);
 	if (facts.last !== undefined) return facts.last || received === 0;
 	if (facts.totalPages !== undefined) return page >= facts.totalPages;

@@ -84,7 +84,8 @@ export class SlidingWindow {
 		const before = this.startingShare();
 		[this.limit, this.windowMs, this.processes] = [limit, windowMs, processes];
 		// A share at its cap follows a new cap; one cut by 429s only shrinks with it.
-		this.share = this.share >= before ? this.startingShare() : Math.min(this.share, this.startingShare());
+		this.share =
+			this.share >= before ? this.startingShare() : Math.min(this.share, this.startingShare());
 	}
 
 	/** AutoLeap answered 429 to a request taken at `sentAt`: others use the account too. */
@@ -109,7 +110,8 @@ export class SlidingWindow {
 		if (paused > 0 && !urgent) return paused;
 		const excess = this.answered.length + (urgent ? 0 : this.inFlight) - this.share + 1;
 		if (excess <= 0) return 0;
-		if (excess > this.answered.length) return Math.min(SlidingWindow.IN_FLIGHT_POLL_MS, this.windowMs);
+		if (excess > this.answered.length)
+			return Math.min(SlidingWindow.IN_FLIGHT_POLL_MS, this.windowMs);
 		return this.answered[excess - 1] + this.windowMs - this.now() + 1;
 	}
 
@@ -160,7 +162,8 @@ export class RateBudget {
 
 	/** Limits come from the credential and may change between executions. */
 	setLimits(limits: BudgetLimits) {
-		for (const kind of ['read', 'write'] as const) this.windows[kind].setLimit(limits[kind], limits.windowMs, limits.processes);
+		for (const kind of ['read', 'write'] as const)
+			this.windows[kind].setLimit(limits[kind], limits.windowMs, limits.processes);
 	}
 
 	/** This process's current share of the limit of each kind. */

@@ -17,11 +17,20 @@ export interface RetryPolicy {
 
 /** Delays scale with the account's rate window: 1 s doubling up to 30 s for AutoLeap's minute. */
 export function retryPolicyFor(windowMs: number, patienceMs: number): RetryPolicy {
-	return { serverErrorRetries: 3, baseDelayMs: windowMs / 60, maxDelayMs: windowMs / 2, patienceMs };
+	return {
+		serverErrorRetries: 3,
+		baseDelayMs: windowMs / 60,
+		maxDelayMs: windowMs / 2,
+		patienceMs,
+	};
 }
 
 /** Delay before retry number `attempt` (0-based): half fixed, half random, doubling each time. */
-export function backoffDelay(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {
+export function backoffDelay(
+	policy: RetryPolicy,
+	attempt: number,
+	random: () => number = Math.random,
+): number {
 	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(attempt, 30));
 	return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }

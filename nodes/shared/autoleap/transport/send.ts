@@ -11,7 +11,15 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { accountKeyOf, baseUrlOf, CREDENTIAL_TYPE, limitsOf, renewalDue, secretsOf, timingOf } from '../account';
+import {
+	accountKeyOf,
+	baseUrlOf,
+	CREDENTIAL_TYPE,
+	limitsOf,
+	renewalDue,
+	secretsOf,
+	timingOf,
+} from '../account';
 import { checkAnswer } from './answers';
 import type { Expectation } from './answers';
 import { ownErrorOf, RenewalError, statusOf, toAutoLeapError } from './errors';
@@ -20,7 +28,11 @@ import type { RequestKind } from './rateBudget';
 import { backoffDelay, retryPolicyFor, retryReason } from './retry';
 
 /** Every n8n context our nodes send from (IExecutePaginationFunctions is an IExecuteSingleFunctions). */
-export type AutoLeapContext = IExecuteFunctions | IExecuteSingleFunctions | IPollFunctions | ILoadOptionsFunctions;
+export type AutoLeapContext =
+	| IExecuteFunctions
+	| IExecuteSingleFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions;
 
 export interface AutoLeapRequest {
 	method: IHttpRequestMethods;
@@ -59,7 +71,15 @@ export async function sendToAutoLeap(
 	const budget = budgetFor(accountKeyOf(credentials), limits);
 	const policy = retryPolicyFor(limits.windowMs, patienceMs);
 	const kind = requestKind(method);
-	const options: IHttpRequestOptions = { method, baseURL: baseUrlOf(credentials), url: path, qs, body, json: true, timeout: timeoutMs };
+	const options: IHttpRequestOptions = {
+		method,
+		baseURL: baseUrlOf(credentials),
+		url: path,
+		qs,
+		body,
+		json: true,
+		timeout: timeoutMs,
+	};
 	let rateLimitedSince: number | undefined;
 	let rateLimited = 0;
 	let serverErrors = 0;
@@ -74,7 +94,13 @@ export async function sendToAutoLeap(
 			failure = error;
 			// A 429 used none of AutoLeap's budget and tells this process to take a smaller share; a
 			// request whose token renewal failed was never sent (the renewal paced itself).
-			release(ownErrorOf(error, RenewalError) ? 'unsent' : statusOf(error) === 429 ? 'rateLimited' : 'answered');
+			release(
+				ownErrorOf(error, RenewalError)
+					? 'unsent'
+					: statusOf(error) === 429
+						? 'rateLimited'
+						: 'answered',
+			);
 		}
 		const reason = renewal ? undefined : retryReason(failure, kind);
 		let delay: number | undefined;
@@ -102,8 +128,15 @@ function authenticatedPort(ctx: AutoLeapContext): HttpPort {
 		if (!details || !renewalDue(credentials, Date.now())) {
 			return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options);
 		}
-		const credentialsDecrypted = { id: details.id ?? '', name: details.name, type: CREDENTIAL_TYPE, data: { ...credentials, accessToken: '' } };
-		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, { credentialsDecrypted });
+		const credentialsDecrypted = {
+			id: details.id ?? '',
+			name: details.name,
+			type: CREDENTIAL_TYPE,
+			data: { ...credentials, accessToken: '' },
+		};
+		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
+			credentialsDecrypted,
+		});
 	};
 }
 
@@ -117,13 +150,25 @@ export async function nodeErrorOf(
 	context: { kind: RequestKind; itemIndex?: number },
 	known: ICredentialDataDecryptedObject[] = [],
 ): Promise<NodeApiError> {
-	const now = await this.getCredentials(CREDENTIAL_TYPE).catch(() => ({}) as ICredentialDataDecryptedObject);
-	return toAutoLeapError(this.getNode(), error, { ...context, secrets: [now, ...known].flatMap(secretsOf) });
+	const now = await this.getCredentials(CREDENTIAL_TYPE).catch(
+		() => ({}) as ICredentialDataDecryptedObject,
+	);
+	return toAutoLeapError(this.getNode(), error, {
+		...context,
+		secrets: [now, ...known].flatMap(secretsOf),
+	});
 }
 
 /** Calls AutoLeap from a node and returns the checked body; errors are left as they came (map them with nodeErrorOf). */
-export async function sendFromNode(this: AutoLeapContext, request: AutoLeapRequest, expect: Expectation): Promise<unknown> {
-	return await sendToAutoLeap(await this.getCredentials(CREDENTIAL_TYPE), request, { port: authenticatedPort(this), expect });
+export async function sendFromNode(
+	this: AutoLeapContext,
+	request: AutoLeapRequest,
+	expect: Expectation,
+): Promise<unknown> {
+	return await sendToAutoLeap(await this.getCredentials(CREDENTIAL_TYPE), request, {
+		port: authenticatedPort(this),
+		expect,
+	});
 }
 
 /** Calls AutoLeap from a node and returns the checked body; failures become one plain NodeApiError. */
@@ -136,6 +181,8 @@ export async function autoLeapRequest(
 	try {
 		return await sendToAutoLeap(before, request, { port: authenticatedPort(this), expect });
 	} catch (error) {
-		throw await nodeErrorOf.call(this, error, { kind: requestKind(request.method), itemIndex }, [before]);
+		throw await nodeErrorOf.call(this, error, { kind: requestKind(request.method), itemIndex }, [
+			before,
+		]);
 	}
 }
