@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { AutoLeap } from '../nodes/AutoLeap/AutoLeap.node';
-import { TRIGGER_EVENTS } from '../nodes/AutoLeapTrigger/events';
+import { AutoLeap } from '../../nodes/AutoLeap/AutoLeap.node';
+import { TRIGGER_EVENTS } from '../../nodes/AutoLeapTrigger/events';
 
 /** The README's tables must list what the nodes offer: no more, no less. */
-const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
 
 function tableRows(heading: string): string[][] {
 	const section = readme.split(`## ${heading}`)[1].split('\n## ')[0];
