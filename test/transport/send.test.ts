@@ -8,7 +8,7 @@ import {
 	retryPolicyFor,
 	retryReason,
 } from '../../nodes/shared/autoleap/transport/retry';
-import { sendToAutoLeap } from '../../nodes/shared/autoleap/transport/send';
+import { send } from '../../nodes/shared/autoleap/transport/send';
 
 /** AutoLeap's minute: 1 s doubling up to 30 s. */
 const policy = retryPolicyFor(60_000, 600_000);
@@ -69,7 +69,7 @@ describe('retryReason', () => {
 	});
 });
 
-describe('sendToAutoLeap retries', () => {
+describe('send retries', () => {
 	// A window of 600 ms: retry delays start at 10 ms. Every test has an account of its own.
 	let account = 0;
 	const credentials = (extra: object = {}) => ({
@@ -85,53 +85,53 @@ describe('sendToAutoLeap retries', () => {
 	/** A port that fails with the given errors, then answers a list. */
 	function port(failures: unknown[]) {
 		const calls: number[] = [];
-		const send = jest.fn(async () => {
+		const http = jest.fn(async () => {
 			calls.push(Date.now());
 			const failure = failures[calls.length - 1];
 			if (calls.length <= failures.length) throw failure;
 			return { content: [], success: true };
 		});
-		return { send, calls };
+		return { http, calls };
 	}
 
 	it('waits out 429s on reads and writes, then succeeds, with growing gaps', async () => {
 		for (const request of [read, write]) {
-			const { send, calls } = port([failure(429), failure(429), failure(429)]);
+			const { http, calls } = port([failure(429), failure(429), failure(429)]);
 			await expect(
-				sendToAutoLeap(credentials(), request, {
-					port: send,
+				send(credentials(), request, {
+					port: http,
 					expect: request === read ? 'list' : 'ack',
 				}),
 			).resolves.toBeDefined();
-			expect(send).toHaveBeenCalledTimes(4);
+			expect(http).toHaveBeenCalledTimes(4);
 			const gaps = calls.slice(1).map((t, i) => t - calls[i]);
 			expect(gaps[2]).toBeGreaterThanOrEqual(15); // the third wait is 20–40 ms
 		}
 	});
 
 	it('gives up on 429s after the patience, however many tries that is', async () => {
-		const { send } = port(Array(10_000).fill(failure(429)));
+		const { http } = port(Array(10_000).fill(failure(429)));
 		const started = Date.now();
 		await expect(
-			sendToAutoLeap(credentials({ patienceMinutes: 0.005 }), read, { port: send, expect: 'list' }),
+			send(credentials({ patienceMinutes: 0.005 }), read, { port: http, expect: 'list' }),
 		).rejects.toThrow('HTTP 429');
 		const took = Date.now() - started;
 		expect(took).toBeLessThan(2_000);
-		expect(send.mock.calls.length).toBeGreaterThan(2);
+		expect(http.mock.calls.length).toBeGreaterThan(2);
 	});
 
 	it('retries a read three times after 5xx, network failures and unusable answers, counted apart from 429s', async () => {
-		const { send } = port([
+		const { http } = port([
 			failure(500),
 			failure(429),
 			new Error('socket hang up'),
 			new AnswerError('an HTML page'),
 			failure(502),
 		]);
-		await expect(
-			sendToAutoLeap(credentials(), read, { port: send, expect: 'list' }),
-		).rejects.toThrow('HTTP 502');
-		expect(send).toHaveBeenCalledTimes(5);
+		await expect(send(credentials(), read, { port: http, expect: 'list' })).rejects.toThrow(
+			'HTTP 502',
+		);
+		expect(http).toHaveBeenCalledTimes(5);
 	});
 
 	it.each([
@@ -139,11 +139,9 @@ describe('sendToAutoLeap retries', () => {
 		['a reset after sending', new Error('socket hang up')],
 		['an unusable answer', new AnswerError('an HTML page')],
 	])('sends a write once after %s (it may have been applied)', async (_case, error) => {
-		const { send } = port([error]);
-		await expect(sendToAutoLeap(credentials(), write, { port: send, expect: 'ack' })).rejects.toBe(
-			error,
-		);
-		expect(send).toHaveBeenCalledTimes(1);
+		const { http } = port([error]);
+		await expect(send(credentials(), write, { port: http, expect: 'ack' })).rejects.toBe(error);
+		expect(http).toHaveBeenCalledTimes(1);
 	});
 
 	it.each([
@@ -154,28 +152,26 @@ describe('sendToAutoLeap retries', () => {
 			new RenewalError('rejected', 'AutoLeap rejected the Partner ID or Auth Key', ''),
 		],
 	])('does not retry %s', async (_case, error) => {
-		const { send } = port([error]);
-		await expect(sendToAutoLeap(credentials(), read, { port: send, expect: 'list' })).rejects.toBe(
-			error,
-		);
-		expect(send).toHaveBeenCalledTimes(1);
+		const { http } = port([error]);
+		await expect(send(credentials(), read, { port: http, expect: 'list' })).rejects.toBe(error);
+		expect(http).toHaveBeenCalledTimes(1);
 	});
 
 	it('checks the answer: a 2xx that is not the documented JSON fails', async () => {
 		const html = jest.fn(async () => '<html><body>Please log in</body></html>');
-		await expect(
-			sendToAutoLeap(credentials(), write, { port: html, expect: 'ack' }),
-		).rejects.toThrow('an HTML page instead of JSON');
+		await expect(send(credentials(), write, { port: html, expect: 'ack' })).rejects.toThrow(
+			'an HTML page instead of JSON',
+		);
 		const refused = jest.fn(async () => ({ success: false, error: 'Company is locked' }));
 		await expect(
-			sendToAutoLeap(credentials(), write, { port: refused, expect: 'ack' }),
+			send(credentials(), write, { port: refused, expect: 'ack' }),
 		).rejects.toMatchObject({ refused: true, message: 'Company is locked' });
 	});
 
 	it("sends with the credential's timeout and base URL", async () => {
-		const send = jest.fn(async (options: object) => ({ content: [], options }));
-		await sendToAutoLeap(credentials({ timeoutSeconds: 7 }), read, { port: send, expect: 'list' });
-		expect(send.mock.calls[0][0]).toMatchObject({
+		const http = jest.fn(async (options: object) => ({ content: [], options }));
+		await send(credentials({ timeoutSeconds: 7 }), read, { port: http, expect: 'list' });
+		expect(http.mock.calls[0][0]).toMatchObject({
 			baseURL: 'http://retry.test/v2',
 			url: '/vehicles',
 			timeout: 7_000,
@@ -184,10 +180,10 @@ describe('sendToAutoLeap retries', () => {
 	});
 
 	it('makes a renewal one attempt: the request it serves does the waiting', async () => {
-		const { send } = port([failure(429)]);
+		const { http } = port([failure(429)]);
 		await expect(
-			sendToAutoLeap(credentials(), write, { port: send, expect: 'tokens', renewal: true }),
+			send(credentials(), write, { port: http, expect: 'tokens', renewal: true }),
 		).rejects.toThrow('HTTP 429');
-		expect(send).toHaveBeenCalledTimes(1);
+		expect(http).toHaveBeenCalledTimes(1);
 	});
 });

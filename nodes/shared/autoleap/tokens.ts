@@ -16,7 +16,7 @@ import {
 	statusOf,
 } from './transport/errors';
 import type { HttpPort } from './transport/send';
-import { sendToAutoLeap } from './transport/send';
+import { send } from './transport/send';
 
 /**
  * AutoLeap's token lifecycle (README §2) for the credential: log in once, then renew with the
@@ -87,7 +87,7 @@ async function logIn(
 	const body = { partnerId: text(credentials.partnerId), authKey: text(credentials.authKey) };
 	try {
 		return pairOf(
-			await sendToAutoLeap(
+			await send(
 				credentials,
 				{ method: 'POST', path: PATHS.login, body },
 				{ port: plainPort(helpers), expect: 'tokens', renewal: true },
@@ -111,7 +111,7 @@ async function refresh(
 	now: number,
 ): Promise<TokenPair | undefined> {
 	try {
-		const answer = await sendToAutoLeap(
+		const answer = await send(
 			{ ...credentials, refreshToken },
 			{ method: 'POST', path: PATHS.refresh, body: { refreshToken } },
 			{ port: plainPort(helpers), expect: 'tokens', renewal: true },

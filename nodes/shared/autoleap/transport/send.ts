@@ -61,7 +61,7 @@ export interface SendOptions {
  * retried where that is safe — 429s (nothing was applied) for up to the account's patience, reads
  * a few times after server errors. Errors are left as they came, for the caller to map.
  */
-export async function sendToAutoLeap(
+export async function send(
 	credentials: ICredentialDataDecryptedObject,
 	{ method, path, qs, body }: AutoLeapRequest,
 	{ port, expect, renewal = false }: SendOptions,
@@ -165,7 +165,7 @@ export async function sendFromNode(
 	request: AutoLeapRequest,
 	expect: Expectation,
 ): Promise<unknown> {
-	return await sendToAutoLeap(await this.getCredentials(CREDENTIAL_TYPE), request, {
+	return await send(await this.getCredentials(CREDENTIAL_TYPE), request, {
 		port: authenticatedPort(this),
 		expect,
 	});
@@ -179,7 +179,7 @@ export async function autoLeapRequest(
 ): Promise<unknown> {
 	const before = await this.getCredentials(CREDENTIAL_TYPE);
 	try {
-		return await sendToAutoLeap(before, request, { port: authenticatedPort(this), expect });
+		return await send(before, request, { port: authenticatedPort(this), expect });
 	} catch (error) {
 		throw await nodeErrorOf.call(this, error, { kind: requestKind(request.method), itemIndex }, [
 			before,
