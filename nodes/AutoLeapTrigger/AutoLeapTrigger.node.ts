@@ -8,11 +8,8 @@ import type {
 } from 'n8n-workflow';
 
 import { autoLeapEndBound, autoLeapStartBound, startOfSecond } from '../shared/autoleap/dates';
-import { PAGE_SIZE } from '../shared/autoleap/endpoints';
+import { readPage } from '../shared/autoleap/client';
 import { simplifyRecord } from '../shared/autoleap/simplify';
-import { pageFactsOf, recordsOf } from '../shared/autoleap/transport/envelope';
-import { isLastPage } from '../shared/autoleap/transport/pagination';
-import { autoLeapRequest } from '../shared/autoleap/transport/send';
 import { getCompanies, getLocations } from '../shared/parameters';
 import {
 	advance,
@@ -90,7 +87,7 @@ function settingsOf(ctx: IPollFunctions): Settings {
  */
 function sliceFetcher(ctx: IPollFunctions, { event, qs }: Settings): FetchSlice {
 	return async (start, end, page) => {
-		const body = await autoLeapRequest.call(
+		return await readPage.call(
 			ctx,
 			{
 				method: 'GET',
@@ -99,18 +96,10 @@ function sliceFetcher(ctx: IPollFunctions, { event, qs }: Settings): FetchSlice 
 					...qs,
 					[event.window.start]: autoLeapStartBound(start),
 					[event.window.end]: autoLeapEndBound(end),
-					page,
-					size: PAGE_SIZE,
 				},
 			},
-			{ expect: 'list' },
+			page,
 		);
-		const records = recordsOf(body);
-		return {
-			records,
-			last: isLastPage(body, page, records.length, PAGE_SIZE),
-			totalCount: pageFactsOf(body).totalCount,
-		};
 	};
 }
 

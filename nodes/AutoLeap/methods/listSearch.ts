@@ -1,9 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { appRecordUrl, ID_FIELDS, PATHS } from '../../shared/autoleap/endpoints';
-import { recordsOf } from '../../shared/autoleap/transport/envelope';
-import { isLastPage } from '../../shared/autoleap/transport/pagination';
-import { autoLeapRequest } from '../../shared/autoleap/transport/send';
+import { readPage } from '../../shared/autoleap/client';
 
 /** A picker shows 50 at a time; more load as the user scrolls. */
 const PAGE = 50;
@@ -17,19 +15,15 @@ async function search(
 ): Promise<INodeListSearchResult> {
 	const companyId = String(this.getCurrentNodeParameter('companyId') ?? '');
 	const page = Number(paginationToken ?? 1);
-	const body = await autoLeapRequest.call(
+	const { records, last } = await readPage.call(
 		this,
-		{
-			method: 'GET',
-			path,
-			qs: { companyId, page, size: PAGE, ...(filter ? { search: filter } : {}) },
-		},
-		{ expect: 'list' },
+		{ method: 'GET', path, qs: { companyId, ...(filter ? { search: filter } : {}) } },
+		page,
+		PAGE,
 	);
-	const records = recordsOf(body);
 	return {
 		results: records.map(toResult),
-		paginationToken: isLastPage(body, page, records.length, PAGE) ? undefined : String(page + 1),
+		paginationToken: last ? undefined : String(page + 1),
 	};
 }
 

@@ -6,15 +6,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
-import { isObject } from '../../shared/autoleap/transport/envelope';
-import {
-	AnswerError,
-	asNodeError,
-	autoLeapMessageOf,
-	ownErrorOf,
-	statusOf,
-} from '../../shared/autoleap/transport/errors';
-import { nodeErrorOf, sendFromNode } from '../../shared/autoleap/transport/send';
+import { asNodeError, nodeErrorOf, writeBatch } from '../../shared/autoleap/client';
 
 /** AutoLeap's maximum batch is undocumented; 100 matches its page size and is a node option. */
 export const DEFAULT_BATCH_SIZE = 100;
@@ -99,9 +91,6 @@ function batchesOf(pending: Pending[], size: number): Pending[][] {
 	return batches;
 }
 
-/** AutoLeap refuses a whole batch for one bad record (400), or one unknown id (404). */
-const isRecordRejection = (error: unknown) => [400, 404, 422].includes(statusOf(error) ?? 0);
-
 /**
  * The records of a rejected batch that AutoLeap's error names: by index (`vehicles[3]`, within
  * the batch sent) or by an id the record carries. Empty when it names none, or all of them.
@@ -132,6 +121,9 @@ export function namedRecords(text: string, batch: Pending[], bodyKey: string): P
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A batch AutoLeap rejected for some of its records: its message, and the failure itself. */
+type Rejection = { message: string; cause: unknown };
+
 /**
  * Sends one batch; a rejection is narrowed down to the records AutoLeap refused: those its error
  * names fail alone and the rest is sent again; otherwise the batch is halved, and a half is only
@@ -145,53 +137,60 @@ async function sendBatch(
 	results: INodeExecutionData[],
 	applied: number[],
 ): Promise<void> {
-	const attempt = async (part: Pending[]): Promise<unknown> => {
-		const body = {
-			companyId: part[0].companyId,
-			[write.bodyKey]: part.map((entry) => entry.record),
-		};
-		try {
-			const answer = await sendFromNode.call(
+	const attempt = async (part: Pending[]): Promise<Rejection | undefined> => {
+		const answer = await writeBatch.call(this, {
+			method: write.method,
+			path: write.path,
+			body: {
+				companyId: part[0].companyId,
+				[write.bodyKey]: part.map((entry) => entry.record),
+			},
+		});
+		if (answer.outcome === 'rejected') return answer;
+		if (answer.outcome === 'failed') {
+			await fail.call(
 				this,
-				{ method: write.method, path: write.path, body },
-				'ack',
+				part,
+				answer.cause,
+				applied,
+				results,
+				answer.refused ? 'refused' : 'failed',
 			);
-			const { success, message } = isObject(answer) ? answer : {};
-			for (const { itemIndex, companyId, record } of part) {
-				results[itemIndex] = {
-					json: { companyId, ...record, success, message },
-					pairedItem: { item: itemIndex },
-				};
-				applied.push(itemIndex);
-			}
-			return undefined;
-		} catch (error) {
-			if (isRecordRejection(error)) return error;
-			await fail.call(this, part, error, applied, results, false);
 			return undefined;
 		}
+		const { success, message } = answer.ack;
+		for (const { itemIndex, companyId, record } of part) {
+			results[itemIndex] = {
+				json: { companyId, ...record, success, message },
+				pairedItem: { item: itemIndex },
+			};
+			applied.push(itemIndex);
+		}
+		return undefined;
 	};
-	/** A part known to hold at least one record AutoLeap rejected with `cause`. */
-	const narrow = async (part: Pending[], cause: unknown): Promise<void> => {
-		if (part.length === 1) return await fail.call(this, part, cause, applied, results, true);
-		const named = namedRecords(autoLeapMessageOf(cause) ?? '', part, write.bodyKey);
+	/** A part known to hold at least one record AutoLeap rejected. */
+	const narrow = async (part: Pending[], rejection: Rejection): Promise<void> => {
+		const reject = (entries: Pending[]) =>
+			fail.call(this, entries, rejection.cause, applied, results, 'rejected');
+		if (part.length === 1) return await reject(part);
+		const named = namedRecords(rejection.message, part, write.bodyKey);
 		if (named.length > 0) {
-			for (const entry of named) await fail.call(this, [entry], cause, applied, results, true);
-			return await send(part.filter((entry) => !named.includes(entry)));
+			for (const entry of named) await reject([entry]);
+			return await sendPart(part.filter((entry) => !named.includes(entry)));
 		}
 		const half = Math.ceil(part.length / 2);
 		const [first, second] = [part.slice(0, half), part.slice(half)];
 		const rejected = await attempt(first);
-		if (rejected === undefined) return await narrow(second, cause); // the rejected record is in the second half
+		if (rejected === undefined) return await narrow(second, rejection); // the rejected record is in the second half
 		await narrow(first, rejected);
-		await send(second);
+		await sendPart(second);
 	};
-	const send = async (part: Pending[]): Promise<void> => {
+	const sendPart = async (part: Pending[]): Promise<void> => {
 		if (part.length === 0) return;
 		const rejected = await attempt(part);
 		if (rejected !== undefined) await narrow(part, rejected);
 	};
-	await send(batch);
+	await sendPart(batch);
 }
 
 /** The batch's items fail: error items with Continue On Fail, otherwise the run stops naming them. */
@@ -201,21 +200,16 @@ async function fail(
 	cause: unknown,
 	applied: number[],
 	results: INodeExecutionData[],
-	rejected: boolean,
+	outcome: 'rejected' | 'refused' | 'failed',
 ): Promise<void> {
 	const error = await nodeErrorOf.call(this, cause, {
 		kind: 'write',
 		itemIndex: batch[0].itemIndex,
 	});
 	const items = ranges(batch.map((entry) => entry.itemIndex + 1));
-	const refused = ownErrorOf(cause, AnswerError)?.refused;
 	const one = batch.length === 1;
-	const outcome = rejected
-		? `${one ? 'was' : 'were'} rejected`
-		: refused
-			? `${one ? 'was' : 'were'} refused`
-			: 'failed';
-	error.message = `${one ? 'Item' : 'Items'} ${items} ${outcome}: ${error.message}`;
+	const what = outcome === 'failed' ? outcome : `${one ? 'was' : 'were'} ${outcome}`;
+	error.message = `${one ? 'Item' : 'Items'} ${items} ${what}: ${error.message}`;
 	if (!this.continueOnFail()) {
 		if (applied.length > 0)
 			error.description =

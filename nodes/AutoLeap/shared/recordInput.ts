@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { CONTACT_GROUPS, TAGS_GROUP } from '../../shared/autoleap/fields/contact';
 import type { EntryGroup } from '../../shared/autoleap/fields/contact';
-import { isObject } from '../../shared/autoleap/transport/envelope';
+import { isObject } from '../../shared/autoleap/client';
 
 /** The nested collections by name: the AutoLeap field, and whether it holds a list or one object. */
 const GROUPS = new Map<string, EntryGroup>(

@@ -13,12 +13,8 @@ import { autoLeapDateFilter } from '../../shared/autoleap/dates';
 import { ID_FIELDS } from '../../shared/autoleap/endpoints';
 import { simplifyRecord } from '../../shared/autoleap/simplify';
 import type { SimplifiedResource } from '../../shared/autoleap/simplify';
-import type { Expectation } from '../../shared/autoleap/transport/answers';
-import { isObject, recordOf, recordsOf } from '../../shared/autoleap/transport/envelope';
-import { AnswerError, asNodeError, toAutoLeapError } from '../../shared/autoleap/transport/errors';
-import { collectPages } from '../../shared/autoleap/transport/pagination';
-import { pathSegment, PathError } from '../../shared/autoleap/transport/paths';
-import { autoLeapRequest } from '../../shared/autoleap/transport/send';
+import { idProblem, isObject, readList, readRecord, write } from '../../shared/autoleap/client';
+import type { AutoLeapRequest } from '../../shared/autoleap/client';
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
 
@@ -26,26 +22,17 @@ type RequestData = DeclarativeRestApiSettings.ResultOptions;
  * n8n's declarative engine lets a node take over sending only through
  * `routing.operations.pagination`. Every declarative operation goes through one of the three
  * builders below, which hand the request n8n prepared (URL, query, body from the parameters) to
- * the one AutoLeap sender: paced, retried, checked, at the credential's base URL, linked to its
+ * the AutoLeap client: paced, retried, checked, at the credential's base URL, linked to its
  * input item.
  */
-async function send(
-	this: IExecutePaginationFunctions,
-	requestData: RequestData,
-	expect: Expectation,
-	extra: { url?: string; qs?: IDataObject } = {},
-) {
-	const { method = 'GET', url = '', qs: query, body } = requestData.options;
-	return await autoLeapRequest.call(
-		this,
-		{
-			method,
-			path: extra.url ?? url,
-			qs: documentedDates.call(this, { ...query, ...extra.qs }),
-			body: isObject(body) ? documentedDates.call(this, body) : undefined,
-		},
-		{ expect, itemIndex: this.getItemIndex() },
-	);
+function prepared(this: IExecutePaginationFunctions, requestData: RequestData): AutoLeapRequest {
+	const { method = 'GET', url = '', qs, body } = requestData.options;
+	return {
+		method,
+		path: url,
+		qs: documentedDates.call(this, { ...qs }),
+		body: isObject(body) ? documentedDates.call(this, body) : undefined,
+	};
 }
 
 function linked(this: IExecutePaginationFunctions, records: IDataObject[]): INodeExecutionData[] {
@@ -67,34 +54,14 @@ const idFieldOf = (resource?: SimplifiedResource) =>
 
 /** The routing of a Get Many operation: GET `path`, Return All or up to Limit, page by page. */
 export function listRouting(path: string, resource?: SimplifiedResource): INodePropertyRouting {
-	const idField = idFieldOf(resource);
-	// Records are told apart by id where they have one; otherwise by their whole content.
-	const keyOf = (record: IDataObject) =>
-		idField && record[idField] !== undefined
-			? `id:${String(record[idField])}`
-			: JSON.stringify(record);
 	async function autoLeapList(this: IExecutePaginationFunctions, requestData: RequestData) {
 		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-		const limit = returnAll ? undefined : (this.getNodeParameter('limit', 50) as number);
-		try {
-			const fetchPage = async (page: number, size: number) => {
-				try {
-					return await send.call(this, requestData, 'list', { qs: { page, size } });
-				} catch (error) {
-					// Name the page: the pages before it were read, and are not output on their own.
-					if (error instanceof Error) error.message = `${error.message} (page ${page} of the list)`;
-					throw asNodeError(this.getNode(), error, {
-						kind: 'read',
-						itemIndex: this.getItemIndex(),
-					});
-				}
-			};
-			const records = await collectPages(fetchPage, { limit, keyOf });
-			return linked.call(this, simplified.call(this, records, resource));
-		} catch (error) {
-			// Requests fail as NodeApiErrors already; a list whose pages do not add up is mapped here.
-			throw asNodeError(this.getNode(), error, { kind: 'read', itemIndex: this.getItemIndex() });
-		}
+		const records = await readList.call(this, prepared.call(this, requestData), {
+			limit: returnAll ? undefined : (this.getNodeParameter('limit', 50) as number),
+			idField: idFieldOf(resource),
+			itemIndex: this.getItemIndex(),
+		});
+		return linked.call(this, simplified.call(this, records, resource));
 	}
 	return {
 		request: { method: 'GET', url: path },
@@ -112,25 +79,20 @@ export interface RecordId {
 
 /**
  * The routing of a Get: GET `path`/{id} (or `path` alone, for the profile), the one record of the
- * answer. The id is one checked path segment, and an answer holding another record is an error,
- * never a wrong record.
+ * answer (never another record than the one asked for).
  */
 export function recordRouting(
 	path: string,
 	resource?: SimplifiedResource,
 	id?: RecordId,
 ): INodePropertyRouting {
-	const idField = idFieldOf(resource);
 	async function autoLeapRecord(this: IExecutePaginationFunctions, requestData: RequestData) {
 		const itemIndex = this.getItemIndex();
-		let url = path;
 		let wanted: string | undefined;
 		if (id) {
 			wanted = String(this.getNodeParameter(id.parameter, '', { extractValue: true }) ?? '').trim();
-			try {
-				url = `${path}/${pathSegment(wanted)}`;
-			} catch (error) {
-				const problem = error instanceof PathError ? error.problem : 'is not an ID';
+			const problem = idProblem(wanted);
+			if (problem) {
 				throw new NodeOperationError(
 					this.getNode(),
 					`Item ${itemIndex + 1}: "${id.label}" ${problem}`,
@@ -141,15 +103,11 @@ export function recordRouting(
 				);
 			}
 		}
-		const record = recordOf(await send.call(this, requestData, 'record', { url }));
-		const got =
-			record && idField && record[idField] !== undefined ? String(record[idField]) : undefined;
-		if (!record || (wanted !== undefined && got !== undefined && got !== wanted)) {
-			const problem = record
-				? `it holds ${idField} ${got} for the requested ${wanted}`
-				: 'the answer holds no record';
-			throw toAutoLeapError(this.getNode(), new AnswerError(problem), { kind: 'read', itemIndex });
-		}
+		const record = await readRecord.call(this, prepared.call(this, requestData), {
+			id: wanted,
+			idField: idFieldOf(resource),
+			itemIndex,
+		});
 		return linked.call(this, simplified.call(this, [record], resource));
 	}
 	return {
@@ -169,13 +127,10 @@ export function writeRouting(
 	{ echo = false } = {},
 ): INodePropertyRouting {
 	async function autoLeapWrite(this: IExecutePaginationFunctions, requestData: RequestData) {
-		const sent = isObject(requestData.options.body)
-			? documentedDates.call(this, requestData.options.body)
-			: undefined;
-		const answer = await send.call(this, requestData, 'ack');
-		if (echo) return linked.call(this, [echoed(sent, answer)]);
-		const records = recordsOf(answer);
-		return linked.call(this, records.length > 0 ? records : [answer as IDataObject]);
+		const request = prepared.call(this, requestData);
+		const { ack, records } = await write.call(this, request, this.getItemIndex());
+		if (echo) return linked.call(this, [echoed(request.body, ack)]);
+		return linked.call(this, records.length > 0 ? records : [ack]);
 	}
 	return {
 		request: { method, url: path, ...(method === 'GET' ? {} : { body: {} }) },
@@ -184,10 +139,10 @@ export function writeRouting(
 	};
 }
 
-function echoed(sent: unknown, answer: unknown): IDataObject {
-	const { success, message, data } = isObject(answer) ? answer : {};
+function echoed(sent: IDataObject | undefined, ack: IDataObject): IDataObject {
+	const { success, message, data } = ack;
 	const returned = isObject(data) && Object.keys(data).length > 0 ? { data } : {};
-	return { ...(isObject(sent) ? sent : {}), success, message, ...returned };
+	return { ...sent, success, message, ...returned };
 }
 
 /** Sends a parameter as the query parameter `property`, left out when empty. */

@@ -1,9 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { PATHS, PROFILE } from './endpoints';
-import { recordOf } from './transport/envelope';
-import type { AutoLeapContext } from './transport/send';
-import { autoLeapRequest } from './transport/send';
+import { readRecord } from './client';
+import type { AutoLeapContext } from './client';
 
 export interface Location {
 	id: string;
@@ -16,14 +15,7 @@ export interface Company extends Location {
 
 /** The companies (shops) and locations the partner profile may use (its shape is INFERRED). */
 export async function loadCompanies(this: AutoLeapContext): Promise<Company[]> {
-	const profile =
-		recordOf(
-			await autoLeapRequest.call(
-				this,
-				{ method: 'GET', path: PATHS.profile },
-				{ expect: 'record' },
-			),
-		) ?? {};
+	const profile = await readRecord.call(this, { method: 'GET', path: PATHS.profile });
 	const companies = (profile[PROFILE.companies] as IDataObject[] | undefined) ?? [];
 	return companies.map((company) => ({
 		id: String(company[PROFILE.companyId]),

@@ -2,8 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 
 import { CREDENTIAL_TYPE, storedPair } from '../../../shared/autoleap/account';
 import { PATHS } from '../../../shared/autoleap/endpoints';
-import { asNodeError } from '../../../shared/autoleap/transport/errors';
-import { autoLeapRequest } from '../../../shared/autoleap/transport/send';
+import { asNodeError, write } from '../../../shared/autoleap/client';
 
 /**
  * POST /partners/logout with the session's refresh token in the body, as the reference shows
@@ -26,13 +25,13 @@ export async function logOut(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const body: IDataObject = credentials.refreshToken
 				? { refreshToken: credentials.refreshToken }
 				: {};
-			const answer = (await autoLeapRequest.call(
+			const { ack } = await write.call(
 				this,
 				{ method: 'POST', path: PATHS.logout, body },
-				{ expect: 'ack', itemIndex },
-			)) as IDataObject;
+				itemIndex,
+			);
 			results.push({
-				json: { success: answer.success, message: answer.message },
+				json: { success: ack.success, message: ack.message },
 				pairedItem: { item: itemIndex },
 			});
 		} catch (error) {

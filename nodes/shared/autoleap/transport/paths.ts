@@ -4,10 +4,17 @@
  * anything is sent, and every other id is encoded, so it can never become more than one segment.
  */
 export function pathSegment(id: unknown): string {
+	const problem = idProblem(id);
+	if (problem) throw new PathError(problem);
+	return encodeURIComponent(String(id).trim());
+}
+
+/** What makes an id unusable as a path segment, or undefined when it is usable. */
+export function idProblem(id: unknown): string | undefined {
 	const value = id === undefined || id === null ? '' : String(id).trim();
-	if (value === '') throw new PathError('is empty');
-	if (value === '.' || value === '..') throw new PathError(`is "${value}", which is not an ID`);
-	return encodeURIComponent(value);
+	if (value === '') return 'is empty';
+	if (value === '.' || value === '..') return `is "${value}", which is not an ID`;
+	return undefined;
 }
 
 export class PathError extends Error {

@@ -1,38 +1,17 @@
 import type {
 	ICredentialDataDecryptedObject,
-	NodeApiError,
 	IDataObject,
-	IExecuteFunctions,
-	IExecuteSingleFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IPollFunctions,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import {
-	accountKeyOf,
-	baseUrlOf,
-	CREDENTIAL_TYPE,
-	limitsOf,
-	renewalDue,
-	secretsOf,
-	timingOf,
-} from '../account';
+import { accountKeyOf, baseUrlOf, limitsOf, timingOf } from '../account';
 import { checkAnswer } from './answers';
 import type { Expectation } from './answers';
-import { ownErrorOf, RenewalError, statusOf, toAutoLeapError } from './errors';
+import { ownErrorOf, RenewalError, statusOf } from './errors';
 import { budgetFor, requestKind } from './rateBudget';
-import type { RequestKind } from './rateBudget';
 import { backoffDelay, retryPolicyFor, retryReason } from './retry';
-
-/** Every n8n context our nodes send from (IExecutePaginationFunctions is an IExecuteSingleFunctions). */
-export type AutoLeapContext =
-	| IExecuteFunctions
-	| IExecuteSingleFunctions
-	| IPollFunctions
-	| ILoadOptionsFunctions;
 
 export interface AutoLeapRequest {
 	method: IHttpRequestMethods;
@@ -113,76 +92,5 @@ export async function send(
 		}
 		if (delay === undefined) throw failure;
 		await sleep(delay);
-	}
-}
-
-/**
- * Sends through the credential: n8n applies `authenticate`, and renews the token after a 401.
- * When the token's known lifetime is about to run out, the request carries it blanked, so n8n
- * renews it (and saves the new pair) before sending.
- */
-function authenticatedPort(ctx: AutoLeapContext): HttpPort {
-	return async (options) => {
-		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-		const details = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
-		if (!details || !renewalDue(credentials, Date.now())) {
-			return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options);
-		}
-		const credentialsDecrypted = {
-			id: details.id ?? '',
-			name: details.name,
-			type: CREDENTIAL_TYPE,
-			data: { ...credentials, accessToken: '' },
-		};
-		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
-			credentialsDecrypted,
-		});
-	};
-}
-
-/**
- * One plain NodeApiError for a failure, without any secret the credential holds now or held in
- * `known` (a renewal during the request may have replaced the tokens it was sent with).
- */
-export async function nodeErrorOf(
-	this: AutoLeapContext,
-	error: unknown,
-	context: { kind: RequestKind; itemIndex?: number },
-	known: ICredentialDataDecryptedObject[] = [],
-): Promise<NodeApiError> {
-	const now = await this.getCredentials(CREDENTIAL_TYPE).catch(
-		() => ({}) as ICredentialDataDecryptedObject,
-	);
-	return toAutoLeapError(this.getNode(), error, {
-		...context,
-		secrets: [now, ...known].flatMap(secretsOf),
-	});
-}
-
-/** Calls AutoLeap from a node and returns the checked body; errors are left as they came (map them with nodeErrorOf). */
-export async function sendFromNode(
-	this: AutoLeapContext,
-	request: AutoLeapRequest,
-	expect: Expectation,
-): Promise<unknown> {
-	return await send(await this.getCredentials(CREDENTIAL_TYPE), request, {
-		port: authenticatedPort(this),
-		expect,
-	});
-}
-
-/** Calls AutoLeap from a node and returns the checked body; failures become one plain NodeApiError. */
-export async function autoLeapRequest(
-	this: AutoLeapContext,
-	request: AutoLeapRequest,
-	{ expect, itemIndex }: { expect: Expectation; itemIndex?: number },
-): Promise<unknown> {
-	const before = await this.getCredentials(CREDENTIAL_TYPE);
-	try {
-		return await send(before, request, { port: authenticatedPort(this), expect });
-	} catch (error) {
-		throw await nodeErrorOf.call(this, error, { kind: requestKind(request.method), itemIndex }, [
-			before,
-		]);
 	}
 }

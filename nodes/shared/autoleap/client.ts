@@ -1,0 +1,219 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IExecuteSingleFunctions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	NodeApiError,
+} from 'n8n-workflow';
+
+import { CREDENTIAL_TYPE, renewalDue, secretsOf } from './account';
+import { PAGE_SIZE } from './endpoints';
+import type { Expectation } from './transport/answers';
+import { pageFactsOf, recordOf, recordsOf } from './transport/envelope';
+import {
+	AnswerError,
+	asNodeError,
+	autoLeapMessageOf,
+	ownErrorOf,
+	statusOf,
+	toAutoLeapError,
+} from './transport/errors';
+import { collectPages, isLastPage } from './transport/pagination';
+import { pathSegment } from './transport/paths';
+import { requestKind } from './transport/rateBudget';
+import type { RequestKind } from './transport/rateBudget';
+import { send } from './transport/send';
+import type { AutoLeapRequest, HttpPort } from './transport/send';
+
+/** What the nodes need of the transport, in AutoLeap's words; nothing outside the core imports transport/. */
+
+export { asNodeError } from './transport/errors';
+export { isObject } from './transport/envelope';
+export { idProblem } from './transport/paths';
+export type { AutoLeapRequest } from './transport/send';
+
+/** Every n8n context our nodes send from (IExecutePaginationFunctions is an IExecuteSingleFunctions). */
+export type AutoLeapContext =
+	| IExecuteFunctions
+	| IExecuteSingleFunctions
+	| IPollFunctions
+	| ILoadOptionsFunctions;
+
+export interface Page {
+	records: IDataObject[];
+	/** Whether AutoLeap has no page after this one. */
+	last: boolean;
+	totalCount?: number;
+}
+
+/** A list read whole, or up to `limit` records. */
+export async function readList(
+	this: AutoLeapContext,
+	request: AutoLeapRequest,
+	{ limit, idField, itemIndex }: { limit?: number; idField?: string; itemIndex?: number } = {},
+): Promise<IDataObject[]> {
+	// Records are told apart by id where they have one; otherwise by their whole content.
+	const keyOf = (record: IDataObject) =>
+		idField && record[idField] !== undefined
+			? `id:${String(record[idField])}`
+			: JSON.stringify(record);
+	const fetchPage = async (page: number, size: number) => {
+		try {
+			return await answerTo(this, pageRequest(request, page, size), 'list', itemIndex);
+		} catch (error) {
+			// Name the page: the pages before it were read, and are not output on their own.
+			if (error instanceof Error) error.message = `${error.message} (page ${page} of the list)`;
+			throw asNodeError(this.getNode(), error, { kind: 'read', itemIndex });
+		}
+	};
+	try {
+		return await collectPages(fetchPage, { limit, keyOf });
+	} catch (error) {
+		// Requests fail as NodeApiErrors already; a list whose pages do not add up is mapped here.
+		throw asNodeError(this.getNode(), error, { kind: 'read', itemIndex });
+	}
+}
+
+/** One page of a list (AutoLeap's pages are 1-based). */
+export async function readPage(
+	this: AutoLeapContext,
+	request: AutoLeapRequest,
+	page: number,
+	size = PAGE_SIZE,
+): Promise<Page> {
+	const body = await answerTo(this, pageRequest(request, page, size), 'list');
+	const records = recordsOf(body);
+	return {
+		records,
+		last: isLastPage(body, page, records.length, size),
+		totalCount: pageFactsOf(body).totalCount,
+	};
+}
+
+/**
+ * One record: GET `path`, or `path`/{id} with the id as one checked path segment (see
+ * `idProblem`). An answer holding another record than `id` names is an error, never a wrong record.
+ */
+export async function readRecord(
+	this: AutoLeapContext,
+	request: AutoLeapRequest,
+	{ id, idField, itemIndex }: { id?: string; idField?: string; itemIndex?: number } = {},
+): Promise<IDataObject> {
+	const path = id === undefined ? request.path : `${request.path}/${pathSegment(id)}`;
+	const record = recordOf(await answerTo(this, { ...request, path }, 'record', itemIndex));
+	const got =
+		record && idField && record[idField] !== undefined ? String(record[idField]) : undefined;
+	if (!record || (id !== undefined && got !== undefined && got !== id)) {
+		const problem = record
+			? `it holds ${idField} ${got} for the requested ${id}`
+			: 'the answer holds no record';
+		throw toAutoLeapError(this.getNode(), new AnswerError(problem), { kind: 'read', itemIndex });
+	}
+	return record;
+}
+
+/** A write AutoLeap acknowledges (`success: true`): the acknowledgement, and any records it holds. */
+export async function write(
+	this: AutoLeapContext,
+	request: AutoLeapRequest,
+	itemIndex?: number,
+): Promise<{ ack: IDataObject; records: IDataObject[] }> {
+	const ack = (await answerTo(this, request, 'ack', itemIndex)) as IDataObject;
+	return { ack, records: recordsOf(ack) };
+}
+
+/**
+ * What became of one bulk-write batch: accepted; rejected by AutoLeap for some of its records
+ * (400, 404 or 422, with the message it gave, which may name them); or failed otherwise —
+ * `refused` when AutoLeap answered that it did not apply it (`success: false`). A failure's
+ * `cause` becomes the node's error through `nodeErrorOf`.
+ */
+export type BatchOutcome =
+	| { outcome: 'accepted'; ack: IDataObject }
+	| { outcome: 'rejected'; message: string; cause: unknown }
+	| { outcome: 'failed'; refused: boolean; cause: unknown };
+
+const REJECTIONS = [400, 404, 422];
+
+/** Sends one bulk-write batch (`{companyId, <records>: [...]}`), never throwing for AutoLeap's answer. */
+export async function writeBatch(
+	this: AutoLeapContext,
+	request: AutoLeapRequest,
+): Promise<BatchOutcome> {
+	try {
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		const ack = await send(credentials, request, { port: authenticatedPort(this), expect: 'ack' });
+		return { outcome: 'accepted', ack: ack as IDataObject };
+	} catch (cause) {
+		if (REJECTIONS.includes(statusOf(cause) ?? 0))
+			return { outcome: 'rejected', message: autoLeapMessageOf(cause) ?? '', cause };
+		return { outcome: 'failed', refused: ownErrorOf(cause, AnswerError)?.refused === true, cause };
+	}
+}
+
+/**
+ * One plain NodeApiError for a failure, without any secret the credential holds now or held in
+ * `known` (a renewal during the request may have replaced the tokens it was sent with).
+ */
+export async function nodeErrorOf(
+	this: AutoLeapContext,
+	error: unknown,
+	context: { kind: RequestKind; itemIndex?: number },
+	known: ICredentialDataDecryptedObject[] = [],
+): Promise<NodeApiError> {
+	const now = await this.getCredentials(CREDENTIAL_TYPE).catch(
+		() => ({}) as ICredentialDataDecryptedObject,
+	);
+	return toAutoLeapError(this.getNode(), error, {
+		...context,
+		secrets: [now, ...known].flatMap(secretsOf),
+	});
+}
+
+const pageRequest = (request: AutoLeapRequest, page: number, size: number): AutoLeapRequest => ({
+	...request,
+	qs: { ...request.qs, page, size },
+});
+
+/** The checked body of AutoLeap's answer; a failure becomes one plain NodeApiError. */
+async function answerTo(
+	ctx: AutoLeapContext,
+	request: AutoLeapRequest,
+	expect: Expectation,
+	itemIndex?: number,
+): Promise<unknown> {
+	const before = await ctx.getCredentials(CREDENTIAL_TYPE);
+	try {
+		return await send(before, request, { port: authenticatedPort(ctx), expect });
+	} catch (error) {
+		throw await nodeErrorOf.call(ctx, error, { kind: requestKind(request.method), itemIndex }, [
+			before,
+		]);
+	}
+}
+
+/**
+ * Sends through the credential: n8n applies `authenticate`, and renews the token after a 401.
+ * When the token's known lifetime is about to run out, the request carries it blanked, so n8n
+ * renews it (and saves the new pair) before sending.
+ */
+function authenticatedPort(ctx: AutoLeapContext): HttpPort {
+	return async (options) => {
+		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+		const details = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+		if (!details || !renewalDue(credentials, Date.now())) {
+			return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options);
+		}
+		const credentialsDecrypted = {
+			id: details.id ?? '',
+			name: details.name,
+			type: CREDENTIAL_TYPE,
+			data: { ...credentials, accessToken: '' },
+		};
+		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
+			credentialsDecrypted,
+		});
+	};
+}
