@@ -89,7 +89,7 @@ describe('send retries', () => {
 			calls.push(Date.now());
 			const failure = failures[calls.length - 1];
 			if (calls.length <= failures.length) throw failure;
-			return { content: [], success: true };
+			return { body: { content: [], success: true } };
 		});
 		return { http, calls };
 	}
@@ -158,24 +158,39 @@ describe('send retries', () => {
 	});
 
 	it('checks the answer: a 2xx that is not the documented JSON fails', async () => {
-		const html = jest.fn(async () => '<html><body>Please log in</body></html>');
+		const html = jest.fn(async () => ({ body: '<html><body>Please log in</body></html>' }));
 		await expect(send(credentials(), write, { port: html, expect: 'ack' })).rejects.toThrow(
 			'an HTML page instead of JSON',
 		);
-		const refused = jest.fn(async () => ({ success: false, error: 'Company is locked' }));
+		const refused = jest.fn(async () => ({ body: { success: false, error: 'Company is locked' } }));
 		await expect(
 			send(credentials(), write, { port: refused, expect: 'ack' }),
 		).rejects.toMatchObject({ refused: true, message: 'Company is locked' });
 	});
 
 	it("sends with the credential's timeout and base URL", async () => {
-		const http = jest.fn(async (options: object) => ({ content: [], options }));
+		const http = jest.fn(async (options: object) => ({ body: { content: [], options } }));
 		await send(credentials({ timeoutSeconds: 7 }), read, { port: http, expect: 'list' });
 		expect(http.mock.calls[0][0]).toMatchObject({
 			baseURL: 'http://retry.test/v2',
 			url: '/vehicles',
 			timeout: 7_000,
 			json: true,
+		});
+	});
+
+	it("asks for the full response and reads AutoLeap's clock from its Date header", async () => {
+		const date = 'Mon, 02 Jun 2025 12:00:05 GMT';
+		const http = jest.fn(async () => ({ body: { content: [] }, headers: { date } }));
+		await expect(send(credentials(), read, { port: http, expect: 'list' })).resolves.toEqual({
+			body: { content: [] },
+			serverTime: Date.parse('2025-06-02T12:00:05Z'),
+		});
+		expect(http.mock.calls[0]).toMatchObject([{ returnFullResponse: true }]);
+		const without = jest.fn(async () => ({ body: { content: [] }, headers: { date: 'soon' } }));
+		await expect(send(credentials(), read, { port: without, expect: 'list' })).resolves.toEqual({
+			body: { content: [] },
+			serverTime: undefined,
 		});
 	});
 

@@ -56,7 +56,7 @@ const idFieldOf = (resource?: SimplifiedResource) =>
 export function listRouting(path: string, resource?: SimplifiedResource): INodePropertyRouting {
 	async function autoLeapList(this: IExecutePaginationFunctions, requestData: RequestData) {
 		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-		const records = await readList.call(this, prepared.call(this, requestData), {
+		const { records } = await readList.call(this, prepared.call(this, requestData), {
 			limit: returnAll ? undefined : (this.getNodeParameter('limit', 50) as number),
 			idField: idFieldOf(resource),
 			itemIndex: this.getItemIndex(),
@@ -103,7 +103,7 @@ export function recordRouting(
 				);
 			}
 		}
-		const record = await readRecord.call(this, prepared.call(this, requestData), {
+		const { record } = await readRecord.call(this, prepared.call(this, requestData), {
 			id: wanted,
 			idField: idFieldOf(resource),
 			itemIndex,

@@ -25,7 +25,7 @@ import { pathSegment } from './transport/paths';
 import { requestKind } from './transport/rateBudget';
 import type { RequestKind } from './transport/rateBudget';
 import { send } from './transport/send';
-import type { AutoLeapRequest, HttpPort } from './transport/send';
+import type { Answer, AutoLeapRequest, HttpPort } from './transport/send';
 
 /** What the nodes need of the transport, in AutoLeap's words; nothing outside the core imports transport/. */
 
@@ -34,6 +34,11 @@ export { isObject } from './transport/envelope';
 export { idProblem } from './transport/paths';
 export type { AutoLeapRequest } from './transport/send';
 
+/** Every answer carries AutoLeap's clock: the HTTP `Date` of the answer, ms since the epoch. */
+interface Clocked {
+	serverTime?: number;
+}
+
 /** Every n8n context our nodes send from (IExecutePaginationFunctions is an IExecuteSingleFunctions). */
 export type AutoLeapContext =
 	| IExecuteFunctions
@@ -41,19 +46,20 @@ export type AutoLeapContext =
 	| IPollFunctions
 	| ILoadOptionsFunctions;
 
-export interface Page {
+export interface Page extends Clocked {
 	records: IDataObject[];
 	/** Whether AutoLeap has no page after this one. */
 	last: boolean;
 	totalCount?: number;
 }
 
-/** A list read whole, or up to `limit` records. */
+/** A list read whole, or up to `limit` records; its time is that of the last page read. */
 export async function readList(
 	this: AutoLeapContext,
 	request: AutoLeapRequest,
 	{ limit, idField, itemIndex }: { limit?: number; idField?: string; itemIndex?: number } = {},
-): Promise<IDataObject[]> {
+): Promise<{ records: IDataObject[] } & Clocked> {
+	let serverTime: number | undefined;
 	// Records are told apart by id where they have one; otherwise by their whole content.
 	const keyOf = (record: IDataObject) =>
 		idField && record[idField] !== undefined
@@ -61,7 +67,9 @@ export async function readList(
 			: JSON.stringify(record);
 	const fetchPage = async (page: number, size: number) => {
 		try {
-			return await answerTo(this, pageRequest(request, page, size), 'list', itemIndex);
+			const answer = await answerTo(this, pageRequest(request, page, size), 'list', itemIndex);
+			serverTime = answer.serverTime;
+			return answer.body;
 		} catch (error) {
 			// Name the page: the pages before it were read, and are not output on their own.
 			if (error instanceof Error) error.message = `${error.message} (page ${page} of the list)`;
@@ -69,7 +77,7 @@ export async function readList(
 		}
 	};
 	try {
-		return await collectPages(fetchPage, { limit, keyOf });
+		return { records: await collectPages(fetchPage, { limit, keyOf }), serverTime };
 	} catch (error) {
 		// Requests fail as NodeApiErrors already; a list whose pages do not add up is mapped here.
 		throw asNodeError(this.getNode(), error, { kind: 'read', itemIndex });
@@ -83,12 +91,13 @@ export async function readPage(
 	page: number,
 	size = PAGE_SIZE,
 ): Promise<Page> {
-	const body = await answerTo(this, pageRequest(request, page, size), 'list');
+	const { body, serverTime } = await answerTo(this, pageRequest(request, page, size), 'list');
 	const records = recordsOf(body);
 	return {
 		records,
 		last: isLastPage(body, page, records.length, size),
 		totalCount: pageFactsOf(body).totalCount,
+		serverTime,
 	};
 }
 
@@ -100,9 +109,10 @@ export async function readRecord(
 	this: AutoLeapContext,
 	request: AutoLeapRequest,
 	{ id, idField, itemIndex }: { id?: string; idField?: string; itemIndex?: number } = {},
-): Promise<IDataObject> {
+): Promise<{ record: IDataObject } & Clocked> {
 	const path = id === undefined ? request.path : `${request.path}/${pathSegment(id)}`;
-	const record = recordOf(await answerTo(this, { ...request, path }, 'record', itemIndex));
+	const { body, serverTime } = await answerTo(this, { ...request, path }, 'record', itemIndex);
+	const record = recordOf(body);
 	const got =
 		record && idField && record[idField] !== undefined ? String(record[idField]) : undefined;
 	if (!record || (id !== undefined && got !== undefined && got !== id)) {
@@ -111,7 +121,7 @@ export async function readRecord(
 			: 'the answer holds no record';
 		throw toAutoLeapError(this.getNode(), new AnswerError(problem), { kind: 'read', itemIndex });
 	}
-	return record;
+	return { record, serverTime };
 }
 
 /** A write AutoLeap acknowledges (`success: true`): the acknowledgement, and any records it holds. */
@@ -119,9 +129,9 @@ export async function write(
 	this: AutoLeapContext,
 	request: AutoLeapRequest,
 	itemIndex?: number,
-): Promise<{ ack: IDataObject; records: IDataObject[] }> {
-	const ack = (await answerTo(this, request, 'ack', itemIndex)) as IDataObject;
-	return { ack, records: recordsOf(ack) };
+): Promise<{ ack: IDataObject; records: IDataObject[] } & Clocked> {
+	const { body, serverTime } = await answerTo(this, request, 'ack', itemIndex);
+	return { ack: body as IDataObject, records: recordsOf(body), serverTime };
 }
 
 /**
@@ -131,7 +141,7 @@ export async function write(
  * `cause` becomes the node's error through `nodeErrorOf`.
  */
 export type BatchOutcome =
-	| { outcome: 'accepted'; ack: IDataObject }
+	| ({ outcome: 'accepted'; ack: IDataObject } & Clocked)
 	| { outcome: 'rejected'; message: string; cause: unknown }
 	| { outcome: 'failed'; refused: boolean; cause: unknown };
 
@@ -144,8 +154,11 @@ export async function writeBatch(
 ): Promise<BatchOutcome> {
 	try {
 		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-		const ack = await send(credentials, request, { port: authenticatedPort(this), expect: 'ack' });
-		return { outcome: 'accepted', ack: ack as IDataObject };
+		const { body, serverTime } = await send(credentials, request, {
+			port: authenticatedPort(this),
+			expect: 'ack',
+		});
+		return { outcome: 'accepted', ack: body as IDataObject, serverTime };
 	} catch (cause) {
 		if (REJECTIONS.includes(statusOf(cause) ?? 0))
 			return { outcome: 'rejected', message: autoLeapMessageOf(cause) ?? '', cause };
@@ -177,13 +190,13 @@ const pageRequest = (request: AutoLeapRequest, page: number, size: number): Auto
 	qs: { ...request.qs, page, size },
 });
 
-/** The checked body of AutoLeap's answer; a failure becomes one plain NodeApiError. */
+/** AutoLeap's checked answer; a failure becomes one plain NodeApiError. */
 async function answerTo(
 	ctx: AutoLeapContext,
 	request: AutoLeapRequest,
 	expect: Expectation,
 	itemIndex?: number,
-): Promise<unknown> {
+): Promise<Answer> {
 	const before = await ctx.getCredentials(CREDENTIAL_TYPE);
 	try {
 		return await send(before, request, { port: authenticatedPort(ctx), expect });
@@ -203,6 +216,7 @@ function authenticatedPort(ctx: AutoLeapContext): HttpPort {
 	return async (options) => {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 		const details = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+		// `options` ask for the full response (body, headers), which is what this port returns.
 		if (!details || !renewalDue(credentials, Date.now())) {
 			return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options);
 		}

@@ -15,7 +15,7 @@ export interface Company extends Location {
 
 /** The companies (shops) and locations the partner profile may use (its shape is INFERRED). */
 export async function loadCompanies(this: AutoLeapContext): Promise<Company[]> {
-	const profile = await readRecord.call(this, { method: 'GET', path: PATHS.profile });
+	const { record: profile } = await readRecord.call(this, { method: 'GET', path: PATHS.profile });
 	const companies = (profile[PROFILE.companies] as IDataObject[] | undefined) ?? [];
 	return companies.map((company) => ({
 		id: String(company[PROFILE.companyId]),

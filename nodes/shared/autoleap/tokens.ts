@@ -15,7 +15,7 @@ import {
 	RenewalError,
 	statusOf,
 } from './transport/errors';
-import type { HttpPort } from './transport/send';
+import type { Answer, HttpPort } from './transport/send';
 import { send } from './transport/send';
 
 /**
@@ -67,14 +67,15 @@ function plainPort(helpers: IHttpRequestHelper['helpers']): HttpPort {
 		})) as {
 			statusCode: number;
 			body: unknown;
+			headers?: object;
 		};
-		if (response.statusCode >= 200 && response.statusCode < 300) return response.body;
+		if (response.statusCode >= 200 && response.statusCode < 300) return response;
 		throw new HttpStatusError(response.statusCode, response.body);
 	};
 }
 
-function pairOf(answer: unknown, issuedAt: number): TokenPair {
-	const data = ((answer as IDataObject).data ?? {}) as IDataObject;
+function pairOf({ body }: Answer, issuedAt: number): TokenPair {
+	const data = ((body as IDataObject).data ?? {}) as IDataObject;
 	return { accessToken: String(data.accessToken), refreshToken: text(data.refreshToken), issuedAt };
 }
 

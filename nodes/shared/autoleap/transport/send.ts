@@ -20,8 +20,19 @@ export interface AutoLeapRequest {
 	body?: IDataObject;
 }
 
-/** How a request leaves n8n: resolves with the parsed body of a 2xx, throws with the status otherwise. */
-export type HttpPort = (options: IHttpRequestOptions) => Promise<unknown>;
+/**
+ * How a request leaves n8n, asked for the full response (`returnFullResponse`): resolves with the
+ * parsed body and the headers of a 2xx, throws with the status otherwise.
+ */
+export type HttpPort = (
+	options: IHttpRequestOptions,
+) => Promise<{ body: unknown; headers?: object }>;
+
+/** AutoLeap's checked answer, and its clock: the HTTP `Date` of the answer (ms since the epoch). */
+export interface Answer {
+	body: unknown;
+	serverTime?: number;
+}
 
 export interface SendOptions {
 	port: HttpPort;
@@ -44,7 +55,7 @@ export async function send(
 	credentials: ICredentialDataDecryptedObject,
 	{ method, path, qs, body }: AutoLeapRequest,
 	{ port, expect, renewal = false }: SendOptions,
-): Promise<unknown> {
+): Promise<Answer> {
 	const limits = limitsOf(credentials);
 	const { timeoutMs, patienceMs } = timingOf(credentials);
 	const budget = budgetFor(accountKeyOf(credentials), limits);
@@ -58,6 +69,7 @@ export async function send(
 		body,
 		json: true,
 		timeout: timeoutMs,
+		returnFullResponse: true,
 	};
 	let rateLimitedSince: number | undefined;
 	let rateLimited = 0;
@@ -66,9 +78,10 @@ export async function send(
 		let failure: unknown;
 		const release = await budget.acquire(kind, { urgent: renewal });
 		try {
-			const answer = checkAnswer(await port(options), expect);
+			const response = await port(options);
+			const answer = checkAnswer(response.body, expect);
 			release('answered');
-			return answer;
+			return { body: answer, serverTime: serverTimeOf(response.headers) };
 		} catch (error) {
 			failure = error;
 			// A 429 used none of AutoLeap's budget and tells this process to take a smaller share; a
@@ -93,4 +106,11 @@ export async function send(
 		if (delay === undefined) throw failure;
 		await sleep(delay);
 	}
+}
+
+/** The `Date` header as ms since the epoch (whole seconds), if there is one. */
+function serverTimeOf(headers: object = {}): number | undefined {
+	const [, date] = Object.entries(headers).find(([name]) => name.toLowerCase() === 'date') ?? [];
+	const time = typeof date === 'string' ? Date.parse(date) : NaN;
+	return Number.isFinite(time) ? time : undefined;
 }
