@@ -51,7 +51,7 @@ function settingsOf(ctx: IPollFunctions): Settings {
 	}
 	const companyId = String(ctx.getNodeParameter('companyId'));
 	const options = ctx.getNodeParameter('options', {}) as IDataObject;
-	const qs: IDataObject = { companyId };
+	const qs: IDataObject = {};
 	const locationId = event.location ? String(ctx.getNodeParameter('locationId', '') ?? '') : '';
 	if (locationId) qs.locationId = locationId;
 	for (const filter of event.filters) {
@@ -85,13 +85,14 @@ function settingsOf(ctx: IPollFunctions): Settings {
  * rounded down and the end up, so the answer holds the whole slice whichever way AutoLeap reads
  * an end bound (readWindow drops what lies past it).
  */
-function sliceFetcher(ctx: IPollFunctions, { event, qs }: Settings): FetchSlice {
+function sliceFetcher(ctx: IPollFunctions, { event, companyId, qs }: Settings): FetchSlice {
 	return async (start, end, page) => {
 		return await readPage.call(
 			ctx,
 			{
 				method: 'GET',
 				path: event.path,
+				companyId,
 				qs: {
 					...qs,
 					[event.window.start]: autoLeapStartBound(start),
@@ -154,9 +155,10 @@ async function pollOnce(
 	}
 
 	const staticData = this.getWorkflowStaticData('node');
+	// The company counts among the filters, as it did when it was one of the query parameters.
 	const fingerprint = contentHash([
 		event.value,
-		settings.qs,
+		{ companyId: settings.companyId, ...settings.qs },
 		settings.startFrom,
 		settings.startDate ?? null,
 	]);

@@ -34,7 +34,7 @@ export const triggerProperties: INodeProperties[] = [
 		default: 'repairOrderUpdated',
 		options: TRIGGER_EVENTS.map(({ name, value, description }) => ({ name, value, description })),
 	},
-	always(companySelect({}, 'none')),
+	always(companySelect({})),
 	{
 		...locationSelect({ event: eventsWith((event) => event.location) }, 'none'),
 	},

@@ -7,8 +7,11 @@ import { loadCompanies } from './autoleap/profile';
 
 type Show = NonNullable<INodeProperties['displayOptions']>['show'];
 
-/** Company picker, loaded from the partner profile; sent as the `companyId` query parameter of reads. */
-export function companySelect(show: Show, send: 'query' | 'none' = 'query'): INodeProperties {
+/**
+ * Company picker, loaded from the partner profile. It routes nothing: requests carry the company
+ * as `companyId`, and the sender puts it where AutoLeap takes it (query of reads, body of writes).
+ */
+export function companySelect(show: Show): INodeProperties {
 	return {
 		displayName: 'Company Name or ID',
 		name: 'companyId',
@@ -19,7 +22,6 @@ export function companySelect(show: Show, send: 'query' | 'none' = 'query'): INo
 		description:
 			'The shop (AutoLeap company) to work in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		displayOptions: { show },
-		routing: send === 'query' ? { send: { type: 'query', property: 'companyId' } } : undefined,
 	};
 }
 

@@ -11,7 +11,7 @@ const ctx = useSandbox();
 it('every answer of the client carries the Date of the HTTP answer as serverTime', async () => {
 	const { sandbox, credentials } = ctx;
 	const customerId = sandbox.store.list('customers', DEMO_COMPANY_ID)[0].customerId as string;
-	const vehicles = { method: 'GET', path: '/vehicles', qs: { companyId: DEMO_COMPANY_ID } };
+	const vehicles = { method: 'GET', path: '/vehicles', companyId: DEMO_COMPANY_ID };
 	const calls = [
 		{ verb: 'readRecord', request: { method: 'GET', path: '/partners/profile' } },
 		{ verb: 'readPage', request: vehicles },
@@ -21,8 +21,8 @@ it('every answer of the client carries the Date of the HTTP answer as serverTime
 			request: {
 				method: 'POST',
 				path: '/appointmentRequests/create',
+				companyId: DEMO_COMPANY_ID,
 				body: {
-					companyId: DEMO_COMPANY_ID,
 					locationId: DEMO_LOCATION_ID,
 					startDateTime: '2025-08-01T09:00:00Z',
 					endDateTime: '2025-08-01T10:00:00Z',
@@ -35,7 +35,8 @@ it('every answer of the client carries the Date of the HTTP answer as serverTime
 			request: {
 				method: 'POST',
 				path: '/vehicles',
-				body: { companyId: DEMO_COMPANY_ID, vehicles: [{ customerId, make: 'Honda' }] },
+				companyId: DEMO_COMPANY_ID,
+				body: { vehicles: [{ customerId, make: 'Honda' }] },
 			},
 		},
 	];

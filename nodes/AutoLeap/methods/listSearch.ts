@@ -17,7 +17,7 @@ async function search(
 	const page = Number(paginationToken ?? 1);
 	const { records, last } = await readPage.call(
 		this,
-		{ method: 'GET', path, qs: { companyId, ...(filter ? { search: filter } : {}) } },
+		{ method: 'GET', path, companyId, qs: filter ? { search: filter } : {} },
 		page,
 		PAGE,
 	);

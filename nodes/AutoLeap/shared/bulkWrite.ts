@@ -141,10 +141,8 @@ async function sendBatch(
 		const answer = await writeBatch.call(this, {
 			method: write.method,
 			path: write.path,
-			body: {
-				companyId: part[0].companyId,
-				[write.bodyKey]: part.map((entry) => entry.record),
-			},
+			companyId: part[0].companyId,
+			body: { [write.bodyKey]: part.map((entry) => entry.record) },
 		});
 		if (answer.outcome === 'rejected') return answer;
 		if (answer.outcome === 'failed') {

@@ -30,6 +30,7 @@ function prepared(this: IExecutePaginationFunctions, requestData: RequestData): 
 	return {
 		method,
 		path: url,
+		companyId: String(this.getNodeParameter('companyId', '') ?? ''),
 		qs: documentedDates.call(this, { ...qs }),
 		body: isObject(body) ? documentedDates.call(this, body) : undefined,
 	};
@@ -129,7 +130,7 @@ export function writeRouting(
 	async function autoLeapWrite(this: IExecutePaginationFunctions, requestData: RequestData) {
 		const request = prepared.call(this, requestData);
 		const { ack, records } = await write.call(this, request, this.getItemIndex());
-		if (echo) return linked.call(this, [echoed(request.body, ack)]);
+		if (echo) return linked.call(this, [echoed(request, ack)]);
 		return linked.call(this, records.length > 0 ? records : [ack]);
 	}
 	return {
@@ -139,10 +140,11 @@ export function writeRouting(
 	};
 }
 
-function echoed(sent: IDataObject | undefined, ack: IDataObject): IDataObject {
+/** The body sent (its company included) with AutoLeap's acknowledgement. */
+function echoed({ companyId, body }: AutoLeapRequest, ack: IDataObject): IDataObject {
 	const { success, message, data } = ack;
 	const returned = isObject(data) && Object.keys(data).length > 0 ? { data } : {};
-	return { ...sent, success, message, ...returned };
+	return { ...(companyId ? { companyId } : {}), ...body, success, message, ...returned };
 }
 
 /** Sends a parameter as the query parameter `property`, left out when empty. */

@@ -9,7 +9,7 @@ const show = { resource: ['appointmentRequest'], operation: ['create'] };
 const { customer, vehicle } = APPOINTMENT_EXTRA_FIELDS;
 
 export const appointmentRequestCreateDescription: INodeProperties[] = [
-	{ ...companySelect(show, 'none'), routing: sendBody('companyId') },
+	companySelect(show),
 	{
 		...locationSelect(show, 'none'),
 		description:

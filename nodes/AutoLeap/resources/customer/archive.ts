@@ -9,7 +9,7 @@ import { bulkOptions, recordLocator } from '../../shared/inputs';
 const show = { resource: ['customer'], operation: ['archive'] };
 
 export const customerArchiveDescription: INodeProperties[] = [
-	companySelect(show, 'none'),
+	companySelect(show),
 	recordLocator('customer', show, {
 		description: 'The customer to archive (AutoLeap marks it inactive)',
 	}),

@@ -12,7 +12,7 @@ const show = { resource: ['customer'], operation: ['create'] };
 const fieldsMode = { show: { ...show, inputMode: ['fields'] } };
 
 export const customerCreateDescription: INodeProperties[] = [
-	companySelect(show, 'none'),
+	companySelect(show),
 	inputMode(show),
 	recordJson(
 		show,

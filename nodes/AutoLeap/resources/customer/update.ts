@@ -17,7 +17,7 @@ import { customerFieldOptions } from './inputs';
 const show = { resource: ['customer'], operation: ['update'] };
 
 export const customerUpdateDescription: INodeProperties[] = [
-	companySelect(show, 'none'),
+	companySelect(show),
 	recordLocator('customer', show),
 	inputMode(show),
 	recordJson(

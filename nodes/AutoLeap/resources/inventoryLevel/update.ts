@@ -11,7 +11,7 @@ import { recordFromParameters } from '../../shared/recordInput';
 const show = { resource: ['inventoryLevel'], operation: ['update'] };
 
 export const inventoryLevelUpdateDescription: INodeProperties[] = [
-	companySelect(show, 'none'),
+	companySelect(show),
 	itemIdInput(show, 'The stocked item whose level changes'),
 	{
 		...locationSelect(show, 'none'),

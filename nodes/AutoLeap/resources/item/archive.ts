@@ -9,7 +9,7 @@ import { bulkOptions, itemIdInput } from '../../shared/inputs';
 const show = { resource: ['item'], operation: ['archive'] };
 
 export const itemArchiveDescription: INodeProperties[] = [
-	companySelect(show, 'none'),
+	companySelect(show),
 	itemIdInput(show, 'The item to archive (its status becomes Inactive)'),
 	bulkOptions(show),
 ];

@@ -26,7 +26,7 @@ const show = { resource: ['item'], operation: ['create'] };
 const fieldsMode = { ...show, inputMode: ['fields'] };
 
 export const itemCreateDescription: INodeProperties[] = [
-	companySelect(show, 'none'),
+	companySelect(show),
 	inputMode(show),
 	recordJson(
 		show,

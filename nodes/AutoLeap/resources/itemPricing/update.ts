@@ -11,7 +11,7 @@ import { recordFromParameters } from '../../shared/recordInput';
 const show = { resource: ['itemPricing'], operation: ['update'] };
 
 export const itemPricingUpdateDescription: INodeProperties[] = [
-	companySelect(show, 'none'),
+	companySelect(show),
 	itemIdInput(show, 'The item whose pricing changes'),
 	fieldsCollection('updateFields', { show }, fieldOptions(ITEM_PRICING_FIELDS)),
 	bulkOptions(show),

@@ -9,7 +9,7 @@ import { bulkOptions, recordLocator } from '../../shared/inputs';
 const show = { resource: ['vehicle'], operation: ['archive'] };
 
 export const vehicleArchiveDescription: INodeProperties[] = [
-	companySelect(show, 'none'),
+	companySelect(show),
 	recordLocator('vehicle', show, {
 		description: 'The vehicle to archive (its status becomes Inactive)',
 	}),

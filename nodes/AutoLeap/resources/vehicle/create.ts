@@ -20,7 +20,7 @@ import { recordFromParameters } from '../../shared/recordInput';
 const show = { resource: ['vehicle'], operation: ['create'] };
 
 export const vehicleCreateDescription: INodeProperties[] = [
-	companySelect(show, 'none'),
+	companySelect(show),
 	recordLocator('customer', show, { description: 'The customer who owns the vehicle' }),
 	inputMode(show),
 	recordJson(

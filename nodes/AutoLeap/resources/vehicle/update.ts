@@ -20,7 +20,7 @@ import { recordFromParameters } from '../../shared/recordInput';
 const show = { resource: ['vehicle'], operation: ['update'] };
 
 export const vehicleUpdateDescription: INodeProperties[] = [
-	companySelect(show, 'none'),
+	companySelect(show),
 	recordLocator('vehicle', show),
 	inputMode(show),
 	recordJson(show, JSON.stringify({ mileage: 16000, mileageUnit: 'Miles' }, null, 2)),

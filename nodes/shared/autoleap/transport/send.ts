@@ -16,6 +16,8 @@ import { backoffDelay, retryPolicyFor, retryReason } from './retry';
 export interface AutoLeapRequest {
 	method: IHttpRequestMethods;
 	path: string;
+	/** The company (shop) the request is for: AutoLeap takes it in the query of a read, the body of a write. */
+	companyId?: string;
 	qs?: IDataObject;
 	body?: IDataObject;
 }
@@ -53,7 +55,7 @@ export interface SendOptions {
  */
 export async function send(
 	credentials: ICredentialDataDecryptedObject,
-	{ method, path, qs, body }: AutoLeapRequest,
+	{ method, path, companyId, qs, body }: AutoLeapRequest,
 	{ port, expect, renewal = false }: SendOptions,
 ): Promise<Answer> {
 	const limits = limitsOf(credentials);
@@ -61,12 +63,13 @@ export async function send(
 	const budget = budgetFor(accountKeyOf(credentials), limits);
 	const policy = retryPolicyFor(limits.windowMs, patienceMs);
 	const kind = requestKind(method);
+	const company = companyId ? { companyId } : undefined;
 	const options: IHttpRequestOptions = {
 		method,
 		baseURL: baseUrlOf(credentials),
 		url: path,
-		qs,
-		body,
+		qs: company && kind === 'read' ? { ...company, ...qs } : qs,
+		body: company && kind === 'write' ? { ...company, ...body } : body,
 		json: true,
 		timeout: timeoutMs,
 		returnFullResponse: true,
