@@ -35,9 +35,7 @@ export const triggerProperties: INodeProperties[] = [
 		options: TRIGGER_EVENTS.map(({ name, value, description }) => ({ name, value, description })),
 	},
 	always(companySelect({})),
-	{
-		...locationSelect({ event: eventsWith((event) => event.location) }, 'none'),
-	},
+	locationSelect({ event: eventsWith((event) => event.location) }),
 	{
 		displayName: 'Start From',
 		name: 'startFrom',

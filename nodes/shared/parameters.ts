@@ -5,13 +5,14 @@ import { loadCompanies } from './autoleap/profile';
 
 /** The parameters both AutoLeap nodes show, and the loaders of their lists. */
 
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
+/** The parameter values an input is shown for (n8n's `displayOptions.show`). */
+export type ShownFor = NonNullable<INodeProperties['displayOptions']>['show'];
 
 /**
  * Company picker, loaded from the partner profile. It routes nothing: requests carry the company
  * as `companyId`, and the sender puts it where AutoLeap takes it (query of reads, body of writes).
  */
-export function companySelect(show: Show): INodeProperties {
+export function companySelect(shownFor: ShownFor): INodeProperties {
 	return {
 		displayName: 'Company Name or ID',
 		name: 'companyId',
@@ -21,12 +22,12 @@ export function companySelect(show: Show): INodeProperties {
 		default: '',
 		description:
 			'The shop (AutoLeap company) to work in. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
+		displayOptions: { show: shownFor },
 	};
 }
 
-/** Location picker for the chosen company; empty means every location. */
-export function locationSelect(show: Show, send: 'query' | 'none' = 'query'): INodeProperties {
+/** Location picker for the chosen company; empty means every location. Routes nothing itself. */
+export function locationSelect(shownFor: ShownFor): INodeProperties {
 	return {
 		displayName: 'Location Name or ID',
 		name: 'locationId',
@@ -35,22 +36,18 @@ export function locationSelect(show: Show, send: 'query' | 'none' = 'query'): IN
 		default: '',
 		description:
 			'Only this location of the shop; leave empty for all locations. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-		displayOptions: { show },
-		routing:
-			send === 'query'
-				? { send: { type: 'query', property: 'locationId', value: '={{ $value || undefined }}' } }
-				: undefined,
+		displayOptions: { show: shownFor },
 	};
 }
 
-export function simplifyToggle(show: Show): INodeProperties {
+export function simplifyToggle(shownFor: ShownFor): INodeProperties {
 	return {
 		displayName: 'Simplify',
 		name: 'simplify',
 		type: 'boolean',
 		default: true,
 		description: 'Whether to return a simplified version of the response instead of the raw data',
-		displayOptions: { show },
+		displayOptions: { show: shownFor },
 	};
 }
 

@@ -2,36 +2,40 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { UPDATED_WINDOW } from '../../shared/autoleap/endpoints';
 import { companySelect, locationSelect, simplifyToggle } from '../../shared/parameters';
+import type { ShownFor } from '../../shared/parameters';
 import { sendDate, sendQuery } from './routing';
 
 /** The inputs of the Get Many operations: paging, Simplify and the Filters collection. */
 
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
-
 /** The opening of every Get Many: the company (and location), Return All / Limit, Simplify. */
-export function getManyBasics(show: Show, { location = false } = {}): INodeProperties[] {
+export function getManyBasics(shownFor: ShownFor, { location = false } = {}): INodeProperties[] {
 	return [
-		companySelect(show),
-		...(location ? [locationSelect(show)] : []),
-		...returnAllAndLimit(show),
-		simplifyToggle(show),
+		companySelect(shownFor),
+		...(location ? [locationFilter(shownFor)] : []),
+		...returnAllAndLimit(shownFor),
+		simplifyToggle(shownFor),
 	];
 }
 
+/** The location picker of a list, sent as its `locationId` query parameter (none when empty). */
+export function locationFilter(shownFor: ShownFor): INodeProperties {
+	return { ...locationSelect(shownFor), routing: sendQuery('locationId') };
+}
+
 /** The Filters collection of a Get Many, its options in alphabetical order as n8n lists them. */
-export function filtersCollection(show: Show, options: INodeProperties[]): INodeProperties {
+export function filtersCollection(shownFor: ShownFor, options: INodeProperties[]): INodeProperties {
 	return {
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
+		displayOptions: { show: shownFor },
 		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 
-export function returnAllAndLimit(show: Show): INodeProperties[] {
+export function returnAllAndLimit(shownFor: ShownFor): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -39,7 +43,7 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
 			type: 'boolean',
 			default: false,
 			description: 'Whether to return all results or only up to a given limit',
-			displayOptions: { show },
+			displayOptions: { show: shownFor },
 		},
 		{
 			displayName: 'Limit',
@@ -48,7 +52,7 @@ export function returnAllAndLimit(show: Show): INodeProperties[] {
 			typeOptions: { minValue: 1 },
 			default: 50,
 			description: 'Max number of results to return',
-			displayOptions: { show: { ...show, returnAll: [false] } },
+			displayOptions: { show: { ...shownFor, returnAll: [false] } },
 		},
 	];
 }

@@ -5,16 +5,15 @@ import { optionName } from '../../shared/autoleap/enums';
 import type { EntryGroup } from '../../shared/autoleap/fields/contact';
 import type { FieldSpec } from '../../shared/autoleap/fields/spec';
 import { enumOptions } from '../../shared/parameters';
+import type { ShownFor } from '../../shared/parameters';
 import { DEFAULT_BATCH_SIZE } from './bulkWrite';
 
 /** Inputs several operations share. */
 
-type Show = NonNullable<INodeProperties['displayOptions']>['show'];
-
 /** A customer or vehicle chosen from a searchable list, by ID, or by its AutoLeap URL. */
 export function recordLocator(
 	kind: 'customer' | 'vehicle',
-	show: Show,
+	shownFor: ShownFor,
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties {
 	const page = APP_PAGES[kind];
@@ -25,7 +24,7 @@ export function recordLocator(
 		default: { mode: 'list', value: '' },
 		required: true,
 		description: `The ${kind} to use`,
-		displayOptions: { show },
+		displayOptions: { show: shownFor },
 		modes: [
 			{
 				displayName: 'From List',
@@ -74,7 +73,7 @@ export function recordLocator(
 
 /** An item's AutoLeap ID (AutoLeap offers no item search to pick from beyond the list itself). */
 export function itemIdInput(
-	show: Show,
+	shownFor: ShownFor,
 	description = 'The ID of the item',
 	extra: Partial<INodeProperties> = {},
 ): INodeProperties {
@@ -86,20 +85,20 @@ export function itemIdInput(
 		required: true,
 		placeholder: 'e.g. 771203',
 		description,
-		displayOptions: { show },
+		displayOptions: { show: shownFor },
 		...extra,
 	};
 }
 
 /** Options of the bulk writes. */
-export function bulkOptions(show: Show): INodeProperties {
+export function bulkOptions(shownFor: ShownFor): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add option',
 		default: {},
-		displayOptions: { show },
+		displayOptions: { show: shownFor },
 		options: [
 			{
 				displayName: 'Batch Size',
@@ -143,14 +142,14 @@ export function fieldsCollection(
 }
 
 /** Fields as inputs, or the whole record as JSON for power users. */
-export function inputMode(show: Show): INodeProperties {
+export function inputMode(shownFor: ShownFor): INodeProperties {
 	return {
 		displayName: 'Input Mode',
 		name: 'inputMode',
 		type: 'options',
 		noDataExpression: true,
 		default: 'fields',
-		displayOptions: { show },
+		displayOptions: { show: shownFor },
 		options: [
 			{ name: 'Fields', value: 'fields', description: 'Fill in the fields below' },
 			{ name: 'JSON', value: 'json', description: 'Give the whole AutoLeap record as JSON' },
@@ -158,7 +157,7 @@ export function inputMode(show: Show): INodeProperties {
 	};
 }
 
-export function recordJson(show: Show, example: string): INodeProperties {
+export function recordJson(shownFor: ShownFor, example: string): INodeProperties {
 	return {
 		displayName: 'Record (JSON)',
 		name: 'recordJson',
@@ -166,7 +165,7 @@ export function recordJson(show: Show, example: string): INodeProperties {
 		default: example,
 		required: true,
 		description: 'The AutoLeap record, as the API documents it',
-		displayOptions: { show: { ...show, inputMode: ['json'] } },
+		displayOptions: { show: { ...shownFor, inputMode: ['json'] } },
 	};
 }
 

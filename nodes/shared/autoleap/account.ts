@@ -23,7 +23,8 @@ export const DEFAULT_PATIENCE_MINUTES = 10;
 /** The credential type's name, which every node and request refers to. */
 export const CREDENTIAL_TYPE = 'autoLeapApi';
 
-export function text(value: unknown): string {
+/** Any value as a string without surrounding spaces ('' for none): how credential fields are read. */
+export function trimmedString(value: unknown): string {
 	return typeof value === 'string'
 		? value.trim()
 		: value === undefined || value === null
@@ -34,7 +35,7 @@ export function text(value: unknown): string {
 /** The API base URL the credential points at, without a trailing slash. */
 export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
 	if (credentials.environment === 'custom') {
-		const url = text(credentials.customUrl).replace(/\/+$/, '');
+		const url = trimmedString(credentials.customUrl).replace(/\/+$/, '');
 		if (url === '') {
 			throw new UserError('The AutoLeap credential has no Custom URL', {
 				description:
@@ -48,7 +49,7 @@ export function baseUrlOf(credentials: ICredentialDataDecryptedObject): string {
 
 /** One partner account at one API: the key of its shared rate budget. */
 export function accountKeyOf(credentials: ICredentialDataDecryptedObject): string {
-	return `${baseUrlOf(credentials)}|${text(credentials.partnerId)}`;
+	return `${baseUrlOf(credentials)}|${trimmedString(credentials.partnerId)}`;
 }
 
 /**
@@ -57,7 +58,9 @@ export function accountKeyOf(credentials: ICredentialDataDecryptedObject): strin
  */
 export function tokenOwnerOf(credentials: ICredentialDataDecryptedObject): string {
 	return createHash('sha256')
-		.update(`${baseUrlOf(credentials)}|${text(credentials.partnerId)}|${text(credentials.authKey)}`)
+		.update(
+			`${baseUrlOf(credentials)}|${trimmedString(credentials.partnerId)}|${trimmedString(credentials.authKey)}`,
+		)
 		.digest('hex')
 		.slice(0, 32);
 }
@@ -112,7 +115,7 @@ export function tokenLifetimesOf(credentials: ICredentialDataDecryptedObject): {
 /** Every secret the credential holds, to be kept out of any text that leaves the node. */
 export function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
 	return [credentials.authKey, credentials.accessToken, credentials.refreshToken]
-		.map(text)
+		.map(trimmedString)
 		.filter((s) => s.length >= 4);
 }
 
@@ -140,11 +143,11 @@ function issuedAtOf(credentials: ICredentialDataDecryptedObject): number {
 
 /** The pair the credential holds for its current partner, key and URL, if any. */
 export function storedPair(credentials: ICredentialDataDecryptedObject): TokenPair | undefined {
-	const accessToken = text(credentials.accessToken);
+	const accessToken = trimmedString(credentials.accessToken);
 	if (accessToken === '' || credentials.tokenOwner !== tokenOwnerOf(credentials)) return undefined;
 	return {
 		accessToken,
-		refreshToken: text(credentials.refreshToken),
+		refreshToken: trimmedString(credentials.refreshToken),
 		issuedAt: issuedAtOf(credentials),
 	};
 }

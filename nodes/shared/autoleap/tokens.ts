@@ -5,7 +5,7 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { expiring, storedPair, text, tokenLifetimesOf, tokenOwnerOf } from './account';
+import { expiring, storedPair, tokenLifetimesOf, tokenOwnerOf, trimmedString } from './account';
 import type { TokenPair } from './account';
 import { PATHS } from './endpoints';
 import {
@@ -43,7 +43,7 @@ function renewalFailed(what: 'log in to' | 'renew the token with', error: unknow
 			'Another client is using the budget.',
 		);
 	}
-	const code = text((error as { code?: unknown })?.code);
+	const code = trimmedString((error as { code?: unknown })?.code);
 	const answer = ownErrorOf(error, AnswerError);
 	const detail = answer
 		? `AutoLeap's answer was not usable: ${answer.problem}.`
@@ -76,7 +76,11 @@ function plainPort(helpers: IHttpRequestHelper['helpers']): HttpPort {
 
 function pairOf({ body }: Answer, issuedAt: number): TokenPair {
 	const data = ((body as IDataObject).data ?? {}) as IDataObject;
-	return { accessToken: String(data.accessToken), refreshToken: text(data.refreshToken), issuedAt };
+	return {
+		accessToken: String(data.accessToken),
+		refreshToken: trimmedString(data.refreshToken),
+		issuedAt,
+	};
 }
 
 /** POST /partners/login: one attempt (the request it serves waits out a 429 and tries again). */
@@ -85,7 +89,10 @@ async function logIn(
 	credentials: ICredentialDataDecryptedObject,
 	now: number,
 ): Promise<TokenPair> {
-	const body = { partnerId: text(credentials.partnerId), authKey: text(credentials.authKey) };
+	const body = {
+		partnerId: trimmedString(credentials.partnerId),
+		authKey: trimmedString(credentials.authKey),
+	};
 	try {
 		return pairOf(
 			await send(
@@ -182,7 +189,7 @@ export class TokenKeeper {
 		// very request was sent with is spent — not a newer one another request renewed meanwhile,
 		// and none at all when it was sent with none ('').
 		const sent =
-			text(credentials.accessToken) === ''
+			trimmedString(credentials.accessToken) === ''
 				? undefined
 				: this.sentWith.has(credentials)
 					? this.sentWith.get(credentials)
@@ -263,7 +270,7 @@ export class TokenKeeper {
 		const stored =
 			credentials.tokenOwner === owner
 				? {
-						refreshToken: text(credentials.refreshToken),
+						refreshToken: trimmedString(credentials.refreshToken),
 						issuedAt: Number(credentials.pairIssuedAt) || 0,
 					}
 				: undefined;

@@ -11,7 +11,7 @@ const { customer, vehicle } = APPOINTMENT_EXTRA_FIELDS;
 export const appointmentRequestCreateDescription: INodeProperties[] = [
 	companySelect(show),
 	{
-		...locationSelect(show, 'none'),
+		...locationSelect(show),
 		description:
 			'The location (shop branch) the customer will visit. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 		routing: sendBody('locationId'),

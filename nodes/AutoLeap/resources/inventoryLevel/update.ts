@@ -14,7 +14,7 @@ export const inventoryLevelUpdateDescription: INodeProperties[] = [
 	companySelect(show),
 	itemIdInput(show, 'The stocked item whose level changes'),
 	{
-		...locationSelect(show, 'none'),
+		...locationSelect(show),
 		required: true,
 		description:
 			'The location whose stock changes. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',

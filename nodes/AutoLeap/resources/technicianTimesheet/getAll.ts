@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { TIMESHEET_RANGE } from '../../../shared/autoleap/endpoints';
-import { companySelect, locationSelect, simplifyToggle } from '../../../shared/parameters';
-import { returnAllAndLimit } from '../../shared/getMany';
+import { companySelect, simplifyToggle } from '../../../shared/parameters';
+import { locationFilter, returnAllAndLimit } from '../../shared/getMany';
 import { sendDate } from '../../shared/routing';
 
 const show = { resource: ['technicianTimesheet'], operation: ['getAll'] };
@@ -29,7 +29,7 @@ export const technicianTimesheetGetManyDescription: INodeProperties[] = [
 		displayOptions: { show },
 		routing: sendDate(TIMESHEET_RANGE.end, 'query', 'end'),
 	},
-	locationSelect(show),
+	locationFilter(show),
 	...returnAllAndLimit(show),
 	simplifyToggle(show),
 ];

@@ -74,23 +74,26 @@ function fieldProblem(spec: FieldSpec, value: unknown): string | undefined {
 		case 'number':
 			return typeof value === 'number' && Number.isFinite(value)
 				? undefined
-				: `must be a number (got ${show(value)})`;
+				: `must be a number (got ${quoted(value)})`;
 		case 'integer':
-			return Number.isInteger(value) ? undefined : `must be a whole number (got ${show(value)})`;
+			return Number.isInteger(value) ? undefined : `must be a whole number (got ${quoted(value)})`;
 		case 'boolean':
-			return typeof value === 'boolean' ? undefined : `must be true or false (got ${show(value)})`;
+			return typeof value === 'boolean'
+				? undefined
+				: `must be true or false (got ${quoted(value)})`;
 		case 'options':
 			if (spec.openList)
-				return typeof value === 'string' ? undefined : `must be text (got ${show(value)})`;
+				return typeof value === 'string' ? undefined : `must be text (got ${quoted(value)})`;
 			return spec.values?.includes(value as string)
 				? undefined
-				: `must be one of ${spec.values?.join(', ')} (got ${show(value)})`;
+				: `must be one of ${spec.values?.join(', ')} (got ${quoted(value)})`;
 		default:
-			return typeof value === 'string' ? undefined : `must be text (got ${show(value)})`;
+			return typeof value === 'string' ? undefined : `must be text (got ${quoted(value)})`;
 	}
 }
 
-export function show(value: unknown): string {
+/** A value as a problem quotes it: JSON, cut to 40 characters. */
+function quoted(value: unknown): string {
 	const text = JSON.stringify(value) ?? String(value);
 	return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
@@ -111,7 +114,7 @@ export function entryProblems(
 	(many ? value : [value]).forEach((entry: unknown, index) => {
 		const path = many ? `${field}[${index}]` : field;
 		if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
-			problems.push(`"${path}" must be an object (got ${show(entry)})`);
+			problems.push(`"${path}" must be an object (got ${quoted(entry)})`);
 			return;
 		}
 		for (const problem of recordProblems(entry as IDataObject, specs))
