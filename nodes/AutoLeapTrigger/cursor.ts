@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { SECOND_MS, startOfSecond } from '../shared/autoleap/dates';
+import { startOfSecond } from '../shared/autoleap/dates';
 
 /**
  * The trigger's memory between polls, and the rules that move it. Pure: no I/O, no clock of its
@@ -221,38 +221,4 @@ export function prune(state: CursorState, maxKeys: number): CursorState {
 /** Whether a version was already emitted. */
 export function isSeen(state: CursorState, key: string): boolean {
 	return Object.prototype.hasOwnProperty.call(state.seen, key);
-}
-
-/**
- * Splits [start, end] (ms; whole seconds: start at a second's first ms, end at one's last) at a
- * second's boundary into an earlier and a later half; undefined for a single second, which
- * AutoLeap's whole-second bounds cannot divide. When a full page showed many records in one second
- * D inside the range (a dense second, e.g. a bulk import), D gets a slice of its own, which saves
- * halving down to it. When D is the second just past the range (the answer reached into it, as
- * when AutoLeap reads the end bound as its whole second), every slice ending right before D
- * carries D along, so the range's last second is split off at once to carry it alone.
- */
-export function splitRange(
-	start: number,
-	end: number,
-	denseSecond?: number,
-): Array<[number, number]> | undefined {
-	const first = startOfSecond(start) / SECOND_MS;
-	const last = startOfSecond(end) / SECOND_MS;
-	if (last <= first) return undefined;
-	const slice = (a: number, b: number): [number, number] => [
-		a * SECOND_MS,
-		b * SECOND_MS + SECOND_MS - 1,
-	];
-	const dense = denseSecond === undefined ? undefined : startOfSecond(denseSecond) / SECOND_MS;
-	if (dense === last + 1) return [slice(first, last - 1), slice(last, last)];
-	if (dense !== undefined && dense >= first && dense <= last) {
-		const parts: Array<[number, number]> = [];
-		if (dense > first) parts.push(slice(first, dense - 1));
-		parts.push(slice(dense, dense));
-		if (dense < last) parts.push(slice(dense + 1, last));
-		return parts;
-	}
-	const mid = first + Math.floor((last - first) / 2);
-	return [slice(first, mid), slice(mid + 1, last)];
 }
