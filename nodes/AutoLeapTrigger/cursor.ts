@@ -4,24 +4,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { startOfSecond } from '../shared/autoleap/dates';
 
 /**
- * The trigger's memory between polls, and the rules that move it. Pure: no I/O, no clock of its
- * own (times are passed in), so every rule is unit-tested.
- *
- * Guarantees (with L = the Overlap: the most a record's time may lag behind its visibility, i.e.
- * late commits and clock skew):
- * - nothing is lost: the next poll reads from `windowStart()`, and everything stamped below it
- *   has been read by a complete read made when AutoLeap's clock was already L past it;
- * - nothing is emitted twice: a version (record id + its time, or a content hash when the record
- *   has no time) is remembered for as long as it can be read again, i.e. while its time is at or
- *   above `windowStart()`; dropping keys to stay bounded raises the floor past them.
- *
- * AutoLeap is asked in whole seconds only (its documented form), while record times may carry
- * milliseconds. So the times here stay in ms, exact: a read starts at the second holding
- * `windowStart()` and drops what lies below it (read before), and `provenThrough` proves whole
- * seconds only. The state's format is the one the millisecond version stored (version 1): a
- * stored state loads as it is and continues without loss or repeat.
+ * The trigger's memory between polls, pure (times are passed in). Nothing is lost: all stamped
+ * below `windowStart()` was read whole once AutoLeap's clock was an Overlap past it. Nothing is
+ * emitted twice: a version is remembered while it can be read again (dropping keys raises the
+ * floor). Times stay exact in ms, though AutoLeap is asked in whole seconds.
  */
 
+/** The format the millisecond version stored: a stored state loads as it is. */
 export const STATE_VERSION = 1;
 /** At most this many remembered versions; the oldest instants are dropped first (and the floor raised). */
 export const MAX_KEYS = 5_000;

@@ -4,22 +4,10 @@ import { endOfSecond, SECOND_MS, startOfSecond } from '../shared/autoleap/dates'
 import type { CompletedSlice } from './cursor';
 
 /**
- * Complete reads of a time window whose records change while we read, by time slicing. Pure: the
- * one request function is passed in.
- *
- * AutoLeap's list order is undocumented (the sandbox answers in id order, not time order), so
- * paging through a window while records move would skip some. Instead, a slice is asked for with
- * one page of 100: when that page is the last, the single answer is an atomic, complete read of
- * the slice. Otherwise the slice is halved at a second's boundary (a second most of a full page
- * shares, i.e. a bulk write, gets a slice of its own) and the earlier part read first, so slices
- * complete in ascending time order.
- *
- * Slices are whole seconds, as AutoLeap's date filters are (`dates.ts`): a slice is sent with its
- * start rounded down and its end up, so the answer holds every record stamped in it and possibly
- * some of the next second (when AutoLeap reads an end bound as its whole second); only those
- * inside the slice are kept, the next slice reads the rest. A single second holding more than a
- * page (a bulk import) cannot be divided, so it is paged, and re-read until its total count holds
- * still for a whole pass (records only leave a past second, shifting the pages).
+ * Complete reads of a time window whose records change while we read (pure: the request is passed
+ * in). AutoLeap's list order is undocumented, so paging a moving window could skip records: a
+ * slice that fits one page is read in one atomic answer, a fuller one is split at whole seconds
+ * (AutoLeap's date filters) and read earlier part first; records past a slice are left to the next.
  */
 
 /** A second still changing after this many full passes is left for the next poll. */
@@ -243,7 +231,10 @@ export function splitRange(
 	return [slice(first, mid), slice(mid + 1, last)];
 }
 
-/** Pages through one second until a full pass sees a steady total; false if it never does. */
+/**
+ * Pages through one second (more than a page, e.g. a bulk import, cannot be split) until a full
+ * pass sees a steady total, as records only leave a past second; false if it never does.
+ */
 async function readSecond(
 	read: (page: number, into: Map<string, ReadVersion>) => Promise<PageAnswer>,
 	first: PageAnswer,

@@ -12,12 +12,10 @@ type CustomOperation = (this: IExecuteFunctions) => Promise<INodeExecutionData[]
 export type CustomOperations = Record<string, Record<string, CustomOperation>>;
 
 /**
- * Used as an AI tool (by an AI Agent or the MCP Server Trigger), n8n 2.41 runs this node through
- * its declarative engine only: `customOperations` are dispatched by a normal workflow run alone,
- * so a bulk write called as a tool would send a request without a URL. The engine lets a node
- * take over only through `routing.operations.pagination`; this gives every custom operation such
- * a routing, running the same handler for the tool call's one item. Normal runs still take the
- * custom operation (n8n prefers it over routing), so their batching is unchanged.
+ * As an AI tool (AI Agent, MCP Server Trigger), n8n 2.41 runs this node through its declarative
+ * engine only, without `customOperations` (a bulk write would go without a URL). So each custom
+ * operation also gets a `routing.operations.pagination` running its handler for the call's item;
+ * normal runs still take the custom operation (n8n prefers it), so their batching is unchanged.
  */
 export function withToolRouting(
 	properties: INodeProperties[],

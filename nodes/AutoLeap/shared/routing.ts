@@ -20,10 +20,8 @@ type RequestData = DeclarativeRestApiSettings.ResultOptions;
 
 /**
  * n8n's declarative engine lets a node take over sending only through
- * `routing.operations.pagination`. Every declarative operation goes through one of the three
- * builders below, which hand the request n8n prepared (URL, query, body from the parameters) to
- * the AutoLeap client: paced, retried, checked, at the credential's base URL, linked to its
- * input item.
+ * `routing.operations.pagination`: every declarative operation goes through one of the builders
+ * below, which hand the request n8n prepared from the parameters to the AutoLeap client.
  */
 function prepared(this: IExecutePaginationFunctions, requestData: RequestData): AutoLeapRequest {
 	const { method = 'GET', url = '', qs, body } = requestData.options;

@@ -1,10 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /**
- * What an AI agent is told each operation is for and what it returns. n8n hands a tool's
- * `toolDescription` to the agent (and lists it over MCP); without one it would say only
- * "<action> in AutoLeap". Shown on the tool variant alone ('@tool'), pre-filled per operation and
- * editable there.
+ * What an AI agent is told each operation is for and returns: n8n hands a tool's
+ * `toolDescription` to the agent (and lists it over MCP), else only "<action> in AutoLeap". Shown
+ * on the tool variant alone ('@tool'), pre-filled per operation and editable there.
  */
 export const FOR_AGENTS: Record<string, Record<string, string>> = {
 	appointmentRequest: {

@@ -1,15 +1,8 @@
 /**
- * Dates as AutoLeap's filters take them: `YYYY-MM-DDThh:mm:ssZ` (UTC, whole seconds) or date-only
- * `YYYY-MM-DD` (README §6). AutoLeap does not say it honours milliseconds, so none are ever sent.
- *
- * Dropping the sub-second part is a rounding, and which way is right depends on the bound:
- * - a start bound rounds down (`autoLeapStartBound`): every record at or after the instant is
- *   still in the answer;
- * - an end bound rounds up (`autoLeapEndBound`): every record at or before the instant is still in
- *   the answer, whether AutoLeap reads `…:05Z` as the instant 05.000 or as its whole second (not
- *   documented either way).
- * So a window asked for in whole seconds may answer up to a second more on each side; a caller
- * that needs the exact window filters on the records' own times.
+ * Dates as AutoLeap's filters take them (README §6): `YYYY-MM-DDThh:mm:ssZ` (UTC, whole seconds;
+ * milliseconds are not documented, so none are sent) or `YYYY-MM-DD`. A start bound rounds down
+ * and an end bound up, so a window keeps every record in it however AutoLeap reads `…:05Z`, and
+ * may answer up to a second more on each side (filter on the records' own times for the exact one).
  */
 
 export const SECOND_MS = 1000;

@@ -19,10 +19,9 @@ import type { Answer, HttpPort } from './transport/send';
 import { send } from './transport/send';
 
 /**
- * AutoLeap's token lifecycle (README §2) for the credential: log in once, then renew with the
- * refresh token (which rotates), log in again only when there is none or AutoLeap rejects it.
- * The pair and the time it was issued are kept in the credential's hidden fields, which n8n
- * saves, so later executions, other processes and queue-mode workers start from it.
+ * AutoLeap's token lifecycle (README §2): log in once, renew with the rotating refresh token, log
+ * in again only when there is none or AutoLeap rejects it. The pair and its issue time live in the
+ * credential's hidden fields, which n8n saves, so later executions and other processes start there.
  */
 
 function rejected(): RenewalError {

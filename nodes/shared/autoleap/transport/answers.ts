@@ -4,11 +4,9 @@ import { AnswerError } from './errors';
 import { isObject, recordOf } from './envelope';
 
 /**
- * What a 2xx must hold to count as AutoLeap's answer, per kind of call (README §4):
- * - `list`: a page of records in one of the documented envelopes;
- * - `record`: one record;
- * - `ack`: a write acknowledgement, `success: true`;
- * - `tokens`: the login's or refresh's `data.accessToken`.
+ * What a 2xx must hold to count as AutoLeap's answer (README §4): a page of records in a
+ * documented envelope (`list`), one record, a write's `success: true` (`ack`), or the login's or
+ * refresh's `data.accessToken` (`tokens`).
  */
 export type Expectation = 'list' | 'record' | 'ack' | 'tokens';
 

@@ -1,11 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /**
- * AutoLeap answers in several shapes (reference README §4): a page object at the top level
- * (`content`, `last`, `totalPages`), `{message, results: {content, pagination}}` (vehicles and the
- * endpoints whose docs are silent), `{content: [one]}` for one repair order, and `{success, data}`.
- * Every reader goes through these two functions, so a wrong guess about an endpoint's envelope
- * costs nothing.
+ * AutoLeap answers in several shapes (README §4): a top-level page (`content`, `last`,
+ * `totalPages`), `{message, results: {content, pagination}}`, `{content: [one]}` and
+ * `{success, data}`. Every reader goes through these functions, so a wrong guess costs nothing.
  */
 export function recordsOf(body: unknown): IDataObject[] {
 	if (Array.isArray(body)) return body as IDataObject[];

@@ -1,19 +1,10 @@
 import { sleep } from 'n8n-workflow';
 
 /**
- * AutoLeap counts requests per partner account in a sliding minute: GETs in one bucket, writes
- * (POST/PUT/PATCH/DELETE, login included) in another. One budget per account is shared by every
- * node, trigger and credential call in this n8n process, so that together they never exceed it.
- *
- * Processes cannot share memory: queue-mode workers, other n8n instances and other integrations
- * on the same partner account each have a budget of their own. So each process takes a share of
- * the limit (the limit divided by the credential's "Processes Sharing This Account", 1 by
- * default), halves it when AutoLeap answers 429 to a request sent since the last cut (the others
- * are using the rest), pauses sending of that kind after a 429 (one second of AutoLeap's minute,
- * doubling while 429s go on, up to half a window), and grows it by one for every request AutoLeap
- * accepts. The shares of N busy processes settle where their sum is the account's limit; a
- * process that finds the window full probes it rarely instead of storming it, and takes the whole
- * limit back within a window once the others stop.
+ * AutoLeap counts a partner account's GETs and writes (login included) per sliding minute. One
+ * budget per account serves every node, trigger and login of this process; other processes on
+ * the account (queue-mode workers, other instances) cannot be seen, so each takes a share of the
+ * limit and adapts it to AutoLeap's 429s (see SlidingWindow's `share`).
  */
 export type RequestKind = 'read' | 'write';
 
@@ -47,13 +38,20 @@ export class SlidingWindow {
 
 	private inFlight = 0;
 
-	/** This process's share of the limit now (adaptive, see above). */
+	/**
+	 * This process's share of the limit now: the limit split among the known processes, halved
+	 * on a 429 to a request sent since the last cut, one more per accepted request. Busy
+	 * processes' shares settle where they add up to the limit; a lone one regains it all.
+	 */
 	private share: number;
 
 	/** When the share last changed: a 429 for a request sent before this says nothing new. */
 	private changedAt = -Infinity;
 
-	/** No request of this kind before this time (after a 429), and how many 429s in a row led to it. */
+	/**
+	 * No request of this kind before this time (after a 429: a second of AutoLeap's minute,
+	 * doubling while 429s go on, up to half a window), and how many 429s in a row led to it.
+	 */
 	private pausedUntil = -Infinity;
 
 	private streak = 0;

@@ -2,10 +2,9 @@ import { AnswerError, ownErrorOf, RenewalError, statusOf } from './errors';
 import type { RequestKind } from './rateBudget';
 
 /**
- * AutoLeap sends no Retry-After (README §3). A 429 means nothing was applied: the request waits
- * it out with exponential backoff and jitter, for as long as the account's patience allows. Reads
- * are also retried a few times on 5xx, network failures and unusable answers; writes are not,
- * because a write that failed half-way may have been applied.
+ * AutoLeap sends no Retry-After (README §3). A 429 applied nothing: it is waited out with jittered
+ * exponential backoff for as long as the account's patience allows. Reads are also retried a few
+ * times after 5xx, network failures and unusable answers; writes are not (they may have applied).
  */
 export interface RetryPolicy {
 	serverErrorRetries: number;
