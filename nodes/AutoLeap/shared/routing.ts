@@ -28,6 +28,7 @@ function prepared(this: IExecutePaginationFunctions, requestData: RequestData): 
 	return {
 		method,
 		path: url,
+		// The company picker routes nothing; '' where the operation has none (send leaves it out).
 		companyId: String(this.getNodeParameter('companyId', '') ?? ''),
 		qs: documentedDates.call(this, { ...qs }),
 		body: isObject(body) ? documentedDates.call(this, body) : undefined,

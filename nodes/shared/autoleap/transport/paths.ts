@@ -1,11 +1,12 @@
 /**
  * A record's id as one path segment. An id from an expression may be blank, or `.`/`..`, which
- * a URL would resolve to the list itself or to the API's root: such an id is refused before
- * anything is sent, and every other id is encoded, so it can never become more than one segment.
+ * a URL would resolve to the list itself or to the API's root: callers refuse such an id
+ * (`idProblem`) before anything is sent, and every other id is encoded, so it can never become
+ * more than one segment.
  */
 export function pathSegment(id: unknown): string {
 	const problem = idProblem(id);
-	if (problem) throw new PathError(problem);
+	if (problem) throw new Error(`The ID ${problem}`);
 	return encodeURIComponent(String(id).trim());
 }
 
@@ -15,10 +16,4 @@ export function idProblem(id: unknown): string | undefined {
 	if (value === '') return 'is empty';
 	if (value === '.' || value === '..') return `is "${value}", which is not an ID`;
 	return undefined;
-}
-
-export class PathError extends Error {
-	constructor(readonly problem: string) {
-		super(problem);
-	}
 }
