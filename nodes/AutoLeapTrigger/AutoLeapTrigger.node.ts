@@ -155,7 +155,7 @@ async function pollOnce(
 	}
 
 	const staticData = this.getWorkflowStaticData('node');
-	// The company counts among the filters, as it did when it was one of the query parameters.
+	// The company is hashed with the filters, as when it was a query parameter: stored cursors stay valid.
 	const fingerprint = contentHash([
 		event.value,
 		{ companyId: settings.companyId, ...settings.qs },

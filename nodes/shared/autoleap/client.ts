@@ -27,7 +27,10 @@ import type { RequestKind } from './transport/rateBudget';
 import { send } from './transport/send';
 import type { Answer, AutoLeapRequest, HttpPort } from './transport/send';
 
-/** What the nodes need of the transport, in AutoLeap's words; nothing outside the core imports transport/. */
+/**
+ * The nodes' one way to AutoLeap, in its words: read a list, a page or a record, write, send a
+ * bulk-write batch. Nothing outside the core imports transport/ (test/lint/layers).
+ */
 
 export { asNodeError } from './transport/errors';
 export { isObject } from './transport/envelope';
