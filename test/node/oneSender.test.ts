@@ -6,9 +6,10 @@ import { listRouting } from '../../nodes/AutoLeap/shared/routing';
 /**
  * Every operation must send through the one AutoLeap sender: a declarative operation through one
  * of the routing builders (whose pagination function hands n8n's request to the AutoLeap client,
- * which sends it with `send`), the others through customOperations. A plain `routing.request` would be sent by n8n itself, without
- * pacing, retries or the credential's base URL. A customOperation's only routing is the one that
- * runs that same operation when the node is an AI tool (shared/asTool.ts).
+ * which sends it with `send`), the others through customOperations. A plain `routing.request`
+ * would be sent by n8n itself, without pacing, retries or the credential's base URL. A
+ * customOperation's only routing is the one that runs that same operation when the node is an AI
+ * tool (shared/asTool.ts).
  */
 
 type Node = Pick<AutoLeap, 'description' | 'customOperations'>;

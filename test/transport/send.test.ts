@@ -1,3 +1,5 @@
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
 import {
 	AnswerError,
 	HttpStatusError,
@@ -187,11 +189,34 @@ describe('send retries', () => {
 			serverTime: Date.parse('2025-06-02T12:00:05Z'),
 		});
 		expect(http.mock.calls[0]).toMatchObject([{ returnFullResponse: true }]);
-		const without = jest.fn(async () => ({ body: { content: [] }, headers: { date: 'soon' } }));
-		await expect(send(credentials(), read, { port: without, expect: 'list' })).resolves.toEqual({
+		const undated = jest.fn(async () => ({ body: { content: [] }, headers: { date: 'soon' } }));
+		await expect(send(credentials(), read, { port: undated, expect: 'list' })).resolves.toEqual({
 			body: { content: [] },
 			serverTime: undefined,
 		});
+	});
+
+	it('puts the company where AutoLeap takes it: the query of a read, the body of a write', async () => {
+		const http = jest.fn<Promise<{ body: unknown }>, [IHttpRequestOptions]>(async () => ({
+			body: { content: [], success: true },
+		}));
+		const companyId = 'C1';
+		await send(
+			credentials(),
+			{ ...read, companyId, qs: { page: 1 } },
+			{ port: http, expect: 'list' },
+		);
+		await send(
+			credentials(),
+			{ ...write, companyId, body: { vehicles: [] } },
+			{ port: http, expect: 'ack' },
+		);
+		await send(credentials(), { ...read, companyId: '' }, { port: http, expect: 'list' });
+		expect(http.mock.calls.map(([options]) => [options.qs, options.body])).toEqual([
+			[{ companyId, page: 1 }, undefined],
+			[undefined, { companyId, vehicles: [] }],
+			[undefined, undefined],
+		]);
 	});
 
 	it('makes a renewal one attempt: the request it serves does the waiting', async () => {
