@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,7 +21,8 @@ export interface ScanReport {
 /** n8n's scanner (`analyzePackage`) over `dir`: the source leg or the tarball leg. */
 export async function scan(dir: string, leg: 'source' | 'tarball'): Promise<ScanReport> {
 	const tsx = join(ROOT, 'node_modules', '.bin', 'tsx');
-	const env = { ...process.env };
+	// The scanner makes a temporary folder when it loads and leaves it: give it one of ours.
+	const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: tempDir('scanner') };
 	delete env.NODE_ENV;
 	const { stdout } = await promisify(execFile)(tsx, ['test/gate/scan.ts', dir, leg], {
 		cwd: ROOT,
@@ -51,8 +52,18 @@ export function findings(report: ScanReport, dir: string): string[] {
 	return out;
 }
 
+const made: string[] = [];
+
+/** A new temporary folder, removed by removeTempDirs(). */
 export function tempDir(name: string): string {
-	return mkdtempSync(join(tmpdir(), `autoleap-gate-${name}-`));
+	const dir = mkdtempSync(join(tmpdir(), `autoleap-gate-${name}-`));
+	made.push(dir);
+	return dir;
+}
+
+/** Removes every folder tempDir() made in this test file (call it in afterAll). */
+export function removeTempDirs(): void {
+	for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /** Copies `paths` (relative to `from`) into a new temporary folder. */

@@ -47,8 +47,6 @@ export async function checkoutFiles(root = ROOT): Promise<string[]> {
 export interface Packed {
 	/** The copy of the checkout that was built and packed. */
 	copy: string;
-	/** The folder holding the tarball and, in package/, its contents. */
-	out: string;
 	/** The tarball's contents, unpacked as n8n's scanner unpacks it (`package/` stripped). */
 	unpacked: string;
 	/** The files `npm pack --json` said it packed. */
@@ -93,7 +91,6 @@ export async function packFromCleanBuild(stale: Record<string, string>): Promise
 	await run('tar', ['-xzf', join(out, report.filename), '-C', unpacked, '--strip-components=1']);
 	return {
 		copy,
-		out,
 		unpacked,
 		npmFiles: report.files.map((file: { path: string }) => file.path).sort(),
 		rewrittenByPack: rewrittenByPack.map(([file]) => file),

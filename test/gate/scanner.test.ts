@@ -1,6 +1,15 @@
-import { appendFileSync, rmSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 
-import { copyOf, expectClean, filesUnder, findings, ROOT, scan, type ScanReport } from './gate';
+import {
+	copyOf,
+	expectClean,
+	filesUnder,
+	findings,
+	removeTempDirs,
+	ROOT,
+	scan,
+	type ScanReport,
+} from './gate';
 
 /**
  * n8n's gate, source leg: @n8n/scan-community-package's own analysis over what it lints in the
@@ -49,7 +58,7 @@ beforeAll(async () => {
 	[clean, planted] = await Promise.all([scan(ROOT, 'source'), scan(plantedDir, 'source')]);
 }, 120_000);
 
-afterAll(() => rmSync(plantedDir, { recursive: true, force: true }));
+afterAll(removeTempDirs);
 
 it("passes n8n's scanner over the source it lints, every file of it", () => {
 	expectClean(clean);

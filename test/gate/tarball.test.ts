@@ -1,7 +1,15 @@
 import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { copyOf, expectClean, filesUnder, findings, scan, type ScanReport } from './gate';
+import {
+	copyOf,
+	expectClean,
+	filesUnder,
+	findings,
+	removeTempDirs,
+	scan,
+	type ScanReport,
+} from './gate';
 import {
 	compareLists,
 	compileFresh,
@@ -43,11 +51,7 @@ beforeAll(async () => {
 	]);
 }, 180_000);
 
-afterAll(() => {
-	for (const dir of [packed?.copy, packed?.out, fresh, plantedDir]) {
-		if (dir) rmSync(dir, { recursive: true, force: true });
-	}
-});
+afterAll(removeTempDirs);
 
 it('holds exactly package.json, README.md, LICENSE.md and the compiled nodes, icons and codex files', () => {
 	const shipped = filesUnder(packed.unpacked);
@@ -98,18 +102,14 @@ it('ships the JS of a fresh compile of the current sources, byte for byte', () =
 
 it('names a shipped JS file that differs from the fresh compile, and one it lacks', () => {
 	const copy = copyOf(packed.unpacked, ['dist'], 'changed-js');
-	try {
-		appendFileSync(join(copy, 'dist/nodes/AutoLeap/AutoLeap.node.js'), '// edited\n');
-		rmSync(join(copy, 'dist/credentials/AutoLeapApi.credentials.js'));
-		writeFileSync(join(copy, 'dist/extra.js'), '');
-		expect(jsDifferences(copy, fresh).sort()).toEqual([
-			'differs: extra.js',
-			'differs: nodes/AutoLeap/AutoLeap.node.js',
-			'lacks: credentials/AutoLeapApi.credentials.js',
-		]);
-	} finally {
-		rmSync(copy, { recursive: true, force: true });
-	}
+	appendFileSync(join(copy, 'dist/nodes/AutoLeap/AutoLeap.node.js'), '// edited\n');
+	rmSync(join(copy, 'dist/credentials/AutoLeapApi.credentials.js'));
+	writeFileSync(join(copy, 'dist/extra.js'), '');
+	expect(jsDifferences(copy, fresh).sort()).toEqual([
+		'differs: extra.js',
+		'differs: nodes/AutoLeap/AutoLeap.node.js',
+		'lacks: credentials/AutoLeapApi.credentials.js',
+	]);
 });
 
 it("passes n8n's scanner over the tarball's JS and package.json", () => {
