@@ -1,4 +1,4 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 
 import {
 	copyOf,
@@ -47,6 +47,9 @@ const RETHROW = {
 	].join('\n'),
 };
 
+/** What one might add to silence npm's engine warning for isolated-vm; n8n forbids overrides. */
+const OVERRIDES = { 'isolated-vm': '5.0.4' };
+
 let clean: ScanReport;
 let planted: ScanReport;
 let plantedDir: string;
@@ -55,6 +58,8 @@ beforeAll(async () => {
 	// icons/ too: the scanner checks that the icon files the node and credential name exist.
 	plantedDir = copyOf(ROOT, ['package.json', 'nodes', 'credentials', 'icons'], 'planted-source');
 	for (const { file, code } of [TIMER, RETHROW]) appendFileSync(`${plantedDir}/${file}`, code);
+	const pkg = JSON.parse(readFileSync(`${plantedDir}/package.json`, 'utf8'));
+	writeFileSync(`${plantedDir}/package.json`, JSON.stringify({ ...pkg, overrides: OVERRIDES }));
 	[clean, planted] = await Promise.all([scan(ROOT, 'source'), scan(plantedDir, 'source')]);
 }, 120_000);
 
@@ -65,11 +70,12 @@ it("passes n8n's scanner over the source it lints, every file of it", () => {
 	expect(clean.files).toBe(sourceFiles());
 });
 
-it('reports a planted timer and a planted inline-disabled re-throw, and nothing else', () => {
+it('reports a planted timer, an inline-disabled re-throw and an overrides field, and nothing else', () => {
 	expect(planted.passed).toBe(false);
 	expect(() => expectClean(planted)).toThrow(/require-node-api-error/);
-	expect(findings(planted, plantedDir)).toEqual([
+	expect(findings(planted, plantedDir).sort()).toEqual([
 		'nodes/AutoLeap/AutoLeap.node.ts: @n8n/community-nodes/require-node-api-error',
 		'nodes/AutoLeapTrigger/cursor.ts: @n8n/community-nodes/no-restricted-globals',
+		'package.json: @n8n/community-nodes/no-overrides-field',
 	]);
 });
