@@ -145,17 +145,20 @@ export function compareLists(actual: string[], expected: string[]) {
 }
 
 /**
- * The .js files under `dist` (of an unpacked tarball) that differ from, or are absent in, a fresh
- * compile — and the fresh compile's .js files the tarball lacks.
+ * How the .js files under `dist` (of an unpacked tarball) stand against a fresh compile: shipped
+ * but not compiled, different bytes, or compiled but not shipped.
  */
 export function jsDifferences(unpacked: string, fresh: string): string[] {
 	const shipped = filesUnder(join(unpacked, 'dist')).filter((file) => file.endsWith('.js'));
 	const compiled = filesUnder(fresh).filter((file) => file.endsWith('.js'));
-	const differing = shipped.filter(
-		(file) =>
-			!compiled.includes(file) ||
-			!readFileSync(join(unpacked, 'dist', file)).equals(readFileSync(join(fresh, file))),
-	);
-	const lacking = compiled.filter((file) => !shipped.includes(file));
-	return [...differing.map((file) => `differs: ${file}`), ...lacking.map((f) => `lacks: ${f}`)];
+	return [
+		...shipped.map((file) =>
+			!compiled.includes(file)
+				? `not compiled: ${file}`
+				: readFileSync(join(unpacked, 'dist', file)).equals(readFileSync(join(fresh, file)))
+					? ''
+					: `differs: ${file}`,
+		),
+		...compiled.filter((file) => !shipped.includes(file)).map((file) => `not shipped: ${file}`),
+	].filter(Boolean);
 }

@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** What the scanner lints in the unpacked tarball (scanner.mjs, analyzePackageByName). */
-export const TARBALL_FILE_PATTERNS = ['**/*.js', 'package.json'];
+const TARBALL_FILE_PATTERNS = ['**/*.js', 'package.json'];
 
 interface Scanner {
 	SOURCE_FILE_PATTERNS: string[];
