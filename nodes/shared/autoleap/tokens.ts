@@ -14,9 +14,10 @@ import {
 	ownErrorOf,
 	RenewalError,
 	statusOf,
+	timedOut,
 } from './transport/errors';
 import type { Answer, HttpPort } from './transport/send';
-import { send } from './transport/send';
+import { send, withDeadline } from './transport/send';
 
 /**
  * AutoLeap's token lifecycle (README §2): log in once, renew with the rotating refresh token, log
@@ -48,7 +49,9 @@ function renewalFailed(what: 'log in to' | 'renew the token with', error: unknow
 		? `AutoLeap's answer was not usable: ${answer.problem}.`
 		: status !== undefined
 			? `AutoLeap answered with HTTP ${status}.`
-			: `AutoLeap could not be reached${code ? ` (${code})` : ''}.`;
+			: timedOut(error)
+				? "AutoLeap did not answer in time (the credential's Request Timeout)."
+				: `AutoLeap could not be reached${code ? ` (${code})` : ''}.`;
 	return new RenewalError(
 		'unavailable',
 		`Could not ${what} AutoLeap`,
@@ -59,11 +62,9 @@ function renewalFailed(what: 'log in to' | 'renew the token with', error: unknow
 /** The plain request helper as a port: non-2xx answers become HttpStatusError (no request inside). */
 function plainPort(helpers: IHttpRequestHelper['helpers']): HttpPort {
 	return async (options: IHttpRequestOptions) => {
-		const response = (await helpers.httpRequest({
-			...options,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as {
+		const response = (await helpers.httpRequest(
+			withDeadline({ ...options, returnFullResponse: true, ignoreHttpStatusErrors: true }),
+		)) as {
 			statusCode: number;
 			body: unknown;
 			headers?: object;
@@ -284,7 +285,11 @@ export class TokenKeeper {
 	}
 }
 
-/** The credential's `authenticate`: the Authorization header carries the newest usable token, or nothing. */
+/**
+ * The credential's `authenticate`: the Authorization header carries the newest usable token, or
+ * nothing. It is the last step before the request leaves (after n8n set its own signal, and after
+ * any renewal), so the request's deadline starts here.
+ */
 export function authenticateWith(tokens: TokenKeeper) {
 	return async (
 		credentials: ICredentialDataDecryptedObject,
@@ -296,7 +301,7 @@ export function authenticateWith(tokens: TokenKeeper) {
 		}
 		const token = await tokens.tokenToSend(credentials);
 		if (token) headers.Authorization = `Bearer ${token}`;
-		return { ...requestOptions, headers };
+		return withDeadline({ ...requestOptions, headers });
 	};
 }
 

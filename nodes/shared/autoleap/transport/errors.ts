@@ -1,5 +1,5 @@
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { INode, JsonObject } from 'n8n-workflow';
+import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
 import { isObject } from './envelope';
 import type { RequestKind } from './rateBudget';
@@ -146,15 +146,33 @@ const NOT_SENT_CODES = new Set([
 	'ENETUNREACH',
 ]);
 
-function codeOf(error: unknown): string | undefined {
+/** The first error in the chain (n8n keeps the original as `cause`) that carries a code. */
+function codedOf(error: unknown): IDataObject | undefined {
 	for (
 		let e = error, depth = 0;
 		isObject(e) && depth < 5;
 		e = (e as { cause?: unknown }).cause, depth++
 	) {
-		if (typeof e.code === 'string') return e.code;
+		if (typeof e.code === 'string') return e;
 	}
 	return undefined;
+}
+
+function codeOf(error: unknown): string | undefined {
+	return codedOf(error)?.code as string | undefined;
+}
+
+/**
+ * Whether the request ran out of time: the HTTP client's own timeout, or the request's deadline
+ * (send.ts) aborting it — a `TimeoutError`, not the execution being cancelled.
+ */
+export function timedOut(error: unknown): boolean {
+	const coded = codedOf(error);
+	if (coded?.code === 'ECONNABORTED' || coded?.code === 'ETIMEDOUT') return true;
+	if (coded?.code !== 'ERR_CANCELED') return false;
+	const config = isObject(coded.config) ? coded.config : {};
+	const reason = isObject(config.signal) ? (config.signal.reason as unknown) : undefined;
+	return (reason as { name?: unknown } | undefined)?.name === 'TimeoutError';
 }
 
 const MAYBE_APPLIED =
@@ -230,7 +248,7 @@ function describe(error: unknown, kind: RequestKind): [string, string, number | 
 	const code = codeOf(error);
 	if (status === undefined && code && NOT_SENT_CODES.has(code)) {
 		description = `Nothing was sent (${code}). Check the credential's Environment or Custom URL, or try again later.`;
-	} else if (status === undefined && code === 'ECONNABORTED') {
+	} else if (status === undefined && timedOut(error)) {
 		message = 'AutoLeap did not answer in time';
 		description = `The request timed out (the credential's Request Timeout). ${description}`;
 	} else if (status === undefined && isObject(error) && typeof error.message === 'string') {

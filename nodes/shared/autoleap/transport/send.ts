@@ -111,6 +111,24 @@ export async function send(
 	}
 }
 
+/** The signal each deadline was combined with, so that a request sent again gets a fresh deadline. */
+const underlying = new WeakMap<AbortSignal, AbortSignal | undefined>();
+
+/**
+ * The request with a deadline from now to its last byte, set just before it leaves. The `timeout`
+ * n8n passes on only limits the wait between two bytes, so an answer that trickles in would never
+ * time out. The signal n8n set (the execution's cancellation) still aborts it too.
+ */
+export function withDeadline(options: IHttpRequestOptions): IHttpRequestOptions {
+	if (!options.timeout) return options;
+	const signal = options.abortSignal as AbortSignal | undefined;
+	const set = signal && underlying.has(signal) ? underlying.get(signal) : signal;
+	const deadline = AbortSignal.timeout(options.timeout);
+	const abortSignal = set ? AbortSignal.any([set, deadline]) : deadline;
+	underlying.set(abortSignal, set);
+	return { ...options, abortSignal };
+}
+
 /** The `Date` header as ms since the epoch (whole seconds), if there is one. */
 function serverTimeOf(headers: object = {}): number | undefined {
 	const [, date] = Object.entries(headers).find(([name]) => name.toLowerCase() === 'date') ?? [];

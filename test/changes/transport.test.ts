@@ -1,0 +1,150 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { startRewritingProxy, type RewritingProxy } from '../fixtures/rewritingProxy';
+import { credentialsFor, DEMO_COMPANY_ID, run, useSandbox } from '../node/helpers';
+import { expectReadmeBlock, markdownTable } from '../readme/blocks';
+
+/**
+ * The transport when AutoLeap answers in ways we did not infer: answers that trickle in, errors
+ * that echo a token renewed meanwhile, error texts of any length, and answers that contradict an
+ * inference. Each case runs through the node in n8n-core against the sandbox, most of them behind
+ * the rewriting proxy, and is measured on the sandbox's records and the requests it received.
+ */
+
+const ctx = useSandbox();
+let proxy: RewritingProxy;
+const rows: Array<[string, string, string, string | number]> = [];
+
+beforeAll(async () => {
+	proxy = await startRewritingProxy(ctx.sandbox.url);
+});
+beforeEach(() => {
+	proxy.setRules({});
+	proxy.log.length = 0;
+});
+afterAll(async () => {
+	await proxy.close();
+	if (rows.length === CASES)
+		expectReadmeBlock(
+			'changes-transport',
+			markdownTable(['Situation', 'What the node does', 'Result', 'Requests'], rows),
+		);
+});
+/** The cases that write a README row; the block is checked only when all of them ran. */
+const CASES = 2;
+
+/** A credential whose requests go through the proxy. */
+const throughProxy = (extra: IDataObject = {}) =>
+	credentialsFor(ctx.sandbox, { customUrl: proxy.url, rateWindowMs: 1_000, ...extra });
+
+const firstVehicle = () => ctx.sandbox.store.list('vehicles', DEMO_COMPANY_ID)[0];
+const getVehicle = {
+	resource: 'vehicle',
+	operation: 'get',
+	vehicleId: { __rl: true, mode: 'id', value: '={{ $json.id }}' },
+};
+const calls = (method: string, path: string) =>
+	proxy.log.filter((e) => e.method === method && e.url.split('?')[0] === `/v2${path}`);
+
+/** Trickled answers, once the proxy has seen each of them end (the client going away, or its last byte). */
+async function trickled(entries: RewritingProxy['log']) {
+	for (let waited = 0; entries.some((e) => e.cut === undefined); waited += 20) {
+		if (waited > 5_000) throw new Error('the proxy never saw a trickled answer end');
+		await new Promise((done) => setTimeout(done, 20));
+	}
+	return entries;
+}
+
+describe('Request Timeout is a deadline, from send to the last byte', () => {
+	it.each([
+		['trickles one byte every 250 ms', false],
+		['trickles forever', true],
+	] as const)(
+		'a read whose answer %s: each attempt is cut at the timeout, retried, then "did not answer in time"',
+		async (_name, forever) => {
+			const vehicle = firstVehicle();
+			proxy.setRules({
+				trickle: (call) =>
+					call.path.startsWith('/v2/vehicles/') ? { bytes: 1, everyMs: 250, forever } : undefined,
+			});
+			const result = await run(throughProxy({ timeoutSeconds: 1 }), getVehicle, {
+				inputItems: [{ id: vehicle.vehicleId }],
+			});
+			expect(result.error?.message).toBe('AutoLeap did not answer in time');
+			const reads = await trickled(calls('GET', `/vehicles/${String(vehicle.vehicleId)}`));
+			// Four attempts (the first and three retries), each cut by the client before its end.
+			expect(reads.map((e) => e.cut)).toEqual([true, true, true, true]);
+			const length = JSON.stringify({ results: { content: [vehicle] } }).length;
+			for (const read of reads) expect(read.sent).toBeLessThan(length);
+			if (forever)
+				rows.push([
+					'A read whose answer trickles in and never ends (Request Timeout 1 s)',
+					'each attempt cut at the timeout; 3 retries',
+					'"AutoLeap did not answer in time"',
+					proxy.log.length,
+				]);
+		},
+	);
+
+	it('a login whose answer trickles forever: cut at the timeout, "Could not log in to AutoLeap … did not answer in time"', async () => {
+		proxy.setRules({
+			trickle: (call) =>
+				call.path === '/v2/partners/login' ? { bytes: 1, everyMs: 250, forever: true } : undefined,
+		});
+		const result = await run(throughProxy({ timeoutSeconds: 1 }), getVehicle, {
+			inputItems: [{ id: firstVehicle().vehicleId }],
+		});
+		expect(result.error?.message).toBe('Could not log in to AutoLeap');
+		expect((result.error as { description?: string }).description).toMatch(
+			/^AutoLeap did not answer in time/,
+		);
+		// The read it served was never sent; it was tried again as reads are (4 logins, each cut).
+		const logins = await trickled(calls('POST', '/partners/login'));
+		expect(logins.map((e) => e.cut)).toEqual([true, true, true, true]);
+		expect(proxy.log).toHaveLength(4);
+	});
+
+	it('a write whose answer trickles forever: sent once, cut at the timeout, its items "may or may not have been applied"', async () => {
+		const customers = ctx.sandbox.store.list('customers', DEMO_COMPANY_ID);
+		const inputItems = Array.from({ length: 10 }, (_, i) => ({
+			customerId: customers[i % customers.length].customerId,
+			vin: `TRICKLE${String(i).padStart(10, '0')}`,
+		}));
+		proxy.setRules({
+			trickle: (call) =>
+				call.method === 'POST' && call.path === '/v2/vehicles'
+					? { bytes: 1, everyMs: 250, forever: true }
+					: undefined,
+		});
+		const result = await run(
+			throughProxy({ timeoutSeconds: 1 }),
+			{
+				resource: 'vehicle',
+				operation: 'create',
+				companyId: DEMO_COMPANY_ID,
+				customerId: { __rl: true, mode: 'id', value: '={{ $json.customerId }}' },
+				additionalFields: { vin: '={{ $json.vin }}', make: 'Ford' },
+			},
+			{ inputItems, continueOnFail: true },
+		);
+		const posts = await trickled(calls('POST', '/vehicles'));
+		expect(posts.map((e) => e.cut)).toEqual([true]);
+		// AutoLeap applied it (the proxy forwarded it); the node does not claim it either way.
+		const written = ctx.sandbox.store
+			.list('vehicles', DEMO_COMPANY_ID)
+			.filter((v) => String(v.vin).startsWith('TRICKLE'));
+		expect(written).toHaveLength(10);
+		expect(result.items.map((item) => item.json.error)).toEqual(
+			inputItems.map(() => 'Items 1-10 failed: AutoLeap did not answer in time'),
+		);
+		expect(String((result.items[0].error as { description?: string }).description)).toMatch(
+			/may or may not have been applied/,
+		);
+		rows.push([
+			'A write whose answer trickles in and never ends (Request Timeout 1 s)',
+			'cut at the timeout; not resent',
+			'10 of 10 items fail as "may or may not have been applied" (AutoLeap applied them)',
+			proxy.log.length,
+		]);
+	});
+});
