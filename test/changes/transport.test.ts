@@ -31,7 +31,7 @@ afterAll(async () => {
 		);
 });
 /** The cases that write a README row; the block is checked only when all of them ran. */
-const CASES = 2;
+const CASES = 4;
 
 /** A credential whose requests go through the proxy. */
 const throughProxy = (extra: IDataObject = {}) =>
@@ -144,6 +144,141 @@ describe('Request Timeout is a deadline, from send to the last byte', () => {
 			'A write whose answer trickles in and never ends (Request Timeout 1 s)',
 			'cut at the timeout; not resent',
 			'10 of 10 items fail as "may or may not have been applied" (AutoLeap applied them)',
+			proxy.log.length,
+		]);
+	});
+});
+
+describe('AutoLeap’s own error text, however long', () => {
+	// 200,000 characters, each part of it telling where it stands.
+	const long = Array.from({ length: 20_000 }, (_, i) => `part${String(i).padStart(5, '0')} `).join(
+		'',
+	);
+	const errorOf = (result: Awaited<ReturnType<typeof run>>) =>
+		result.error as (Error & { description?: string }) | undefined;
+
+	it('a read answered 400 with 200,000 characters: about 300 in the message, 4,000 in the description', async () => {
+		ctx.sandbox.injectFaults({ kind: 'status', status: 400, error: long, method: 'GET' });
+		const result = await run(ctx.credentials, getVehicle, {
+			inputItems: [{ id: firstVehicle().vehicleId }],
+		});
+		const error = errorOf(result)!;
+		expect(error.message).toBe(
+			`AutoLeap rejected the request: ${long.slice(0, 300)}… (200,000 characters)`,
+		);
+		expect(error.description).toBe(
+			`Check the field named in the message: its value is missing, of the wrong type or not one of the allowed values. AutoLeap's message: ${long.slice(0, 4_000)}… (200,000 characters)`,
+		);
+		expect(ctx.sandbox.requestLog.map((e) => [e.method, e.status])).toEqual([
+			['POST', 200],
+			['GET', 400],
+		]);
+		rows.push([
+			'An error answer of 200,000 characters',
+			'the message shows its first 300, the description its first 4,000, both saying how long it was',
+			`a ${error.message.length}-character message`,
+			ctx.sandbox.requestLog.length,
+		]);
+	});
+
+	it('a write answered {"success": false} with 200,000 characters: its items fail with the text bounded alike', async () => {
+		ctx.sandbox.injectFaults({
+			kind: 'successFalse',
+			error: long,
+			method: 'WRITE',
+			path: '/vehicles',
+		});
+		const vehicle = firstVehicle();
+		const result = await run(
+			ctx.credentials,
+			{
+				resource: 'vehicle',
+				operation: 'update',
+				companyId: DEMO_COMPANY_ID,
+				vehicleId: { __rl: true, mode: 'id', value: String(vehicle.vehicleId) },
+				updateFields: { notes: 'long answer' },
+			},
+			{ continueOnFail: true },
+		);
+		expect(result.items.map((item) => item.json.error)).toEqual([
+			`Item 1 was refused: AutoLeap refused the request: ${long.slice(0, 300)}… (200,000 characters)`,
+		]);
+		expect(String((result.items[0].error as { description?: string }).description)).toBe(
+			`AutoLeap did not apply it. AutoLeap's message: ${long.slice(0, 4_000)}… (200,000 characters)`,
+		);
+		expect(ctx.sandbox.store.get('vehicles', String(vehicle.vehicleId))).toEqual(vehicle);
+	});
+});
+
+describe('secrets in answers that arrive after a renewal', () => {
+	it('a write sent with token A, answered late with an error echoing A after another execution renewed to B: A is redacted', async () => {
+		const credentials = throughProxy();
+		const vehicle = firstVehicle();
+		expect(
+			(await run(credentials, getVehicle, { inputItems: [{ id: vehicle.vehicleId }] })).error,
+		).toBeUndefined();
+		const tokenA = String(credentials.data('autoLeapApi').accessToken);
+		let sentWith: string | undefined;
+		let answer = () => {};
+		const answered = new Promise<void>((resolve) => (answer = resolve));
+		proxy.setRules({
+			request: async (call) => {
+				if (call.method !== 'POST' || call.path !== '/v2/vehicles') return;
+				sentWith = /^Bearer (\S+)$/.exec(String(call.headers.authorization))?.[1];
+				await answered;
+				// An AutoLeap error that names the session in its own words (no `token=` or `Bearer` to spot).
+				return {
+					status: 200,
+					body: { success: false, error: `Batch from session ${sentWith} could not be applied` },
+				};
+			},
+		});
+		const customerId = ctx.sandbox.store.list('customers', DEMO_COMPANY_ID)[0].customerId;
+		const inputItems = [1, 2, 3].map((i) => ({ customerId, vin: `LATEECHO${i}` }));
+		const writing = run(
+			credentials,
+			{
+				resource: 'vehicle',
+				operation: 'create',
+				companyId: DEMO_COMPANY_ID,
+				customerId: { __rl: true, mode: 'id', value: '={{ $json.customerId }}' },
+				additionalFields: { vin: '={{ $json.vin }}' },
+			},
+			{ inputItems, continueOnFail: true },
+		);
+		for (let waited = 0; sentWith === undefined; waited += 20) {
+			if (waited > 5_000) throw new Error('the write never reached the proxy');
+			await new Promise((done) => setTimeout(done, 20));
+		}
+		// Another execution in this process meets AutoLeap's 401 and renews the pair meanwhile.
+		ctx.sandbox.expireAccessTokens();
+		const refreshes = ctx.sandbox.counters.refreshes;
+		expect(
+			(await run(credentials, getVehicle, { inputItems: [{ id: vehicle.vehicleId }] })).error,
+		).toBeUndefined();
+		answer();
+		const result = await writing;
+
+		const tokenB = String(credentials.data('autoLeapApi').accessToken);
+		expect(ctx.sandbox.counters.refreshes - refreshes).toBe(1);
+		expect(sentWith).toBe(tokenA);
+		expect(tokenB).not.toBe(tokenA);
+		expect(result.items.map((item) => item.json.error)).toEqual(
+			inputItems.map(
+				() =>
+					'Items 1-3 were refused: AutoLeap refused the request: Batch from session [redacted] could not be applied',
+			),
+		);
+		expect(JSON.stringify(result.items)).not.toContain(tokenA);
+		expect(
+			ctx.sandbox.store
+				.list('vehicles', DEMO_COMPANY_ID)
+				.filter((v) => String(v.vin).startsWith('LATEECHO')),
+		).toEqual([]);
+		rows.push([
+			'A write answered late with an error echoing the token it was sent with, after another execution renewed the pair',
+			'redacts every token this process sent or was issued in the last refresh-token lifetime plus an hour',
+			'its 3 items fail; the old token shows as [redacted]',
 			proxy.log.length,
 		]);
 	});

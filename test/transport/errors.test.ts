@@ -3,10 +3,10 @@ import { NodeApiError } from 'n8n-workflow';
 
 import {
 	autoLeapMessageOf,
-	redact,
 	statusOf,
 	toAutoLeapError,
 } from '../../nodes/shared/autoleap/transport/errors';
+import { redact } from '../../nodes/shared/autoleap/transport/redaction';
 
 const node: INode = {
 	id: '1',

@@ -17,6 +17,7 @@ import {
 	timedOut,
 } from './transport/errors';
 import type { Answer, HttpPort } from './transport/send';
+import { rememberSecret } from './transport/redaction';
 import { send, withDeadline } from './transport/send';
 
 /**
@@ -59,6 +60,19 @@ function renewalFailed(what: 'log in to' | 'renew the token with', error: unknow
 	);
 }
 
+/** How long after its refresh token's lifetime a secret may still come back in an answer. */
+const ECHO_MARGIN_MS = 3_600_000;
+
+/**
+ * Keeps secrets this process sends or is issued out of every text (redaction.ts) for the refresh
+ * token's lifetime plus a margin: a request sent with a token may be answered after a renewal
+ * replaced it, and the old token stays valid at AutoLeap meanwhile.
+ */
+function remember(credentials: ICredentialDataDecryptedObject, ...secrets: string[]): void {
+	const until = Date.now() + tokenLifetimesOf(credentials).refreshMs + ECHO_MARGIN_MS;
+	for (const secret of secrets) rememberSecret(secret, until);
+}
+
 /** The plain request helper as a port: non-2xx answers become HttpStatusError (no request inside). */
 function plainPort(helpers: IHttpRequestHelper['helpers']): HttpPort {
 	return async (options: IHttpRequestOptions) => {
@@ -93,6 +107,7 @@ async function logIn(
 		partnerId: trimmedString(credentials.partnerId),
 		authKey: trimmedString(credentials.authKey),
 	};
+	remember(credentials, body.authKey);
 	try {
 		return pairOf(
 			await send(
@@ -118,6 +133,7 @@ async function refresh(
 	refreshToken: string,
 	now: number,
 ): Promise<TokenPair | undefined> {
+	remember(credentials, refreshToken);
 	try {
 		const answer = await send(
 			{ ...credentials, refreshToken },
@@ -227,6 +243,7 @@ export class TokenKeeper {
 		if (this.tokenFor(credentials) === undefined && renewing) await renewing.catch(() => undefined);
 		const token = this.tokenFor(credentials);
 		this.sentWith.set(credentials, token ?? '');
+		if (token) remember(credentials, token);
 		return token;
 	}
 
@@ -244,6 +261,7 @@ export class TokenKeeper {
 				(refreshToken && (await refresh(helpers, credentials, refreshToken, now))) ||
 				(await logIn(helpers, credentials, now));
 			if (refreshToken) this.refused.add(refreshToken); // spent, or refused
+			remember(credentials, pair.accessToken, pair.refreshToken);
 			const held: Held = { ...pair, handedOut: false };
 			this.newest.set(owner, held);
 			return held;

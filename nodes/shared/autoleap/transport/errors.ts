@@ -3,6 +3,7 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 
 import { isObject } from './envelope';
 import type { RequestKind } from './rateBudget';
+import { excerpt, redact, TEXT_LIMITS } from './redaction';
 
 /** A non-2xx answer, as a port that reads full responses reports it (no request options inside). */
 export class HttpStatusError extends Error {
@@ -99,21 +100,6 @@ export function autoLeapMessageOf(error: unknown): string | undefined {
 	return undefined;
 }
 
-/**
- * Secrets never reach output, errors or logs, even if a server echoes them: the known values
- * (Auth Key, tokens) wherever they stand, and anything shaped like a token.
- */
-export function redact(text: string, secrets: readonly string[] = []): string {
-	let out = text;
-	for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
-	return out
-		.replace(/(Bearer\s+)(?!\[redacted\])[^\s"',;]+/gi, '$1[redacted]')
-		.replace(
-			/((?:access|refresh|auth)?_?(?:token|key)["']?\s*[=:]\s*["']?)(?!\[redacted\])[^\s"',;&]+/gi,
-			'$1[redacted]',
-		);
-}
-
 const GUIDANCE: Record<number, [string, string]> = {
 	400: [
 		'AutoLeap rejected the request',
@@ -195,22 +181,35 @@ export function toAutoLeapError(
 	error: unknown,
 	{ kind, itemIndex, secrets = [] }: ErrorContext,
 ): NodeApiError {
-	const [message, description, status] = describe(error, kind);
 	const clean = (text: string) => redact(text, secrets);
+	const [message, description, status] = describe(error, kind, clean).map((part) =>
+		typeof part === 'string' ? clean(part) : part,
+	) as Described;
 	const httpCode = status === undefined ? undefined : String(status);
-	return new NodeApiError(
-		node,
-		{ message: clean(message), description: clean(description), httpCode } as JsonObject,
-		{
-			message: clean(message),
-			description: clean(description),
-			httpCode,
-			itemIndex,
-		},
-	);
+	return new NodeApiError(node, { message, description, httpCode } as JsonObject, {
+		message,
+		description,
+		httpCode,
+		itemIndex,
+	});
 }
 
-function describe(error: unknown, kind: RequestKind): [string, string, number | undefined] {
+type Described = [message: string, description: string, status: number | undefined];
+
+/**
+ * AutoLeap's own text, redacted and then bounded: a readable start for the message, and when that
+ * cut it, as much as a description holds.
+ */
+function quoted(text: string, clean: (text: string) => string): [string, string] {
+	const whole = clean(text);
+	const short = excerpt(whole, TEXT_LIMITS.message);
+	return [
+		short,
+		short === whole ? '' : ` AutoLeap's message: ${excerpt(whole, TEXT_LIMITS.description)}`,
+	];
+}
+
+function describe(error: unknown, kind: RequestKind, clean: (text: string) => string): Described {
 	const renewal = ownErrorOf(error, RenewalError);
 	if (renewal && renewal.reason !== 'rateLimited') {
 		return [renewal.message, `${renewal.description} Nothing was sent to AutoLeap.`, undefined];
@@ -225,16 +224,17 @@ function describe(error: unknown, kind: RequestKind): [string, string, number | 
 	}
 	const answer = ownErrorOf(error, AnswerError);
 	if (answer) {
+		const [problem, more] = quoted(answer.problem, clean);
 		const message = answer.refused
-			? `AutoLeap refused the request: ${answer.problem}`
-			: `AutoLeap's answer was not usable: ${answer.problem}`;
-		if (kind === 'read')
-			return [
-				message,
-				'A proxy or AutoLeap itself answered out of the ordinary. Try again later.',
-				undefined,
-			];
-		return [message, answer.refused ? NOT_APPLIED : MAYBE_APPLIED, undefined];
+			? `AutoLeap refused the request: ${problem}`
+			: `AutoLeap's answer was not usable: ${problem}`;
+		const guidance =
+			kind === 'read'
+				? 'A proxy or AutoLeap itself answered out of the ordinary. Try again later.'
+				: answer.refused
+					? NOT_APPLIED
+					: MAYBE_APPLIED;
+		return [message, guidance + more, undefined];
 	}
 	const status = statusOf(error);
 	const detail = autoLeapMessageOf(error);
@@ -244,7 +244,11 @@ function describe(error: unknown, kind: RequestKind): [string, string, number | 
 			: `AutoLeap failed to process the request (HTTP ${status})`,
 		kind === 'write' ? MAYBE_APPLIED : 'AutoLeap may be down for a moment. Try again later.',
 	];
-	if (detail) message = `${message}: ${detail}`;
+	if (detail) {
+		const [short, more] = quoted(detail, clean);
+		message = `${message}: ${short}`;
+		description += more;
+	}
 	const code = codeOf(error);
 	if (status === undefined && code && NOT_SENT_CODES.has(code)) {
 		description = `Nothing was sent (${code}). Check the credential's Environment or Custom URL, or try again later.`;
@@ -252,7 +256,7 @@ function describe(error: unknown, kind: RequestKind): [string, string, number | 
 		message = 'AutoLeap did not answer in time';
 		description = `The request timed out (the credential's Request Timeout). ${description}`;
 	} else if (status === undefined && isObject(error) && typeof error.message === 'string') {
-		description = `${error.message}. ${description}`;
+		description = `${quoted(error.message, clean)[0]}. ${description}`;
 	}
 	return [message, description, status];
 }
