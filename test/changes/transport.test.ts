@@ -1,7 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { startRewritingProxy, type RewritingProxy } from '../fixtures/rewritingProxy';
-import { credentialsFor, DEMO_COMPANY_ID, run, useSandbox } from '../node/helpers';
+import { AutoLeapApi } from '../../credentials/AutoLeapApi.credentials';
+import { ProcessView } from '../harness';
+import { CREDENTIAL, credentialsFor, DEMO_COMPANY_ID, run, useSandbox } from '../node/helpers';
 import { expectReadmeBlock, markdownTable } from '../readme/blocks';
 
 /**
@@ -31,7 +33,7 @@ afterAll(async () => {
 		);
 });
 /** The cases that write a README row; the block is checked only when all of them ran. */
-const CASES = 4;
+const CASES = 5;
 
 /** A credential whose requests go through the proxy. */
 const throughProxy = (extra: IDataObject = {}) =>
@@ -45,6 +47,25 @@ const getVehicle = {
 };
 const calls = (method: string, path: string) =>
 	proxy.log.filter((e) => e.method === method && e.url.split('?')[0] === `/v2${path}`);
+
+/** The requests AutoLeap received, by kind: "4 (2 refreshes, 1 GET, 1 POST)". */
+function requests(log: Array<{ method: string; url: string }>): string {
+	const kinds = new Map<string, number>();
+	for (const { method, url } of log) {
+		const kind = url.includes('/partners/login')
+			? 'login'
+			: url.includes('/partners/generateNewAccessToken')
+				? 'refresh'
+				: method;
+		kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+	}
+	const parts = [...kinds].map(([kind, n]) =>
+		kind === 'refresh'
+			? `${n} refresh${n > 1 ? 'es' : ''}`
+			: `${n} ${kind}${n > 1 && kind === 'login' ? 's' : ''}`,
+	);
+	return `${log.length} (${parts.join(', ')})`;
+}
 
 /** Trickled answers, once the proxy has seen each of them end (the client going away, or its last byte). */
 async function trickled(entries: RewritingProxy['log']) {
@@ -81,7 +102,7 @@ describe('Request Timeout is a deadline, from send to the last byte', () => {
 					'A read whose answer trickles in and never ends (Request Timeout 1 s)',
 					'each attempt cut at the timeout; 3 retries',
 					'"AutoLeap did not answer in time"',
-					proxy.log.length,
+					requests(proxy.log),
 				]);
 		},
 	);
@@ -144,7 +165,7 @@ describe('Request Timeout is a deadline, from send to the last byte', () => {
 			'A write whose answer trickles in and never ends (Request Timeout 1 s)',
 			'cut at the timeout; not resent',
 			'10 of 10 items fail as "may or may not have been applied" (AutoLeap applied them)',
-			proxy.log.length,
+			requests(proxy.log),
 		]);
 	});
 });
@@ -177,7 +198,7 @@ describe('AutoLeap’s own error text, however long', () => {
 			'An error answer of 200,000 characters',
 			'the message shows its first 300, the description its first 4,000, both saying how long it was',
 			`a ${error.message.length}-character message`,
-			ctx.sandbox.requestLog.length,
+			requests(ctx.sandbox.requestLog.map((e) => ({ ...e, url: e.path }))),
 		]);
 	});
 
@@ -279,7 +300,82 @@ describe('secrets in answers that arrive after a renewal', () => {
 			'A write answered late with an error echoing the token it was sent with, after another execution renewed the pair',
 			'redacts every token this process sent or was issued in the last refresh-token lifetime plus an hour',
 			'its 3 items fail; the old token shows as [redacted]',
-			proxy.log.length,
+			requests(proxy.log),
+		]);
+	});
+});
+
+describe('a renewal that loses the rotation race to another process', () => {
+	it('a write whose refresh AutoLeap refuses because another process rotated the pair first: sent once with the winner’s pair, no login', async () => {
+		const db = throughProxy();
+		const newProcess = () => new ProcessView(db, new AutoLeapApi());
+		const vehicle = firstVehicle();
+		expect(
+			(await run(newProcess(), getVehicle, { inputItems: [{ id: vehicle.vehicleId }] })).error,
+		).toBeUndefined();
+		// The stored pair is near the end of its access lifetime: every process renews before sending.
+		db.edit(CREDENTIAL, { pairIssuedAt: Date.now() - 3_500_000 });
+		const start = { ...ctx.sandbox.counters };
+		proxy.log.length = 0;
+		// The first refresh (process B's) waits at the proxy until process A has renewed.
+		let held = false;
+		let release = () => {};
+		const released = new Promise<void>((resolve) => (release = resolve));
+		proxy.setRules({
+			request: async (call) => {
+				if (call.path !== '/v2/partners/generateNewAccessToken' || held) return;
+				held = true;
+				await released;
+			},
+		});
+		const customerId = ctx.sandbox.store.list('customers', DEMO_COMPANY_ID)[0].customerId;
+		const inputItems = [1, 2, 3, 4, 5].map((i) => ({ customerId, vin: `RACELOST${i}` }));
+		const writing = run(
+			newProcess(),
+			{
+				resource: 'vehicle',
+				operation: 'create',
+				companyId: DEMO_COMPANY_ID,
+				customerId: { __rl: true, mode: 'id', value: '={{ $json.customerId }}' },
+				additionalFields: { vin: '={{ $json.vin }}' },
+			},
+			{ inputItems },
+		);
+		for (let waited = 0; !held; waited += 20) {
+			if (waited > 5_000) throw new Error('process B never renewed');
+			await new Promise((done) => setTimeout(done, 20));
+		}
+		const a = newProcess();
+		expect(
+			(await run(a, getVehicle, { inputItems: [{ id: vehicle.vehicleId }] })).error,
+		).toBeUndefined();
+		const winner = db.data(CREDENTIAL).accessToken;
+		release();
+		const result = await writing;
+
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.success)).toEqual([true, true, true, true, true]);
+		const { logins, refreshes, failedRefreshes } = ctx.sandbox.counters;
+		expect({
+			logins: logins - start.logins,
+			refreshes: refreshes - start.refreshes,
+			failedRefreshes: failedRefreshes - start.failedRefreshes,
+		}).toEqual({ logins: 0, refreshes: 1, failedRefreshes: 1 });
+		expect(db.data(CREDENTIAL).accessToken).toBe(winner);
+		const posts = ctx.sandbox.requestLog.filter(
+			(e) => e.method === 'POST' && e.path === '/vehicles',
+		);
+		expect(posts.map((e) => e.status)).toEqual([200]);
+		expect(
+			ctx.sandbox.store
+				.list('vehicles', DEMO_COMPANY_ID)
+				.filter((v) => String(v.vin).startsWith('RACELOST')),
+		).toHaveLength(5);
+		rows.push([
+			'A write whose token refresh AutoLeap refuses because another process rotated the pair first',
+			'reads the stored pair again and sends with the winner’s pair; logs in only if the stored pair is still the refused one',
+			'5 of 5 written once; 0 logins',
+			requests(proxy.log),
 		]);
 	});
 });

@@ -1,11 +1,11 @@
-import type { ICredentialDataDecryptedObject, INodeCredentialsDetails } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { AutoLeapApi } from '../../credentials/AutoLeapApi.credentials';
 import { AutoLeap } from '../../nodes/AutoLeap/AutoLeap.node';
 import { RENEW_BEFORE } from '../../nodes/shared/autoleap/account';
 import { DEMO_COMPANY_ID, DEMO_PARTNER, startSandbox } from '../../sandbox';
 import type { Sandbox } from '../../sandbox';
-import { CredentialStore, runNode } from '../harness';
+import { CredentialStore, ProcessView, runNode, testCredential } from '../harness';
 
 /**
  * AutoLeap's token lifecycle over HTTP (README §2): log in once, renew by refresh (rotating the
@@ -40,32 +40,8 @@ const data = (extra: ICredentialDataDecryptedObject = {}): ICredentialDataDecryp
 	...extra,
 });
 
-/** One n8n process: its own credential type (its tokens), the database it shares. */
-class ProcessView extends CredentialStore {
-	constructor(
-		private readonly db: CredentialStore,
-		credential = new AutoLeapApi(),
-	) {
-		super([credential]);
-	}
-
-	has(type: string) {
-		return this.db.has(type);
-	}
-
-	data(type: string) {
-		return this.db.data(type);
-	}
-
-	details(type: string) {
-		return this.db.details(type);
-	}
-
-	save(details: INodeCredentialsDetails, type: string, value: ICredentialDataDecryptedObject) {
-		this.saves++;
-		this.db.save(details, type, value);
-	}
-}
+/** Another n8n process on the same database (every `n8n execute` is one). */
+const newProcess = (db: CredentialStore) => new ProcessView(db, new AutoLeapApi());
 
 const vehicleIds = () =>
 	sandbox.store
@@ -109,7 +85,7 @@ it('executions spanning several access token lifetimes: one login, then refreshe
 	const db = new CredentialStore([new AutoLeapApi()], { [TYPE]: data() });
 	const start = { ...sandbox.counters };
 	for (let run = 0; run < 4; run++) {
-		await execute(new ProcessView(db)); // every execution a new process, as `n8n execute` is
+		await execute(newProcess(db)); // every execution a new process, as `n8n execute` is
 		await wait(ACCESS_MS * 0.95);
 	}
 	expect(cost(start)).toEqual({ logins: 1, refreshes: 3, failedRefreshes: 0, unauthorized: 0 });
@@ -122,10 +98,10 @@ it('executions spanning several access token lifetimes: one login, then refreshe
 
 it('a refresh token past its lifetime costs exactly one login, and no refresh is tried', async () => {
 	const db = new CredentialStore([new AutoLeapApi()], { [TYPE]: data() });
-	await execute(new ProcessView(db));
+	await execute(newProcess(db));
 	await wait(REFRESH_MS + 100);
 	const start = { ...sandbox.counters };
-	await execute(new ProcessView(db));
+	await execute(newProcess(db));
 	expect(cost(start)).toEqual({ logins: 1, refreshes: 0, failedRefreshes: 0, unauthorized: 0 });
 });
 
@@ -139,11 +115,11 @@ it.each([
 	const db = new CredentialStore([new AutoLeapApi()], {
 		[TYPE]: data({ accessLifetimeMs: 3_600_000, refreshLifetimeMs: 10_800_000 }),
 	});
-	await execute(new ProcessView(db));
+	await execute(newProcess(db));
 	invalidate();
 	const start = { ...sandbox.counters };
 	const from = sandbox.requestLog.length;
-	await execute(new ProcessView(db), vehicleIds().slice(0, 5));
+	await execute(newProcess(db), vehicleIds().slice(0, 5));
 	expect(cost(start, from)).toEqual({
 		logins: 1,
 		refreshes: 0,
@@ -157,29 +133,42 @@ it('20 concurrent items with an expired access token: one refresh, saved once', 
 	const db = new CredentialStore([new AutoLeapApi()], {
 		[TYPE]: data({ accessLifetimeMs: 3_600_000, refreshLifetimeMs: 10_800_000 }),
 	});
-	await execute(new ProcessView(db));
+	await execute(newProcess(db));
 	sandbox.expireAccessTokens();
-	const process = new ProcessView(db);
+	const process = newProcess(db);
 	const start = { ...sandbox.counters };
 	await execute(process, vehicleIds());
 	expect(cost(start)).toMatchObject({ logins: 0, refreshes: 1, failedRefreshes: 0 });
 	expect(process.saves).toBe(1);
 });
 
-it('two processes renewing at once: one wins the rotation, the other logs in once — never a loop', async () => {
+it('two processes renewing at once: one wins the rotation, the other reads the pair it saved — no login', async () => {
 	const db = new CredentialStore([new AutoLeapApi()], { [TYPE]: data() });
-	await execute(new ProcessView(db));
+	await execute(newProcess(db));
 	await wait(ACCESS_MS * 0.95);
 	const start = { ...sandbox.counters };
-	const [a, b] = [new ProcessView(db), new ProcessView(db)];
+	const [a, b] = [newProcess(db), newProcess(db)];
 	await Promise.all([
 		execute(a, vehicleIds().slice(0, 10)),
 		execute(b, vehicleIds().slice(10, 20)),
 	]);
-	const spent = cost(start);
-	expect(spent.refreshes).toBe(1);
-	expect(spent.refreshes + spent.failedRefreshes + spent.logins).toBeLessThanOrEqual(3);
-	expect(spent.logins).toBeLessThanOrEqual(1);
+	// Both read the pair before either saved a new one: both refresh, AutoLeap refuses the second.
+	expect(cost(start)).toEqual({ logins: 0, refreshes: 1, failedRefreshes: 1, unauthorized: 0 });
+	expect(a.saves + b.saves).toBe(1);
+});
+
+it('"Test credential" after AutoLeap revoked the pair: the refused refresh is followed by a login at once (no sender retries it)', async () => {
+	const db = new CredentialStore([new AutoLeapApi()], {
+		[TYPE]: data({ accessLifetimeMs: 3_600_000, refreshLifetimeMs: 10_800_000 }),
+	});
+	await execute(newProcess(db));
+	sandbox.revokeAllTokens();
+	const start = { ...sandbox.counters };
+	expect(await testCredential(newProcess(db), TYPE)).toEqual({
+		status: 'OK',
+		message: 'Connection successful!',
+	});
+	expect(cost(start)).toMatchObject({ logins: 1, refreshes: 0, failedRefreshes: 1 });
 });
 
 /**
@@ -247,7 +236,7 @@ it('two processes busy across 3 lifetimes renew at their own moments: the later 
 
 it('Log Out sends the refresh token as documented and ends the session; the next request logs in once', async () => {
 	const db = new CredentialStore([new AutoLeapApi()], { [TYPE]: data() });
-	const process = new ProcessView(db);
+	const process = newProcess(db);
 	await execute(process);
 	const from = sandbox.requestLog.length;
 	const out = await runNode({

@@ -1,4 +1,5 @@
 export { CredentialStore } from './credentialStore';
+export { ProcessView } from './processView';
 export { HarnessCredentialsHelper } from './credentialsHelper';
 export { buildAdditionalData, buildHooks } from './additionalData';
 export { buildNodeTypes, latestVersion, manualTrigger, MANUAL_TRIGGER_TYPE } from './nodeTypes';

@@ -65,6 +65,11 @@ export function tokenOwnerOf(credentials: ICredentialDataDecryptedObject): strin
 		.slice(0, 32);
 }
 
+/** A secret named without being shown (errors may carry it, never the secret). */
+export function fingerprintOf(secret: string): string {
+	return createHash('sha256').update(secret).digest('hex').slice(0, 16);
+}
+
 function positive(value: unknown, fallback: number): number {
 	const n = typeof value === 'number' ? value : Number(value);
 	return Number.isFinite(n) && n >= 1 ? Math.floor(n) : fallback;

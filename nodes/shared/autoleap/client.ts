@@ -8,7 +8,7 @@ import type {
 	NodeApiError,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, renewalDue, secretsOf } from './account';
+import { CREDENTIAL_TYPE, fingerprintOf, renewalDue, secretsOf, trimmedString } from './account';
 import { PAGE_SIZE } from './endpoints';
 import type { Expectation } from './transport/answers';
 import { pageFactsOf, recordOf, recordsOf } from './transport/envelope';
@@ -17,6 +17,7 @@ import {
 	asNodeError,
 	autoLeapMessageOf,
 	ownErrorOf,
+	RenewalError,
 	statusOf,
 	toAutoLeapError,
 } from './transport/errors';
@@ -26,6 +27,7 @@ import { requestKind } from './transport/rateBudget';
 import type { RequestKind } from './transport/rateBudget';
 import { send } from './transport/send';
 import type { Answer, AutoLeapRequest, HttpPort } from './transport/send';
+import { sentBySender } from './tokens';
 
 /**
  * The nodes' one way to AutoLeap, in its words: read a list, a page or a record, write, send a
@@ -213,21 +215,26 @@ async function answerTo(
 /**
  * Sends through the credential: n8n applies `authenticate`, and renews the token after a 401.
  * When the token's known lifetime is about to run out, the request carries it blanked, so n8n
- * renews it (and saves the new pair) before sending.
+ * renews it (and saves the new pair) before sending. After a renewal that lost a rotation race
+ * (its refresh token refused), the next attempt takes the stored pair as it is now: the winner's
+ * if it was saved meanwhile; still the refused one, it renews again, and the keeper logs in.
  */
 function authenticatedPort(ctx: AutoLeapContext): HttpPort {
-	return async (options) => {
+	return async (options, previous) => {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 		const details = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
 		// `options` ask for the full response (body, headers), which is what this port returns.
-		if (!details || !renewalDue(credentials, Date.now())) {
+		if (!details)
 			return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options);
-		}
+		const refused = ownErrorOf(previous, RenewalError)?.refusedPair;
+		const renew =
+			renewalDue(credentials, Date.now()) ||
+			(refused !== undefined && fingerprintOf(trimmedString(credentials.refreshToken)) === refused);
 		const credentialsDecrypted = {
 			id: details.id ?? '',
 			name: details.name,
 			type: CREDENTIAL_TYPE,
-			data: { ...credentials, accessToken: '' },
+			data: sentBySender(renew ? { ...credentials, accessToken: '' } : { ...credentials }),
 		};
 		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
 			credentialsDecrypted,

@@ -5,7 +5,14 @@ import type {
 	IHttpRequestOptions,
 } from 'n8n-workflow';
 
-import { expiring, storedPair, tokenLifetimesOf, tokenOwnerOf, trimmedString } from './account';
+import {
+	expiring,
+	fingerprintOf,
+	storedPair,
+	tokenLifetimesOf,
+	tokenOwnerOf,
+	trimmedString,
+} from './account';
 import type { TokenPair } from './account';
 import { PATHS } from './endpoints';
 import {
@@ -155,6 +162,28 @@ async function refresh(
 	}
 }
 
+/**
+ * The credentials objects our sender hands n8n for its requests (client.ts): it tries a request
+ * again when its renewal lost a rotation race, reading the stored pair afresh. Others ("Test
+ * credential") get no second attempt, so they log in at once instead.
+ */
+const retriedBySender = new WeakSet<ICredentialDataDecryptedObject>();
+
+export function sentBySender<T extends ICredentialDataDecryptedObject>(credentials: T): T {
+	retriedBySender.add(credentials);
+	return credentials;
+}
+
+/** A refused refresh token, for a request its sender tries again (see retriedBySender). */
+function superseded(refreshToken: string): RenewalError {
+	return new RenewalError(
+		'superseded',
+		'Could not renew the token with AutoLeap',
+		'AutoLeap refused the refresh token: another n8n process sharing this credential may have renewed it at the same moment. Run it again.',
+		fingerprintOf(refreshToken),
+	);
+}
+
 /** What the credential stores for a pair (n8n saves what preAuthentication returns). */
 export function storedFields(
 	pair: TokenPair,
@@ -257,10 +286,13 @@ export class TokenKeeper {
 		const pending = (async () => {
 			const now = this.now();
 			const refreshToken = this.refreshTokenFor(credentials, owner, now);
-			const pair =
-				(refreshToken && (await refresh(helpers, credentials, refreshToken, now))) ||
-				(await logIn(helpers, credentials, now));
+			const refreshed = refreshToken && (await refresh(helpers, credentials, refreshToken, now));
 			if (refreshToken) this.refused.add(refreshToken); // spent, or refused
+			// Refused: another process may have rotated it and be saving the winner's pair, which the
+			// sender's next attempt reads; it logs in only if the stored pair is still this one.
+			if (refreshToken && !refreshed && retriedBySender.has(credentials))
+				throw superseded(refreshToken);
+			const pair = refreshed || (await logIn(helpers, credentials, now));
 			remember(credentials, pair.accessToken, pair.refreshToken);
 			const held: Held = { ...pair, handedOut: false };
 			this.newest.set(owner, held);

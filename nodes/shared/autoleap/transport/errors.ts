@@ -32,12 +32,17 @@ export class AnswerError extends Error {
 /** A list whose pages do not add up (repeated or empty pages, totals that contradict them). */
 export class ListError extends Error {}
 
-/** The login or token refresh failed: the request it was for was never sent. */
+/**
+ * The login or token refresh failed: the request it was for was never sent (or was answered 401).
+ * `superseded`: AutoLeap refused the refresh token, which another process may have rotated first;
+ * `refusedPair` names that refresh token by its fingerprint, for the sender's next attempt.
+ */
 export class RenewalError extends Error {
 	constructor(
-		readonly reason: 'rejected' | 'rateLimited' | 'unavailable',
+		readonly reason: 'rejected' | 'rateLimited' | 'unavailable' | 'superseded',
 		message: string,
 		readonly description: string,
+		readonly refusedPair?: string,
 	) {
 		super(message);
 	}

@@ -24,11 +24,16 @@ export interface AutoLeapRequest {
 
 /**
  * How a request leaves n8n, asked for the full response (`returnFullResponse`): resolves with the
- * parsed body and the headers of a 2xx, throws with the status otherwise.
+ * parsed body and the headers of a 2xx, throws with the status otherwise. A retry is told how the
+ * previous attempt failed.
  */
 export type HttpPort = (
 	options: IHttpRequestOptions,
+	previous?: unknown,
 ) => Promise<{ body: unknown; headers?: object }>;
+
+/** How often a request is tried again after its token renewal lost a rotation race (tokens.ts). */
+const SUPERSEDED_RETRIES = 3;
 
 /** AutoLeap's checked answer, and its clock: the HTTP `Date` of the answer (ms since the epoch). */
 export interface Answer {
@@ -77,11 +82,12 @@ export async function send(
 	let rateLimitedSince: number | undefined;
 	let rateLimited = 0;
 	let serverErrors = 0;
+	let superseded = 0;
+	let failure: unknown;
 	for (;;) {
-		let failure: unknown;
 		const release = await budget.acquire(kind, { urgent: renewal });
 		try {
-			const response = await port(options);
+			const response = await port(options, failure);
 			const answer = checkAnswer(response.body, expect);
 			release('answered');
 			return { body: answer, serverTime: serverTimeOf(response.headers) };
@@ -97,9 +103,14 @@ export async function send(
 						: 'answered',
 			);
 		}
-		const reason = renewal ? undefined : retryReason(failure, kind);
+		// A renewal whose refresh token was refused sent nothing (or met a 401): the next attempt
+		// reads the stored pair again, which holds the winner's pair once it is saved.
+		const lostRace = ownErrorOf(failure, RenewalError)?.reason === 'superseded';
+		const reason = renewal || lostRace ? undefined : retryReason(failure, kind);
 		let delay: number | undefined;
-		if (reason === 'rateLimited') {
+		if (lostRace && superseded < SUPERSEDED_RETRIES) {
+			delay = backoffDelay(policy, superseded++);
+		} else if (reason === 'rateLimited') {
 			rateLimitedSince ??= Date.now();
 			delay = backoffDelay(policy, rateLimited++);
 			if (Date.now() + delay - rateLimitedSince > policy.patienceMs) delay = undefined;
