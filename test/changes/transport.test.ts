@@ -2,7 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startRewritingProxy, type RewritingProxy } from '../fixtures/rewritingProxy';
 import { AutoLeapApi } from '../../credentials/AutoLeapApi.credentials';
-import { ProcessView } from '../harness';
+import { AutoLeap } from '../../nodes/AutoLeap/AutoLeap.node';
+import { DEMO_PARTNER, PARTNERS, type PartnerProfile } from '../../sandbox';
+import { loadOptionsContext, ProcessView } from '../harness';
 import { CREDENTIAL, credentialsFor, DEMO_COMPANY_ID, run, useSandbox } from '../node/helpers';
 import { expectReadmeBlock, markdownTable } from '../readme/blocks';
 
@@ -33,7 +35,7 @@ afterAll(async () => {
 		);
 });
 /** The cases that write a README row; the block is checked only when all of them ran. */
-const CASES = 5;
+const CASES = 7;
 
 /** A credential whose requests go through the proxy. */
 const throughProxy = (extra: IDataObject = {}) =>
@@ -375,6 +377,110 @@ describe('a renewal that loses the rotation race to another process', () => {
 			'A write whose token refresh AutoLeap refuses because another process rotated the pair first',
 			'reads the stored pair again and sends with the winner’s pair; logs in only if the stored pair is still the refused one',
 			'5 of 5 written once; 0 logins',
+			requests(proxy.log),
+		]);
+	});
+});
+
+describe('inferences that fail say so', () => {
+	/** The partner profile as the proxy hands it on: `reshape` gets the sandbox's profile record. */
+	function profileAs(reshape: (profile: IDataObject) => IDataObject) {
+		proxy.setRules({
+			response: (answer, call) => {
+				if (call.path !== '/v2/partners/profile') return;
+				const results = (answer.body as { results: { content: IDataObject[] } }).results;
+				results.content = [reshape(results.content[0])];
+			},
+		});
+	}
+	const pickers = () =>
+		loadOptionsContext(new AutoLeap(), throughProxy(), {
+			resource: 'payment',
+			operation: 'getAll',
+			companyId: DEMO_COMPANY_ID,
+		});
+	const { getCompanies, getLocations } = new AutoLeap().methods.loadOptions;
+	type Company = PartnerProfile['companies'][number];
+
+	it('the pickers read a profile that lists "accounts" with accountId and accountName, and locations with id', async () => {
+		const demo = PARTNERS.find((p) => p.partnerId === DEMO_PARTNER.partnerId)!;
+		profileAs((profile) => ({
+			partnerId: profile.partnerId,
+			accounts: (profile.companies as Company[]).map((c) => ({
+				accountId: c.companyId,
+				accountName: c.name,
+				locations: c.locations.map((l) => ({ id: l.locationId, locationName: l.name })),
+			})),
+		}));
+		const context = pickers();
+		const companies = await getCompanies.call(context);
+		const locations = await getLocations.call(context);
+		expect(companies).toEqual(
+			demo.profile.companies.map((c) => ({ name: c.name, value: c.companyId })),
+		);
+		const company = demo.profile.companies.find((c) => c.companyId === DEMO_COMPANY_ID)!;
+		expect(locations).toEqual([
+			{ name: 'All Locations', value: '' },
+			...company.locations.map((l) => ({ name: l.name, value: l.locationId })),
+		]);
+		expect(calls('GET', '/partners/profile')).toHaveLength(2);
+	});
+
+	it('customers whose id is not named "customerId" (an inference): the Customer picker says so instead of offering "undefined"', async () => {
+		proxy.setRules({
+			response: (answer, call) => {
+				if (call.path !== '/v2/customers') return;
+				const body = answer.body as {
+					results?: { content: IDataObject[] };
+					content?: IDataObject[];
+				};
+				for (const customer of body.results?.content ?? body.content ?? []) {
+					customer.id = customer.customerId;
+					delete customer.customerId;
+				}
+			},
+		});
+		const context = loadOptionsContext(new AutoLeap(), throughProxy(), {
+			resource: 'vehicle',
+			operation: 'create',
+			companyId: DEMO_COMPANY_ID,
+		});
+		const { searchCustomers } = new AutoLeap().methods.listSearch;
+		const error = await searchCustomers.call(context).then(
+			() => undefined,
+			(e: Error & { description?: string }) => e,
+		);
+		expect(error?.message).toBe('AutoLeap\'s records carry no "customerId"');
+		expect(error?.description).toMatch(
+			/^GET \/customers answered records with companyId \(text\), .*, id \((text|number)\); the node reads their ID from "customerId"/,
+		);
+		expect(calls('GET', '/customers')).toHaveLength(1);
+		rows.push([
+			'Customers whose ID is not named `customerId` (the name is inferred)',
+			'the Customer picker names the field it looked for and what the records held',
+			'an error naming the inference, not options whose value is "undefined"',
+			requests(proxy.log),
+		]);
+	});
+
+	it('a profile with its shops under a name the node does not know: the Company picker names what it held, not an empty list', async () => {
+		profileAs((profile) => ({
+			partnerId: profile.partnerId,
+			name: profile.name,
+			shops: (profile.companies as Company[]).map((c) => ({ shopId: c.companyId, title: c.name })),
+		}));
+		const error = await getCompanies.call(pickers()).then(
+			() => undefined,
+			(e: Error & { description?: string }) => e,
+		);
+		expect(error?.message).toBe('The partner profile holds no list of companies');
+		expect(error?.description).toMatch(
+			/^AutoLeap's partner profile \(GET \/partners\/profile\) holds partnerId \(text\), name \(text\), shops \(list of 2\)\. The node looks for the companies under "companies" or "accounts"/,
+		);
+		rows.push([
+			'The partner profile lists its shops under a name the node does not know (its shape is inferred)',
+			'the Company picker says what the profile held and where it looked; "accounts" and other spellings of the ids are read too',
+			'an error naming the inference, not an empty list',
 			requests(proxy.log),
 		]);
 	});

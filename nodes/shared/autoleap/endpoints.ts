@@ -74,14 +74,17 @@ export const APPOINTMENT_EXTRA_FIELDS = {
 /** Timesheet date-range parameter names — INFERRED (the page was never readable). */
 export const TIMESHEET_RANGE = { start: 'startDate', end: 'endDate' } as const;
 
-/** Shape of GET /partners/profile — INFERRED (the response is undocumented). */
+/**
+ * Shape of GET /partners/profile — INFERRED: the response is undocumented, the docs call it "the
+ * companies and accounts you are authorized to access". Each name is tried in turn.
+ */
 export const PROFILE = {
-	companies: 'companies',
-	companyId: 'companyId',
-	companyName: 'name',
-	locations: 'locations',
-	locationId: 'locationId',
-	locationName: 'name',
+	companies: ['companies', 'accounts'],
+	companyId: ['companyId', 'accountId', 'id'],
+	companyName: ['name', 'companyName', 'accountName'],
+	locations: ['locations'],
+	locationId: ['locationId', 'id'],
+	locationName: ['name', 'locationName'],
 } as const;
 
 /**
