@@ -35,7 +35,7 @@ afterAll(async () => {
 		);
 });
 /** The cases that write a README row; the block is checked only when all of them ran. */
-const CASES = 7;
+const CASES = 8;
 
 /** A credential whose requests go through the proxy. */
 const throughProxy = (extra: IDataObject = {}) =>
@@ -459,6 +459,36 @@ describe('inferences that fail say so', () => {
 			'Customers whose ID is not named `customerId` (the name is inferred)',
 			'the Customer picker names the field it looked for and what the records held',
 			'an error naming the inference, not options whose value is "undefined"',
+			requests(proxy.log),
+		]);
+	});
+
+	it('a path whose casing is inferred answered 404: the error names the inference, not only a missing record', async () => {
+		proxy.setRules({
+			request: (call) =>
+				call.path === '/v2/inventoryLevels'
+					? { status: 404, body: { success: false, error: 'Cannot GET /v2/inventoryLevels' } }
+					: undefined,
+		});
+		const result = await run(throughProxy(), {
+			resource: 'inventoryLevel',
+			operation: 'getAll',
+			companyId: DEMO_COMPANY_ID,
+			limit: 5,
+		});
+		const error = result.error as (Error & { description?: string }) | undefined;
+		expect(error?.message).toMatch(
+			/^AutoLeap could not find the record: Cannot GET \/v2\/inventoryLevels/,
+		);
+		expect(error?.description).toBe(
+			'Check the ID and that the record belongs to the selected company. If it does exist, AutoLeap may not know this path: the casing of /inventoryLevels is a guess, as the portal shows it lower-cased (PATHS in nodes/shared/autoleap/endpoints.ts).',
+		);
+		expect(calls('GET', '/inventoryLevels')).toHaveLength(1);
+		expect(result.items).toEqual([]);
+		rows.push([
+			'A path we inferred answered 404 (e.g. the casing of `/inventoryLevels`)',
+			'the error names the inference next to "could not find the record"',
+			'an error naming the inference',
 			requests(proxy.log),
 		]);
 	});

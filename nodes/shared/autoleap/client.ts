@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE, fingerprintOf, renewalDue, secretsOf, trimmedString } from './account';
-import { PAGE_SIZE } from './endpoints';
+import { PAGE_SIZE, pathInference } from './endpoints';
 import type { Expectation } from './transport/answers';
 import { pageFactsOf, recordOf, recordsOf } from './transport/envelope';
 import {
@@ -178,7 +178,7 @@ export async function writeBatch(
 export async function nodeErrorOf(
 	this: AutoLeapContext,
 	error: unknown,
-	context: { kind: RequestKind; itemIndex?: number },
+	context: { kind: RequestKind; itemIndex?: number; inference?: string },
 	known: ICredentialDataDecryptedObject[] = [],
 ): Promise<NodeApiError> {
 	const now = await this.getCredentials(CREDENTIAL_TYPE).catch(
@@ -206,9 +206,9 @@ async function answerTo(
 	try {
 		return await send(before, request, { port: authenticatedPort(ctx), expect });
 	} catch (error) {
-		throw await nodeErrorOf.call(ctx, error, { kind: requestKind(request.method), itemIndex }, [
-			before,
-		]);
+		const kind = requestKind(request.method);
+		const inference = pathInference(request.path);
+		throw await nodeErrorOf.call(ctx, error, { kind, itemIndex, inference }, [before]);
 	}
 }
 

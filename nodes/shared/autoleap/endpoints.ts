@@ -20,6 +20,38 @@ export const PATHS = {
 	timesheetLogs: '/technicians/timesheetLogs', // casing and parameters INFERRED
 } as const;
 
+/**
+ * What each INFERRED path above rests on, for an error to name when AutoLeap answers 404 there:
+ * the path may be wrong rather than the record missing. `withId`: only its `/{id}` form is inferred.
+ */
+const PATH_INFERENCES: Array<{ path: string; withId?: boolean; rests: string }> = [
+	{
+		path: PATHS.customers,
+		withId: true,
+		rests: 'GET /customers/{customerId} comes from third-party summaries',
+	},
+	{
+		path: PATHS.inventoryLevels,
+		rests: 'the casing of /inventoryLevels is a guess, as the portal shows it lower-cased',
+	},
+	{
+		path: PATHS.itemPricing,
+		rests: '/itemPricing comes from third-party summaries, as no page of it was recovered',
+	},
+	{
+		path: PATHS.timesheetLogs,
+		rests: 'the casing of /technicians/timesheetLogs is a guess, as the portal shows it lower-cased',
+	},
+];
+
+/** The inference a request's path rests on, in words, or undefined for a documented path. */
+export function pathInference(path: string): string | undefined {
+	const found = PATH_INFERENCES.find(({ path: known, withId }) =>
+		withId ? path.startsWith(`${known}/`) : path === known || path.startsWith(`${known}/`),
+	);
+	return found && `${found.rests} (PATHS in nodes/shared/autoleap/endpoints.ts)`;
+}
+
 /** The array each bulk write sends next to `companyId`. */
 export const BULK_KEYS = {
 	customer: 'customers',

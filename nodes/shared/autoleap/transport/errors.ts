@@ -175,6 +175,8 @@ export interface ErrorContext {
 	itemIndex?: number;
 	/** Secret values to keep out of the text (the credential's). */
 	secrets?: readonly string[];
+	/** The inference the request's path rests on (endpoints.ts), named when AutoLeap answers 404. */
+	inference?: string;
 }
 
 /**
@@ -184,10 +186,10 @@ export interface ErrorContext {
 export function toAutoLeapError(
 	node: INode,
 	error: unknown,
-	{ kind, itemIndex, secrets = [] }: ErrorContext,
+	{ kind, itemIndex, secrets = [], inference }: ErrorContext,
 ): NodeApiError {
 	const clean = (text: string) => redact(text, secrets);
-	const [message, description, status] = describe(error, kind, clean).map((part) =>
+	const [message, description, status] = describe(error, kind, clean, inference).map((part) =>
 		typeof part === 'string' ? clean(part) : part,
 	) as Described;
 	const httpCode = status === undefined ? undefined : String(status);
@@ -214,7 +216,12 @@ function quoted(text: string, clean: (text: string) => string): [string, string]
 	];
 }
 
-function describe(error: unknown, kind: RequestKind, clean: (text: string) => string): Described {
+function describe(
+	error: unknown,
+	kind: RequestKind,
+	clean: (text: string) => string,
+	inference?: string,
+): Described {
 	const renewal = ownErrorOf(error, RenewalError);
 	if (renewal && renewal.reason !== 'rateLimited') {
 		return [renewal.message, `${renewal.description} Nothing was sent to AutoLeap.`, undefined];
@@ -254,6 +261,8 @@ function describe(error: unknown, kind: RequestKind, clean: (text: string) => st
 		message = `${message}: ${short}`;
 		description += more;
 	}
+	if (status === 404 && inference)
+		description += ` If it does exist, AutoLeap may not know this path: ${inference}.`;
 	const code = codeOf(error);
 	if (status === undefined && code && NOT_SENT_CODES.has(code)) {
 		description = `Nothing was sent (${code}). Check the credential's Environment or Custom URL, or try again later.`;
