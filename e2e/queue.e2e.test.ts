@@ -157,12 +157,11 @@ it('contention: 4 × Create 2,000 vehicles and 2 × Get Many (all) at once on 2 
 		readsComplete: true,
 		withinTimeBudget: true,
 	});
-	// Tokens: one login per process (when it first met an empty credential), renewals by refresh.
-	// Processes renew at moments of their own, so a rotation race is rare; one that loses it (its
-	// refresh refused) pays exactly one more login, never a loop. Seen once in four CI runs.
+	// Tokens: at most one login per process in the run (well within a refresh token's 3 hours: when
+	// it first met an empty credential), renewals by refresh. A process that loses a rotation race
+	// (its refresh refused) reads the winner's pair from the database instead of logging in.
 	const processes = Object.values(report.byProcess);
-	for (const counts of processes)
-		expect((counts.logins ?? 0) - (counts['refused refreshes'] ?? 0)).toBeLessThanOrEqual(1);
+	for (const counts of processes) expect(counts.logins ?? 0).toBeLessThanOrEqual(1);
 	expect(
 		processes.reduce((sum, counts) => sum + (counts.refreshes ?? 0), 0),
 	).toBeGreaterThanOrEqual(2);
