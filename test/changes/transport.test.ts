@@ -127,6 +127,37 @@ describe('Request Timeout is a deadline, from send to the last byte', () => {
 		expect(proxy.log).toHaveLength(4);
 	});
 
+	it('a read sent again after a 401 and a token refresh gets a deadline of its own, not what is left of the first', async () => {
+		const credentials = throughProxy({ timeoutSeconds: 2 });
+		const vehicle = firstVehicle();
+		expect(
+			(await run(credentials, getVehicle, { inputItems: [{ id: vehicle.vehicleId }] })).error,
+		).toBeUndefined();
+		ctx.sandbox.expireAccessTokens();
+		proxy.log.length = 0;
+		// The refresh and the read sent after it each take 1.2 s: 2.4 s from the first send, each
+		// attempt within its 2 s.
+		let reads = 0;
+		const slow = () => new Promise((done) => setTimeout(done, 1_200));
+		proxy.setRules({
+			request: async (call) => {
+				if (call.path === '/v2/partners/generateNewAccessToken') await slow();
+				if (call.path.startsWith('/v2/vehicles/') && ++reads === 2) await slow();
+			},
+		});
+		const result = await run(credentials, getVehicle, { inputItems: [{ id: vehicle.vehicleId }] });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.json.vehicleId)).toEqual([vehicle.vehicleId]);
+		// Two reads reached the proxy: the one answered 401, and the one after the refresh (not cut
+		// and sent a third time).
+		expect(reads).toBe(2);
+		expect(proxy.log.map((e) => [e.method, e.url.split('?')[0], e.status])).toEqual([
+			['GET', `/v2/vehicles/${String(vehicle.vehicleId)}`, 401],
+			['POST', '/v2/partners/generateNewAccessToken', 200],
+			['GET', `/v2/vehicles/${String(vehicle.vehicleId)}`, 200],
+		]);
+	});
+
 	it('a write whose answer trickles forever: sent once, cut at the timeout, its items "may or may not have been applied"', async () => {
 		const customers = ctx.sandbox.store.list('customers', DEMO_COMPANY_ID);
 		const inputItems = Array.from({ length: 10 }, (_, i) => ({
