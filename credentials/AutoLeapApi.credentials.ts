@@ -115,7 +115,7 @@ export class AutoLeapApi implements ICredentialType {
 			default: DEFAULT_TIMEOUT_SECONDS,
 			typeOptions: { minValue: 1 },
 			description:
-				'How long to wait for one answer from AutoLeap before the request counts as failed',
+				'How long one attempt may take, from sending the request to the last byte of AutoLeap’s answer, before it counts as failed',
 		},
 		// AutoLeap's timing as documented; an emulator may scale it (tests, benchmarks).
 		{
