@@ -8,7 +8,10 @@
 const RUNTIMES = [
 	{ name: 'n8n-2.41', suites: ['*'] },
 	// The demo and the browser suites run on the newest line only.
-	{ name: 'n8n-1.123', suites: ['resources', 'token', 'bulk', 'trigger', 'faults', 'mcp'] },
+	{
+		name: 'n8n-1.123',
+		suites: ['resources', 'token', 'bulk', 'trigger', 'faults', 'transport', 'mcp'],
+	},
 ];
 
 const only = process.env.E2E_N8N?.split(',').map((v) => (v.startsWith('n8n-') ? v : `n8n-${v}`));

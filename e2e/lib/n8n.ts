@@ -75,6 +75,7 @@ export interface CredentialData {
 	customUrl: string;
 	readsPerMinute?: number;
 	writesPerMinute?: number;
+	timeoutSeconds?: number;
 	/** AutoLeap's timing, scaled for a test (hidden fields of the credential). */
 	rateWindowMs?: number;
 	accessLifetimeMs?: number;

@@ -27,7 +27,7 @@ import { requestKind } from './transport/rateBudget';
 import type { RequestKind } from './transport/rateBudget';
 import { send } from './transport/send';
 import type { Answer, AutoLeapRequest, HttpPort } from './transport/send';
-import { sentBySender } from './tokens';
+import { ownFailureOf, sentBySender } from './tokens';
 
 /**
  * The nodes' one way to AutoLeap, in its words: read a list, a page or a record, write, send a
@@ -230,14 +230,21 @@ function authenticatedPort(ctx: AutoLeapContext): HttpPort {
 		const renew =
 			renewalDue(credentials, Date.now()) ||
 			(refused !== undefined && fingerprintOf(trimmedString(credentials.refreshToken)) === refused);
+		const data = sentBySender(renew ? { ...credentials, accessToken: '' } : { ...credentials });
 		const credentialsDecrypted = {
 			id: details.id ?? '',
 			name: details.name,
 			type: CREDENTIAL_TYPE,
-			data: sentBySender(renew ? { ...credentials, accessToken: '' } : { ...credentials }),
+			data,
 		};
-		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, options, {
-			credentialsDecrypted,
-		});
+		const sent = await ctx.helpers.httpRequestWithAuthentication
+			.call(ctx, CREDENTIAL_TYPE, options, { credentialsDecrypted })
+			.then(
+				(response: { body: unknown; headers?: object }) => ({ response }),
+				(error: unknown) => ({ error }),
+			);
+		if ('response' in sent) return sent.response;
+		// Our own failure (a renewal's, the deadline), which n8n 1.x does not pass on.
+		throw ownFailureOf(data) ?? sent.error;
 	};
 }

@@ -40,7 +40,8 @@ const PATH_INFERENCES: Array<{ path: string; withId?: boolean; rests: string }> 
 	},
 	{
 		path: PATHS.timesheetLogs,
-		rests: 'the casing of /technicians/timesheetLogs is a guess, as the portal shows it lower-cased',
+		rests:
+			'the casing of /technicians/timesheetLogs is a guess, as the portal shows it lower-cased',
 	},
 ];
 

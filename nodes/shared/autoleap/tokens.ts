@@ -17,6 +17,7 @@ import type { TokenPair } from './account';
 import { PATHS } from './endpoints';
 import {
 	AnswerError,
+	DeadlineError,
 	HttpStatusError,
 	ownErrorOf,
 	RenewalError,
@@ -174,6 +175,33 @@ export function sentBySender<T extends ICredentialDataDecryptedObject>(credentia
 	return credentials;
 }
 
+/**
+ * What went wrong on a sender's request, by the credentials object it handed n8n: its renewal's
+ * error, or its deadline. n8n 1.x passes neither on (n8n-workflow 1.120's NodeApiError keeps no
+ * Error as `cause`), so the sender asks here (ownFailureOf).
+ */
+const renewalFailures = new WeakMap<ICredentialDataDecryptedObject, unknown>();
+const deadlines = new WeakMap<ICredentialDataDecryptedObject, AbortSignal>();
+
+/** The failure a sender's request met in its renewal, or its deadline running out; else undefined. */
+export function ownFailureOf(credentials: ICredentialDataDecryptedObject): unknown {
+	if (renewalFailures.has(credentials)) return renewalFailures.get(credentials);
+	const deadline = deadlines.get(credentials);
+	const reason = deadline?.aborted ? (deadline.reason as { name?: unknown }) : undefined;
+	return reason?.name === 'TimeoutError' ? new DeadlineError() : undefined;
+}
+
+/** A renewal, its failure noted for the request's sender. */
+async function noted<T>(credentials: ICredentialDataDecryptedObject, work: Promise<T>): Promise<T> {
+	const outcome = await work.then(
+		(value) => ({ value }),
+		(error: unknown) => ({ error }),
+	);
+	if ('value' in outcome) return outcome.value;
+	renewalFailures.set(credentials, outcome.error);
+	throw outcome.error;
+}
+
 /** A refused refresh token, for a request its sender tries again (see retriedBySender). */
 function superseded(refreshToken: string): RenewalError {
 	return new RenewalError(
@@ -243,7 +271,7 @@ export class TokenKeeper {
 		const held = this.newest.get(owner);
 		const usable =
 			held && !this.refused.has(held.accessToken) && !expiring(held, credentials, this.now());
-		const pair = usable ? held : await this.renew(helpers, credentials, owner);
+		const pair = usable ? held : await noted(credentials, this.renew(helpers, credentials, owner));
 		if (pair.handedOut) return {};
 		pair.handedOut = true;
 		return storedFields(pair, credentials);
@@ -351,7 +379,9 @@ export function authenticateWith(tokens: TokenKeeper) {
 		}
 		const token = await tokens.tokenToSend(credentials);
 		if (token) headers.Authorization = `Bearer ${token}`;
-		return withDeadline({ ...requestOptions, headers });
+		const sent = withDeadline({ ...requestOptions, headers });
+		if (sent.abortSignal) deadlines.set(credentials, sent.abortSignal as AbortSignal);
+		return sent;
 	};
 }
 

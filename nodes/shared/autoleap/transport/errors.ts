@@ -48,6 +48,13 @@ export class RenewalError extends Error {
 	}
 }
 
+/** The request's deadline (send.ts) ran out before its last byte. */
+export class DeadlineError extends Error {
+	constructor() {
+		super('The request ran past its deadline');
+	}
+}
+
 /** Our own errors, also when n8n wrapped them (its request helper keeps the original as `cause`). */
 export function ownErrorOf<T extends Error>(
 	error: unknown,
@@ -158,6 +165,7 @@ function codeOf(error: unknown): string | undefined {
  * (send.ts) aborting it — a `TimeoutError`, not the execution being cancelled.
  */
 export function timedOut(error: unknown): boolean {
+	if (ownErrorOf(error, DeadlineError)) return true;
 	const coded = codedOf(error);
 	if (coded?.code === 'ECONNABORTED' || coded?.code === 'ETIMEDOUT') return true;
 	if (coded?.code !== 'ERR_CANCELED') return false;
