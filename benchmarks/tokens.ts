@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 
 import { webhookRegistered } from '../e2e/lib/contention';
 import { N8n, type N8nServer } from '../e2e/lib/n8n';
-import { ensureRuntime, packPackage } from '../e2e/lib/runtime';
+import { installRuntime, packPackage } from '../e2e/lib/runtime';
 import { startSandbox } from '../sandbox';
 import { DEMO_PARTNER } from '../sandbox/seed';
 import { logins } from './n8n/workflows';
@@ -92,7 +92,7 @@ async function measure(tarball: string) {
 }
 
 async function main(): Promise<void> {
-	ensureRuntime();
+	await installRuntime();
 	const packDir = mkdtempSync(join(tmpdir(), 'autoleap-bench-tokens-'));
 	try {
 		const runs = [];

