@@ -188,7 +188,7 @@ function row(
 }
 
 afterAll(() => {
-	if (rows.length < 9) return; // a run of some of the cases (jest -t) writes nothing
+	if (rows.length < 10) return; // a run of some of the cases (jest -t) writes nothing
 	expectReadmeBlock(
 		'changes-bulk',
 		markdownTable(
@@ -222,6 +222,24 @@ describe('a refusal that names no record is not pinned on one', () => {
 			'sends the batch again whole: all written',
 			m,
 			1,
+		);
+	});
+
+	it('a transient 400 on a single record (Batch Size 1, an AI tool’s call): sent again, written', async () => {
+		const input = newVehicles(3);
+		const m = await measure({
+			parameters: { ...vehicleCreate, options: { batchSize: 1 } },
+			rows: input,
+			rules: refusesOnce('Bad request'),
+		});
+		expect(m.failed).toHaveLength(0);
+		expect(m.sizes).toEqual([1, 1, 1, 1]);
+		expect(m.held.count).toBe(3);
+		row(
+			'3 records at Batch Size 1; AutoLeap refuses the first request once, naming nothing',
+			'sends that record again: all written',
+			m,
+			3,
 		);
 	});
 

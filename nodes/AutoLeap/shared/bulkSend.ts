@@ -106,12 +106,12 @@ export class BatchSender {
 			await this.send(part);
 			return;
 		}
-		if (part.length === 1) return await this.outcomes.fail(part, refusal.cause, 'rejected');
 		if (stage === 'new') {
 			const again = await this.attempt(part);
 			if (typeof again !== 'boolean') await this.settle(part, again, 'again');
 			return;
 		}
+		if (part.length === 1) return await this.outcomes.fail(part, refusal.cause, 'rejected');
 		const half = Math.ceil(part.length / 2);
 		const first = await this.send(part.slice(0, half), 'half');
 		const second = await this.send(part.slice(half), 'half');
