@@ -515,3 +515,37 @@ describe('without Continue On Fail', () => {
 		expect(m.sizes).toEqual([100, 100, 50]);
 	});
 });
+
+describe('at volume', () => {
+	it('Create with 50,000 items through n8n-core writes all 50,000, once, in 500 requests', async () => {
+		const note = `volume-${++tag}`;
+		const [customer] = ctx.sandbox.store.list('customers', DEMO_COMPANY_ID);
+		ctx.sandbox.setLimits({ write: 1_000_000 });
+		try {
+			// Parameters without expressions: n8n's evaluation of 50,000 would be most of the time.
+			const result = await run(
+				credentialsFor(ctx.sandbox, { writesPerMinute: 1_000_000, rateWindowMs: 1_000 }),
+				{
+					resource: 'vehicle',
+					operation: 'create',
+					companyId: DEMO_COMPANY_ID,
+					customerId: { __rl: true, mode: 'id', value: customer.customerId },
+					additionalFields: { make: 'Ford', notes: note },
+				},
+				{ inputItems: Array.from({ length: 50_000 }, (_, i) => ({ i })) },
+			);
+			expect(result.error).toBeUndefined();
+			expect(reportedWritten(result)).toBe(50_000);
+		} finally {
+			ctx.sandbox.setLimits({ write: 50 });
+		}
+		const written = ctx.sandbox.store
+			.list('vehicles', DEMO_COMPANY_ID)
+			.filter((v) => v.notes === note);
+		expect(written).toHaveLength(50_000);
+		const posts = ctx.sandbox.requestLog.filter(
+			(e) => e.method === 'POST' && e.path === '/vehicles',
+		);
+		expect(posts).toHaveLength(500);
+	});
+});

@@ -54,6 +54,8 @@ export class BatchSender {
 		private readonly outcomes: BatchOutcomes,
 		/** Records per request: the Batch Size option until AutoLeap shows it takes fewer. */
 		public size: number,
+		/** Called between requests: gives n8n's event loop a turn. */
+		private readonly pause: () => Promise<void>,
 	) {}
 
 	/** Sends one company's records; true when AutoLeap accepted every one of them. */
@@ -67,6 +69,7 @@ export class BatchSender {
 			}
 			return all;
 		}
+		await this.pause();
 		const answer = await this.attempt(part);
 		if (typeof answer === 'boolean') return answer;
 		await this.settle(part, answer, stage);
@@ -107,6 +110,7 @@ export class BatchSender {
 			return;
 		}
 		if (stage === 'new') {
+			await this.pause();
 			const again = await this.attempt(part);
 			if (typeof again !== 'boolean') await this.settle(part, again, 'again');
 			return;

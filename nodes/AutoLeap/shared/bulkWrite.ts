@@ -1,4 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { asNodeError, nodeErrorOf } from '../../shared/autoleap/client';
@@ -19,7 +19,8 @@ export interface BulkWrite extends BatchTarget {
  * AutoLeap's creates, updates and archives take many records per request. This sends the input
  * items as few requests as possible (per company, up to the batch size), yet answers per item:
  * every record is checked before anything is sent, and a refused batch is narrowed down to the
- * records AutoLeap refused (see BatchSender).
+ * records AutoLeap refused (see BatchSender). Work grows linearly with the items, and n8n's event
+ * loop gets a turn every few milliseconds, so other workflows run while a large input is checked.
  */
 export async function runBulkWrite(
 	this: IExecuteFunctions,
@@ -28,8 +29,10 @@ export async function runBulkWrite(
 	const items = this.getInputData();
 	const results: INodeExecutionData[] = new Array(items.length);
 	const byCompany = new Map<string, Pending[]>();
+	const pause = turnTaker();
 
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		await pause();
 		try {
 			const companyId = this.getNodeParameter('companyId', itemIndex) as string;
 			const record = write.buildRecord.call(this, itemIndex);
@@ -59,9 +62,22 @@ export async function runBulkWrite(
 		1,
 		(this.getNodeParameter('options.batchSize', 0, DEFAULT_BATCH_SIZE) as number) || 1,
 	);
-	const sender = new BatchSender(this, write, outcomesInto.call(this, results), batchSize);
+	const sender = new BatchSender(this, write, outcomesInto.call(this, results), batchSize, pause);
 	for (const entries of byCompany.values()) await sender.send(entries);
 	return [results];
+}
+
+/** How long our own work may hold n8n's event loop before it gets a turn. */
+const TURN_MS = 15;
+
+/** A pause that yields to the event loop (a timer: I/O and other executions run) once per turn. */
+function turnTaker(): () => Promise<void> {
+	let since = Date.now();
+	return async () => {
+		if (Date.now() - since < TURN_MS) return;
+		await sleep(0);
+		since = Date.now();
+	};
 }
 
 /**
