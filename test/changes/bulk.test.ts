@@ -225,24 +225,6 @@ describe('a refusal that names no record is not pinned on one', () => {
 		);
 	});
 
-	it('a transient 400 on a single record (Batch Size 1, an AI tool’s call): sent again, written', async () => {
-		const input = newVehicles(3);
-		const m = await measure({
-			parameters: { ...vehicleCreate, options: { batchSize: 1 } },
-			rows: input,
-			rules: refusesOnce('Bad request'),
-		});
-		expect(m.failed).toHaveLength(0);
-		expect(m.sizes).toEqual([1, 1, 1, 1]);
-		expect(m.held.count).toBe(3);
-		row(
-			'3 records at Batch Size 1; AutoLeap refuses the first request once, naming nothing',
-			'sends that record again: all written',
-			m,
-			3,
-		);
-	});
-
 	it('the second try fails in a way that may have applied it: not sent a third time', async () => {
 		const input = newVehicles(100);
 		const m = await measure({
@@ -264,6 +246,24 @@ describe('a refusal that names no record is not pinned on one', () => {
 			'not sent again; its items fail as "may or may not have been applied"',
 			m,
 			1,
+		);
+	});
+
+	it('a transient 400 on a single record (Batch Size 1, an AI tool’s call): sent again, written', async () => {
+		const input = newVehicles(3);
+		const m = await measure({
+			parameters: { ...vehicleCreate, options: { batchSize: 1 } },
+			rows: input,
+			rules: refusesOnce('Bad request'),
+		});
+		expect(m.failed).toHaveLength(0);
+		expect(m.sizes).toEqual([1, 1, 1, 1]);
+		expect(m.held.count).toBe(3);
+		row(
+			'3 records at Batch Size 1; AutoLeap refuses the first request once, naming nothing',
+			'sends that record again: all written',
+			m,
+			3,
 		);
 	});
 

@@ -128,7 +128,7 @@ export class BatchSender {
  * The records a refusal names: by position in the part sent (`vehicles[3]`), or by all of their
  * own id fields. An index is not an id: `vehicles[3]` does not name the record whose id is 3.
  */
-export function namedRecords(text: string, part: Pending[], target: BatchTarget): Set<Pending> {
+function namedRecords(text: string, part: Pending[], target: BatchTarget): Set<Pending> {
 	const named = new Set<Pending>();
 	const index = new RegExp(`\\b${escape(target.bodyKey)}\\[(\\d+)\\]`, 'g');
 	for (const match of text.matchAll(index)) {
@@ -150,7 +150,7 @@ function mentions(text: string, id: unknown): boolean {
 }
 
 /** The most records per request a refusal states, when it speaks of records per request. */
-export function statedCap(text: string, bodyKey: string): number | undefined {
+function statedCap(text: string, bodyKey: string): number | undefined {
 	const cap = BATCH_CAP_TEXT.exec(text);
 	const topic = BATCH_CAP_TOPIC.test(text) || text.includes(bodyKey);
 	const most = cap ? Number(cap[1]) : 0;
