@@ -11,4 +11,5 @@ module.exports = {
 	maxWorkers: 2,
 	collectCoverageFrom: ['nodes/**/*.ts', 'credentials/**/*.ts'],
 	coverageReporters: ['text-summary', 'lcov'],
+	reporters: ['default', ['<rootDir>/scripts/runRecorder.js', { name: 'unit' }]],
 };

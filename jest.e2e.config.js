@@ -31,4 +31,5 @@ module.exports = {
 	testTimeout: 600_000,
 	maxWorkers: 1,
 	verbose: true,
+	reporters: ['default', ['<rootDir>/scripts/runRecorder.js', { name: 'e2e' }]],
 };

@@ -20,7 +20,7 @@ import {
 	type ContentionReport,
 } from '../e2e/lib/contention';
 import { QueueCluster } from '../e2e/lib/queue';
-import { ensureRuntime, packPackage } from '../e2e/lib/runtime';
+import { installRuntime, packPackage } from '../e2e/lib/runtime';
 import { startSandbox } from '../sandbox';
 import { DEMO_PARTNER } from '../sandbox/seed';
 import { writeSection } from './results';
@@ -112,7 +112,7 @@ async function measure(workers: number, tarball: string, rounds: number): Promis
 }
 
 async function main(): Promise<void> {
-	ensureRuntime();
+	await installRuntime();
 	const packDir = mkdtempSync(join(tmpdir(), 'autoleap-bench-queue-'));
 	const load = loadavg()[0].toFixed(2);
 	const rows: string[] = [];

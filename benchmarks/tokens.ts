@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { ConnectionOwners } from '../e2e/lib/attribution';
 import { processName, webhookRegistered } from '../e2e/lib/contention';
 import { QueueCluster } from '../e2e/lib/queue';
-import { ensureRuntime, packPackage } from '../e2e/lib/runtime';
+import { installRuntime, packPackage } from '../e2e/lib/runtime';
 import { startSandbox } from '../sandbox';
 import { DEMO_PARTNER } from '../sandbox/seed';
 import { logins } from './n8n/workflows';
@@ -116,7 +116,7 @@ function byProcess(perProcess: Record<string, Record<string, number>>, key: stri
 }
 
 async function main(): Promise<void> {
-	ensureRuntime();
+	await installRuntime();
 	const packDir = mkdtempSync(join(tmpdir(), 'autoleap-bench-tokens-'));
 	try {
 		const runs = [];

@@ -18,7 +18,7 @@ import { startSandbox, type Sandbox } from '../sandbox';
 import { DEMO_COMPANY_ID, DEMO_PARTNER } from '../sandbox/seed';
 import { freePort, N8n, OWNER, type N8nServer } from './lib/n8n';
 import { QueueCluster } from './lib/queue';
-import { ensureRuntime, packPackage, ROOT, runtime, seconds, type Runtime } from './lib/runtime';
+import { installRuntime, packPackage, ROOT, runtime, seconds, type Runtime } from './lib/runtime';
 import { isRuntimeName, NEWEST } from './lib/runtimes';
 
 const WORKFLOWS = join(ROOT, 'e2e', 'workflows');
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
 	const name = `n8n-${flags.n8n}`;
 	if (!isRuntimeName(name)) throw new Error(`--n8n ${flags.n8n}: choose 2.41 or 1.123`);
 	const target = runtime(name);
-	ensureRuntime(target);
+	await installRuntime(target);
 	console.log(`• ${target.label}`);
 	if (flags.queue && flags.once)
 		throw new Error(

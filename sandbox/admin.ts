@@ -38,6 +38,7 @@ import type { FaultSpec, ResourceName } from './types';
  *   {kind:'totalsLie', variant?: 'inflate'|'lastEarly'|'deflate', extra?}   page metadata lies
  *   {kind:'echoSecrets', variant?: 'all'|'invalidToken'|'tokenParam'|'body', status?: 401 (200 too), error?: template}
  *   {kind:'rejectRecords', variant?: 'index'|'id', indexes?, ids?, idField?, field?, status?: 400, error?: template}
+ *                                      (template: {collection} {index} {idField} {id} {field} {record.<any field>})
  * applied (writes, default false): true = the API applies the write, then the fault hits its 200 answer.
  */
 export async function handleAdmin(

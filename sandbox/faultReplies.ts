@@ -127,7 +127,8 @@ function echoText(f: PendingFault, r: FaultRequest): string | undefined {
 	return parts.length ? parts.join('; ') : undefined;
 }
 
-/** 400 text naming the offending elements of a bulk write; undefined when none is offending. */
+/** 400 text naming the offending elements of a bulk write; undefined when none is offending.
+ * The template may quote any field of the element: `{record.customerId}`. */
 function rejectText(f: PendingFault, r: FaultRequest): string | undefined {
 	if (r.method === 'GET' || !r.body || typeof r.body !== 'object') return undefined;
 	const entry = Object.entries(r.body).find(
@@ -154,10 +155,9 @@ function rejectText(f: PendingFault, r: FaultRequest): string | undefined {
 				id: String(list[i][idField] ?? ''),
 				field: f.field ?? Object.keys(list[i])[0] ?? idField,
 			};
-			return template.replace(
-				/\{(collection|index|idField|id|field)\}/g,
-				(_, k: string) => values[k],
-			);
+			return template
+				.replace(/\{(collection|index|idField|id|field)\}/g, (_, k: string) => values[k])
+				.replace(/\{record\.(\w+)\}/g, (_, k: string) => String(list[i][k] ?? ''));
 		})
 		.join('; ');
 }

@@ -108,7 +108,8 @@ export interface FaultSpec {
 	/** status: 400/401/403/404/408/429/500/502/503/504; html/empty: any 200-599 (default 200);
 	 * echoSecrets: 200 or an error status (default 401); rejectRecords: default 400. */
 	status?: number;
-	/** Error text instead of the default (status, successFalse, echoSecrets prefix, rejectRecords template). */
+	/** Error text instead of the default (status, successFalse, echoSecrets prefix, rejectRecords
+	 * template: {collection} {index} {idField} {id} {field}, and {record.<field>} for any field). */
 	error?: string;
 	/** Extra response headers (e.g. `{"Retry-After": "2"}`) for faults that answer. */
 	headers?: Record<string, string>;

@@ -12,7 +12,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import { N8n, type Execution, itemsOf, type N8nServer } from '../../e2e/lib/n8n';
-import { ensureRuntime, packPackage } from '../../e2e/lib/runtime';
+import { installRuntime, packPackage } from '../../e2e/lib/runtime';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { DEMO_COMPANY_ID, DEMO_PARTNER } from '../../sandbox/seed';
 import { writeMainPage } from '../results';
@@ -100,7 +100,7 @@ const erroredItems = (items: Array<Record<string, unknown>>) =>
 	items.filter((item) => item.error !== undefined).length;
 
 async function main() {
-	ensureRuntime();
+	await installRuntime();
 	// A folder of its own: an e2e run started meanwhile empties e2e/.cache.
 	const tarball = packPackage(mkdtempSync(join(tmpdir(), 'autoleap-bench-pack-')));
 	const probe = await startSandbox({ port: 0 });

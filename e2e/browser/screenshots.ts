@@ -7,7 +7,7 @@ import { join } from 'node:path';
 
 import { DEMO_PARTNER, startSandbox, type Sandbox } from '../../sandbox';
 import { N8n, type N8nServer } from '../lib/n8n';
-import { ensureRuntime, packPackage, ROOT, seconds } from '../lib/runtime';
+import { installRuntime, packPackage, ROOT, seconds } from '../lib/runtime';
 import { mcpWorkflow, MCP_WORKFLOW_ID } from '../workflows/mcp';
 import { runEditorFlow, SHOTS } from './editor';
 import { MCP_SHOTS, shootMcpWorkflow } from './mcpWorkflow';
@@ -21,7 +21,7 @@ async function sandboxOnDocumentedPort(): Promise<Sandbox> {
 
 async function main(): Promise<void> {
 	const started = Date.now();
-	ensureRuntime();
+	await installRuntime();
 	const tarball = packPackage();
 	const sandbox = await sandboxOnDocumentedPort();
 	const n8n = N8n.create(tarball);

@@ -128,6 +128,11 @@ export class N8n {
 		return new N8n(userFolder, folder === undefined, target, env);
 	}
 
+	/** A user folder where the package was installed some other way (e.g. as the README says); not deleted. */
+	static adopt(userFolder: string, target: Runtime = runtime()): N8n {
+		return new N8n(userFolder, false, target);
+	}
+
 	async env(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.ProcessEnv> {
 		// Jest sets NODE_ENV=test, under which n8n logs and prints nothing.
 		const inherited = { ...process.env };

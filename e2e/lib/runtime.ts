@@ -2,7 +2,7 @@
  * Real n8n runtimes, each with the Node it needs, installed from e2e/runtimes/<name>'s own lock file
  * on first use, and this package packed the way it would be published.
  */
-import { spawnSync, type SpawnOptions } from 'node:child_process';
+import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -75,32 +75,81 @@ export function run(
 	return String(result.stdout ?? '');
 }
 
-/** Installs a runtime (n8n and its Node) unless its lock file is already installed. */
-export function ensureRuntime(target: Runtime = runtime()): void {
-	const marker = join(target.dir, 'node_modules', '.autoleap-runtime-ready');
-	const lockHash = createHash('sha256')
+/** Like `run`, without blocking: several installs can go on at once. */
+export function runAsync(
+	title: string,
+	command: string,
+	args: string[],
+	options: SpawnOptions = {},
+): Promise<void> {
+	const started = Date.now();
+	return new Promise((done, fail) => {
+		const child = spawn(command, args, {
+			cwd: ROOT,
+			...options,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let output = '';
+		child.stdout?.on('data', (chunk) => (output = (output + chunk).slice(-8000)));
+		child.stderr?.on('data', (chunk) => (output = (output + chunk).slice(-8000)));
+		child.on('error', fail);
+		child.on('close', (code, signal) => {
+			if (code === 0) {
+				console.log(`• ${title}: done (${seconds(started)})`);
+				return done();
+			}
+			console.error(`${command} ${args.join(' ')}\n${output}`);
+			fail(new Error(`${title} failed (exit ${code ?? signal})`));
+		});
+	});
+}
+
+const lockHashOf = (target: Runtime) =>
+	createHash('sha256')
 		.update(readFileSync(join(target.dir, 'package-lock.json')))
 		.digest('hex');
-	if (existsSync(marker) && readFileSync(marker, 'utf8') === lockHash) return;
+const markerOf = (target: Runtime) => join(target.dir, 'node_modules', '.autoleap-runtime-ready');
+
+/** Whether the runtime's lock file is installed as it is. */
+export function isInstalled(target: Runtime): boolean {
+	const marker = markerOf(target);
+	return existsSync(marker) && readFileSync(marker, 'utf8') === lockHashOf(target);
+}
+
+/**
+ * Installs a runtime (n8n and its Node) unless its lock file is already installed. The folder's
+ * .npmrc turns install scripts off (some in n8n's tree download from the internet and fail, and npm
+ * then rolls back everything); sqlite3 is then compiled on its own, under the runtime's own Node
+ * (npm puts node_modules/.bin first on PATH).
+ */
+export async function installRuntime(target: Runtime = runtime()): Promise<void> {
+	if (isInstalled(target)) return;
 	console.log(
 		`First run: installing ${target.label} into e2e/runtimes/${target.name} (several minutes, 2–3 GB).`,
 	);
-	// The folder's .npmrc turns install scripts off (some in n8n's tree download from the internet
-	// and fail, and npm then rolls back everything); sqlite3 is then compiled on its own.
-	run(
+	const started = Date.now();
+	await runAsync(
 		`npm ci in e2e/runtimes/${target.name}`,
 		'npm',
 		['ci', '--no-audit', '--no-fund', '--loglevel=error'],
 		{ cwd: target.dir },
 	);
-	// Its install script runs under the runtime's own Node (npm puts node_modules/.bin first on PATH).
-	run(
+	const downloaded = Date.now();
+	await runAsync(
 		`compile sqlite3 for Node ${target.nodeVersion}`,
 		'npm',
 		['rebuild', 'sqlite3', '--ignore-scripts=false'],
 		{ cwd: target.dir },
 	);
-	writeFileSync(marker, lockHash);
+	// How long the install took, for the record of a run (scripts/runRecorder.js).
+	writeFileSync(
+		join(target.dir, 'node_modules', '.autoleap-install-seconds.json'),
+		JSON.stringify({
+			npmCi: Math.round((downloaded - started) / 1000),
+			sqlite3: Math.round((Date.now() - downloaded) / 1000),
+		}),
+	);
+	writeFileSync(markerOf(target), lockHashOf(target));
 }
 
 /** Builds and packs this package (what `npm publish` would upload) into `dir`, emptied first. */

@@ -259,6 +259,20 @@ describe('sandbox faults: answers instead of the API', () => {
 			status: 404,
 			body: { error: `Record vehicleId=${a} (#1) is stale` },
 		});
+		// The text may quote any field of the element (a foreign key, say), by {record.<field>}.
+		sb().injectFaults({
+			kind: 'rejectRecords',
+			variant: 'id',
+			idField: 'notes',
+			ids: ['bad'],
+			error: 'Customer {record.customerId} refused a vehicle{record.missing}',
+		});
+		expect(
+			await putVehicles([
+				{ vehicleId: a, notes: 'ok' },
+				{ vehicleId: b, notes: 'bad', customerId: 'c-7' },
+			]),
+		).toMatchObject({ status: 400, body: { error: 'Customer c-7 refused a vehicle' } });
 	});
 
 	it('without a fault, a bulk update with an unknown id names it and its index and applies nothing', async () => {

@@ -62,6 +62,15 @@ export const BULK_KEYS = {
 	itemPricing: 'items', // INFERRED: Item Pricing has no recovered operation
 } as const;
 
+/**
+ * How AutoLeap may word a refusal of a request holding too many records — INFERRED (its batch
+ * limit is undocumented): "at most 50", "must NOT have more than 50 items", "exceeds the maximum
+ * of 50"…, in a message about records, the batch or the request.
+ */
+export const BATCH_CAP_TEXT =
+	/\b(?:at most|no more than|not (?:have )?more than|maximum(?: of| is)?|max\.?|up to|limit(?: of| is)?|exceeds?(?: the)?(?: maximum| limit)?(?: of)?)\s*:?\s*(\d+)\b/i;
+export const BATCH_CAP_TOPIC = /\b(?:records?|items?|elements?|entries|batch|request)\b/i;
+
 /** Record ids per resource (customers' and items' id names INFERRED from the write bodies). */
 export const ID_FIELDS = {
 	customer: 'customerId',

@@ -22,6 +22,7 @@ export async function archiveCustomers(this: IExecuteFunctions) {
 		method: 'PATCH',
 		path: PATHS.customers,
 		bodyKey: BULK_KEYS.customer,
+		idFields: [ID_FIELDS.customer],
 		buildRecord(itemIndex) {
 			return {
 				[ID_FIELDS.customer]: this.getNodeParameter('customerId', itemIndex, '', {

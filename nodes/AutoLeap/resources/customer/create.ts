@@ -59,6 +59,7 @@ export async function createCustomers(this: IExecuteFunctions) {
 		method: 'POST',
 		path: PATHS.customers,
 		bodyKey: BULK_KEYS.customer,
+		idFields: [],
 		buildRecord(itemIndex) {
 			const names =
 				this.getNodeParameter('inputMode', itemIndex, 'fields') === 'fields'

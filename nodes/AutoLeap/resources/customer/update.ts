@@ -37,6 +37,7 @@ export async function updateCustomers(this: IExecuteFunctions) {
 		method: 'PUT',
 		path: PATHS.customers,
 		bodyKey: BULK_KEYS.customer,
+		idFields: [ID_FIELDS.customer],
 		buildRecord(itemIndex) {
 			const customerId = this.getNodeParameter('customerId', itemIndex, '', {
 				extractValue: true,

@@ -29,6 +29,7 @@ export async function updateInventoryLevels(this: IExecuteFunctions) {
 		method: 'PUT',
 		path: PATHS.inventoryLevels,
 		bodyKey: BULK_KEYS.inventoryLevel,
+		idFields: [ID_FIELDS.item, ID_FIELDS.location],
 		buildRecord(itemIndex) {
 			return recordFromParameters.call(this, itemIndex, 'updateFields', {
 				[ID_FIELDS.item]: this.getNodeParameter('itemId', itemIndex, '') as string,

@@ -19,6 +19,7 @@ export async function archiveItems(this: IExecuteFunctions) {
 		method: 'PATCH',
 		path: PATHS.items,
 		bodyKey: BULK_KEYS.item,
+		idFields: [ID_FIELDS.item],
 		buildRecord(itemIndex) {
 			return { [ID_FIELDS.item]: this.getNodeParameter('itemId', itemIndex, '') as string };
 		},

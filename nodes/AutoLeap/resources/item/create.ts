@@ -131,6 +131,7 @@ export async function createItems(this: IExecuteFunctions) {
 		method: 'POST',
 		path: PATHS.items,
 		bodyKey: BULK_KEYS.item,
+		idFields: [],
 		buildRecord(itemIndex) {
 			return inDocumentedCase(
 				recordFromParameters.call(

@@ -23,6 +23,7 @@ export async function updateItemPricing(this: IExecuteFunctions) {
 		method: 'PUT',
 		path: PATHS.itemPricing,
 		bodyKey: BULK_KEYS.itemPricing,
+		idFields: [ID_FIELDS.item],
 		buildRecord(itemIndex) {
 			return recordFromParameters.call(this, itemIndex, 'updateFields', {
 				[ID_FIELDS.item]: this.getNodeParameter('itemId', itemIndex, '') as string,

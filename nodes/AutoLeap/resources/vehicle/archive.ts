@@ -26,6 +26,7 @@ export async function archiveVehicles(this: IExecuteFunctions) {
 		method: 'PATCH',
 		path: PATHS.vehicles,
 		bodyKey: BULK_KEYS.vehicle,
+		idFields: [ID_FIELDS.vehicle],
 		buildRecord(itemIndex) {
 			const vehicleId = this.getNodeParameter('vehicleId', itemIndex, '', {
 				extractValue: true,

@@ -43,6 +43,7 @@ export async function createVehicles(this: IExecuteFunctions) {
 		method: 'POST',
 		path: PATHS.vehicles,
 		bodyKey: BULK_KEYS.vehicle,
+		idFields: [],
 		buildRecord(itemIndex) {
 			const customerId = this.getNodeParameter('customerId', itemIndex, '', {
 				extractValue: true,

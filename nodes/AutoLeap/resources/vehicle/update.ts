@@ -36,6 +36,7 @@ export async function updateVehicles(this: IExecuteFunctions) {
 		method: 'PUT',
 		path: PATHS.vehicles,
 		bodyKey: BULK_KEYS.vehicle,
+		idFields: [ID_FIELDS.vehicle],
 		buildRecord(itemIndex) {
 			const vehicleId = this.getNodeParameter('vehicleId', itemIndex, '', {
 				extractValue: true,

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { expectReadmeBlock, markdownTable } from './blocks';
+
+/**
+ * The README's benchmark figures are rendered from benchmarks/RESULTS.md, which the benchmark runs
+ * write: a figure in the README is one a run produced.
+ */
+const RESULTS = readFileSync(join(__dirname, '..', '..', 'benchmarks', 'RESULTS.md'), 'utf8');
+
+/** The rows of the first Markdown table after `heading`, as objects keyed by the header cells. */
+function table(heading: string): Array<Record<string, string>> {
+	const at = RESULTS.indexOf(heading);
+	if (at < 0) throw new Error(`benchmarks/RESULTS.md has no "${heading}"`);
+	const lines = RESULTS.slice(at).split('\n');
+	const first = lines.findIndex((line) => line.startsWith('|'));
+	const rows: string[][] = [];
+	for (const line of lines.slice(first)) {
+		if (!line.startsWith('|')) break;
+		rows.push(
+			line
+				.split('|')
+				.slice(1, -1)
+				.map((cell) => cell.trim()),
+		);
+	}
+	const [header, , ...body] = rows;
+	return body.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])));
+}
+
+const thousands = (value: string | number) => Number(value).toLocaleString('en-US');
+
+function row(rows: Array<Record<string, string>>, job: RegExp, setup: RegExp) {
+	const found = rows.find((r) => job.test(r.Job) && setup.test(r.Setup));
+	if (!found) throw new Error(`RESULTS.md has no row for ${job} / ${setup}`);
+	return found;
+}
+
+it('Benchmarks: the summary of npm run bench, from its committed run', () => {
+	const rows = table('| Job | Setup |');
+	const seconds = (r: Record<string, string>) => Number.parseFloat(r['Wall time']);
+	const readOurs = row(rows, /^\(a\)/, /^AutoLeap/);
+	const readTheirs = row(rows, /^\(a\)/, /^HTTP Request/);
+	const createOurs = row(rows, /^\(b\)/, /^AutoLeap/);
+	const createDefaults = row(rows, /^\(b\)/, /defaults/);
+	const createBatching = row(rows, /^\(b\)/, /Batching/);
+	const tokensOurs = row(rows, /^\(c\)/, /^AutoLeap/);
+	const tokensPasted = row(rows, /^\(c\)/, /header credential/);
+	const tokensLogin = row(rows, /^\(c\)/, /login node/);
+	const idleOurs = row(rows, /^\(d\)/, /^AutoLeap/);
+	const idleTheirs = row(rows, /^\(d\)/, /Schedule/);
+	const failed = (r: Record<string, string>) => Number.parseInt(r.Failed, 10);
+	const summary = markdownTable(
+		['Job', 'AutoLeap node', 'HTTP Request node', 'Minimum'],
+		[
+			[
+				'Return All of 10,000 vehicles',
+				`${readOurs['Requests sent']} requests, ${readOurs['429s received']} × 429`,
+				`${readTheirs['Requests sent']} requests, ${readTheirs['429s received']} × 429 (time ratio ours/theirs ${readTheirs['Ours / theirs']})`,
+				readOurs['Theoretical minimum'].replace(/ GETs$/, ''),
+			],
+			[
+				'Create 1,000 vehicles',
+				`${createOurs['Requests sent']} requests, ${createOurs['429s received']} × 429, ${failed(createOurs)} failed`,
+				`defaults: ${thousands(createDefaults['Requests sent'])} requests, ${createDefaults['429s received']} × 429, ${failed(createDefaults)} failed; Batching tuned to the limit: ${thousands(createBatching['Requests sent'])} requests, ${createBatching['429s received']} × 429, ${Math.round(seconds(createBatching) / seconds(createOurs))}× our time`,
+				createOurs['Theoretical minimum'].replace(/ POSTs$/, ''),
+			],
+			[
+				'100 executions, every token expired before the 1st and the 51st',
+				`${tokensOurs['of which logins']} logins, ${failed(tokensOurs)} failed`,
+				`pasted token: ${failed(tokensPasted)} failed executions; login node per execution: ${tokensLogin['of which logins']} logins, ${failed(tokensLogin)} failed`,
+				`${tokensOurs['of which logins']} logins`,
+			],
+			[
+				'An idle poll',
+				`${idleOurs['Requests sent']} GET, ${/^0 executions/.test(idleOurs.Notes) ? 'no execution saved' : idleOurs.Notes}`,
+				`${idleTheirs['Requests sent']} GET, ${/^1 execution/.test(idleTheirs.Notes) ? 'one execution saved per minute' : idleTheirs.Notes}`,
+				idleOurs['Theoretical minimum'].replace(/ GETs?$/, ''),
+			],
+		],
+	);
+	const date = /npm run bench` \(benchmarks\/n8n\/\) on (\d{4}-\d{2}-\d{2})/.exec(RESULTS)?.[1];
+	expectReadmeBlock('bench-summary', `${summary}\n\nFrom its run on ${date}.`);
+});
+
+it('Scaling: the queue-mode contention table, from the committed run of npm run bench:queue', () => {
+	const rows = table('## Queue mode: one account, several processes');
+	const ratio = (cell: string) => /\(([\d.]+)×\)/.exec(cell)?.[1] ?? '?';
+	const fourTwoNine = (cell: string) =>
+		cell.replace(/ \(minute 1: (\d+); minute 2: \d+\)/, ' ($1 in the first minute)');
+	// "worker 1 1, worker 2 1" (process, then its logins) as "worker 1: 1, worker 2: 1".
+	const logins = (cell: string) => cell.replace(/(\S+(?: \d+)?) (\d+)(?=,|$)/g, '$1: $2');
+	const accepted = rows.map((r) =>
+		/(\d+) writes, (\d+) GETs/.exec(r.Accepted)!.slice(1).map(Number),
+	);
+	const span = (values: number[]) =>
+		Math.min(...values) === Math.max(...values)
+			? `${values[0]}`
+			: `${Math.min(...values)}–${Math.max(...values)}`;
+	const summary = markdownTable(
+		[
+			'Setup',
+			'Time ÷ the limits’ minimum (strict; sustained-rate)',
+			'429s received',
+			'Failed items',
+			'Vehicles missing / doubled',
+			'Logins',
+		],
+		rows.map((r) => [
+			r.Setup,
+			`${ratio(r['Strict minimum (ratio)'])}; ${ratio(r['Sustained-rate minimum (ratio)'])}`,
+			fourTwoNine(r['429s (per minute)']),
+			r['Failed items'],
+			r['Missing / duplicated vehicles'],
+			logins(r.Logins),
+		]),
+	);
+	const date = /npm run bench:queue` on (\d{4}-\d{2}-\d{2})/.exec(RESULTS)?.[1];
+	const requests = `${span(accepted.map(([writes]) => writes))} writes and ${span(accepted.map(([, gets]) => gets))} GETs accepted`;
+	expectReadmeBlock(
+		'queue-summary',
+		`${summary}\n\nFrom its run on ${date}; the runs needed ${requests}.`,
+	);
+});
