@@ -69,6 +69,7 @@ beforeAll(async () => {
 	await ctx.n8n.importWorkflows([
 		createWorkflow('E2eFaultsHtml0001', 'HTMLX'),
 		createWorkflow('E2eFaultsFalse001', 'FALSX'),
+		createWorkflow('E2eFaultsNamed001', 'NAMEX'),
 		readAll,
 		getOne(first),
 	]);
@@ -95,6 +96,30 @@ it.each([
 		).toHaveLength(3);
 	},
 );
+
+// AutoLeap's error text reaches the node through n8n's own error (n8n 1.x keeps no cause on it).
+it('a batch AutoLeap refuses naming one record (400, vehicles[7]): only that item fails, the rest is written once', async () => {
+	ctx.sandbox.clearLog();
+	ctx.sandbox.injectFaults({
+		kind: 'rejectRecords',
+		method: 'POST',
+		path: '/vehicles',
+		indexes: [7],
+		skip: 1,
+	} as FaultSpec);
+	const execution = await ctx.n8n.execute('E2eFaultsNamed001');
+	expect(execution.status).toBe('success');
+	const out = itemsOf(execution, 'Create Vehicles');
+	const failed = out.flatMap((item, i) => (item.error === undefined ? [] : [i + 1]));
+	// Batch 2 holds items 101-200: its element 7 is item 108.
+	expect(failed).toEqual([108]);
+	expect(String(out[107].error)).toMatch(/^Item 108 was rejected: .*vehicles\[7\]/);
+	expect(written('NAMEX')).toBe(249);
+	const posts = ctx.sandbox.requestLog.filter((r) => r.method === 'POST' && r.path === '/vehicles');
+	expect(
+		posts.map((r) => `${r.status} ${(r.body as { vehicles: unknown[] }).vehicles.length}`),
+	).toEqual(['200 100', '400 100', '200 99', '200 50']);
+});
 
 it('a list that ignores paging: the execution fails with a clear error within 2 requests, nothing output', async () => {
 	ctx.sandbox.clearLog();
