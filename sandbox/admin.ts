@@ -20,6 +20,7 @@ import type { FaultSpec, ResourceName } from './types';
  *   POST /__admin/latency {ms}
  *   GET /__admin/clock   POST /__admin/clock {set?: iso|ms, advance?: ms}
  *   GET /__admin/dates   POST /__admin/dates {mode?, endBound?, stamps?}   (see DateRules)
+ *   GET /__admin/archived   POST /__admin/archived {mode: 'listed'|'hidden'}   (archived records in lists)
  *   GET /__admin/log     DELETE /__admin/log            GET /__admin/counters   GET /__admin/seed
  *   GET /__admin/records/:resource[?companyId=]   GET|PATCH /__admin/records/:resource/:id   POST /__admin/records/:resource
  *
@@ -39,6 +40,8 @@ import type { FaultSpec, ResourceName } from './types';
  *   {kind:'echoSecrets', variant?: 'all'|'invalidToken'|'tokenParam'|'body', status?: 401 (200 too), error?: template}
  *   {kind:'rejectRecords', variant?: 'index'|'id', indexes?, ids?, idField?, field?, status?: 400, error?: template}
  *                                      (template: {collection} {index} {idField} {id} {field} {record.<any field>})
+ *   {kind:'change', changes: [{resource, id, patch} | {resource, create}], ms?}   the shop changes right
+ *                                       after the API answered (its page taken), then the answer follows after ms
  * applied (writes, default false): true = the API applies the write, then the fault hits its 200 answer.
  */
 export async function handleAdmin(
@@ -109,6 +112,9 @@ export async function handleAdmin(
 			case 'GET dates':
 			case 'POST dates':
 				return ok({ dates: method === 'POST' ? state.setDates(body) : { ...state.dates } });
+			case 'GET archived':
+			case 'POST archived':
+				return ok({ archived: method === 'POST' ? state.setArchived(body.mode) : state.archived });
 			case 'GET log':
 				return ok({ log: state.log });
 			case 'DELETE log':

@@ -32,6 +32,8 @@ Options (env var in brackets):
                                                            [AUTOLEAP_SANDBOX_END_BOUND, default second]
   --stamps <p>             record stamps: milliseconds or seconds
                                                            [AUTOLEAP_SANDBOX_STAMPS, default milliseconds]
+  --archived <m>           archived customers, vehicles, items in lists: listed or hidden
+                                                           [AUTOLEAP_SANDBOX_ARCHIVED, default listed]
   --manual-clock [iso]     start a manual clock (admin API moves it)
   --help`;
 
@@ -51,6 +53,7 @@ const { values } = parseArgs({
 		dates: { type: 'string' },
 		'end-bound': { type: 'string' },
 		stamps: { type: 'string' },
+		archived: { type: 'string' },
 		help: { type: 'boolean' },
 	},
 	allowPositionals: false,
@@ -99,6 +102,7 @@ async function main(): Promise<void> {
 		dates: choice('dates', 'AUTOLEAP_SANDBOX_DATES', DATE_MODES),
 		endBound: choice('end-bound', 'AUTOLEAP_SANDBOX_END_BOUND', END_BOUNDS),
 		stamps: choice('stamps', 'AUTOLEAP_SANDBOX_STAMPS', STAMP_PRECISIONS),
+		archived: choice('archived', 'AUTOLEAP_SANDBOX_ARCHIVED', ['listed', 'hidden'] as const),
 		...(values['manual-clock'] !== undefined
 			? { clock: 'manual' as const, startTime: values['manual-clock'] || undefined }
 			: {}),

@@ -1,4 +1,5 @@
-import type { FaultHit, FaultKind, FaultSpec, PendingFault } from './types';
+import { RESOURCE_NAMES } from './store';
+import type { FaultHit, FaultKind, FaultSpec, PendingFault, ResourceName } from './types';
 
 /** Statuses a `status` fault may answer, with AutoLeap's {success:false,error} body. */
 export const FAULT_TEXT: Record<number, string> = {
@@ -36,6 +37,7 @@ const KINDS: FaultKind[] = [
 	'totalsLie',
 	'echoSecrets',
 	'rejectRecords',
+	'change',
 ];
 const KEYS = new Set([
 	'kind',
@@ -59,6 +61,7 @@ const KEYS = new Set([
 	'idField',
 	'field',
 	'skip',
+	'changes',
 ]);
 const METHODS = ['GET', 'WRITE', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -73,7 +76,7 @@ export interface FaultRequest {
 /** Faults that answer instead of the API; the others alter the API's 200 answer. */
 export function answersInstead(f: PendingFault, method: string): boolean {
 	const write = method !== 'GET';
-	if (f.kind === 'ignorePage' || f.kind === 'totalsLie') return false;
+	if (f.kind === 'ignorePage' || f.kind === 'totalsLie' || f.kind === 'change') return false;
 	if (f.kind === 'truncated') return write && !f.applied;
 	if (f.kind === 'hang' || f.kind === 'reset') return !(write && f.applied);
 	return true;
@@ -191,6 +194,7 @@ export function checkFault(spec: FaultSpec): FaultSpec {
 	} else if (kind === 'status') throw bad('status is required');
 	if (kind === 'delay' && !(typeof spec.ms === 'number' && spec.ms >= 0))
 		throw bad('ms (>= 0) is required');
+	if (kind === 'change') checkChanges(spec, bad);
 	if (spec.cutAt !== undefined && !(Number.isInteger(spec.cutAt) && spec.cutAt >= 0))
 		throw bad('cutAt must be an integer >= 0');
 	if (
@@ -205,6 +209,20 @@ export function checkFault(spec: FaultSpec): FaultSpec {
 	)
 		throw bad('variant "id" needs ids');
 	return spec;
+}
+
+/** A change fault names existing resources, and each change either updates (id, patch) or creates. */
+function checkChanges(spec: FaultSpec, bad: (msg: string) => Error): void {
+	if (!Array.isArray(spec.changes) || spec.changes.length === 0) throw bad('changes are required');
+	if (spec.ms !== undefined && !(typeof spec.ms === 'number' && spec.ms >= 0))
+		throw bad('ms must be >= 0');
+	for (const c of spec.changes) {
+		if (!c || !RESOURCE_NAMES.includes(c.resource as ResourceName))
+			throw bad(`each change needs a resource (one of: ${RESOURCE_NAMES.join(', ')})`);
+		const update = c.id !== undefined && typeof c.patch === 'object' && c.patch !== null;
+		const create = typeof c.create === 'object' && c.create !== null;
+		if (update === create) throw bad('each change is either {id, patch} or {create}');
+	}
 }
 
 /** "/v2/vehicles/" -> "/vehicles" */

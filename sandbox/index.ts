@@ -70,6 +70,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return { ...state.dates };
 		},
 		setDates: (rules) => state.setDates(rules),
+		get archived() {
+			return state.archived;
+		},
+		setArchived: (mode) => state.setArchived(mode),
 		// Also ends hung and delayed requests: their sockets are destroyed, their timers cleared.
 		close: () =>
 			new Promise<void>((resolve, reject) => {

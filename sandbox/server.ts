@@ -9,7 +9,7 @@ import { ANONYMOUS_BUCKET, bucketOf } from './rateLimit';
 import { HANDLERS } from './routes';
 import { normaliseCustomerType } from './routes/customers';
 import type { SandboxState } from './state';
-import type { PendingFault, RequestLogEntry } from './types';
+import type { PendingFault, RecordChange, RequestLogEntry } from './types';
 import { validateRequest } from './validation';
 
 export const BASE_PATH = '/v2';
@@ -165,6 +165,11 @@ export function createRequestHandler(state: SandboxState) {
 						);
 		if (!alter) return send(state, res, entry, jsonWire(answer.status, answer.body), delayMs);
 		entry.fault = state.faults.use(alter, method);
+		if (alter.kind === 'change') {
+			// The answer is already taken: the shop changes after it, before it reaches the client.
+			applyChanges(state, alter.changes ?? []);
+			return send(state, res, entry, jsonWire(answer.status, answer.body), alter.ms ?? 0);
+		}
 		if (alter.kind === 'hang' || alter.kind === 'reset') return noAnswer(alter.kind, req, entry);
 		if (alter.kind === 'ignorePage' || alter.kind === 'totalsLie') lie(alter, answer.body);
 		const wire = jsonWire(answer.status, answer.body);
@@ -172,7 +177,11 @@ export function createRequestHandler(state: SandboxState) {
 		if (alter.variant === 'body') return send(state, res, entry, cut(alter, wire));
 		// 'connection': the full Content-Length is announced, then the connection dies mid-body.
 		await state.sleep(state.latencyMs);
-		res.writeHead(wire.status, { ...wire.headers, 'Content-Length': Buffer.byteLength(wire.text) });
+		res.writeHead(wire.status, {
+			...dateHeader(state),
+			...wire.headers,
+			'Content-Length': Buffer.byteLength(wire.text),
+		});
 		res.write(cut(alter, wire).text, () => res.destroy());
 	};
 }
@@ -186,8 +195,25 @@ async function send(
 ): Promise<void> {
 	entry.status = w.status;
 	await state.sleep(state.latencyMs + extraMs);
-	res.writeHead(w.status, { ...w.headers, 'Content-Length': Buffer.byteLength(w.text) });
+	res.writeHead(w.status, {
+		...dateHeader(state),
+		...w.headers,
+		'Content-Length': Buffer.byteLength(w.text),
+	});
 	res.end(w.text);
+}
+
+/** AutoLeap's clock is the sandbox's (which tests may set), so its answers carry that `Date`. */
+function dateHeader(state: SandboxState): Record<string, string> {
+	return { Date: new Date(state.clock.now()).toUTCString() };
+}
+
+/** What a `change` fault does to the shop: updates stamp their time, new records get an id. */
+function applyChanges(state: SandboxState, changes: RecordChange[]): void {
+	for (const c of changes) {
+		if (c.create) state.store.stampNew(c.resource, structuredClone(c.create));
+		else state.store.patch(c.resource, c.id as string | number, structuredClone(c.patch ?? {}));
+	}
 }
 
 /** hang: keep the socket open until the client or close() ends it; reset: TCP RST, no answer. */
@@ -269,6 +295,7 @@ export function answerApi(state: SandboxState, r: ApiRequest): ApiAnswer {
 			partners: state.partners,
 			counters: state.counters,
 			dates: state.dates,
+			archived: state.archived,
 		});
 		return {
 			status: out.status ?? 200,

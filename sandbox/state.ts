@@ -6,6 +6,7 @@ import { DEFAULT_LIMITS, RateLimiter } from './rateLimit';
 import { PARTNERS, seedStore, type PartnerAccount } from './seed';
 import { Store } from './store';
 import type {
+	ArchivedMode,
 	DateRules,
 	RequestLogEntry,
 	SandboxCounters,
@@ -34,12 +35,15 @@ export class SandboxState {
 	latencyMs: number;
 	/** Replaced as a whole by setDates, so a request in flight keeps the rules it started with. */
 	dates: DateRules;
+	/** Whether lists show archived records (see ArchivedMode). */
+	archived: ArchivedMode;
 	private readonly seededAt: number;
 	private readonly timers = new Set<NodeJS.Timeout>();
 
 	constructor(readonly options: SandboxOptions) {
 		this.clock = createClock(options.clock ?? 'real', options.startTime);
 		this.dates = this.initialDates();
+		this.archived = options.archived ?? 'listed';
 		this.store = new Store(this.clock, () => this.dates.stamps);
 		this.tokens = new TokenStore(
 			() => this.clock.now(),
@@ -62,9 +66,10 @@ export class SandboxState {
 		});
 	}
 
-	/** Reseed (same data as at start), drop tokens, log, faults, counters and rate budgets; date rules as at start. */
+	/** Reseed (same data as at start), drop tokens, log, faults, counters and rate budgets; date rules and archived mode as at start. */
 	reset(): void {
 		this.dates = this.initialDates();
+		this.archived = this.options.archived ?? 'listed';
 		if (this.clock.mode === 'manual') this.clock.set(this.options.startTime ?? this.seededAt);
 		this.seed(this.clock.mode === 'manual' ? this.clock.now() : this.seededAt);
 		this.tokens.revokeAll();
@@ -118,6 +123,14 @@ export class SandboxState {
 	setDates(settings: Partial<Record<keyof DateRules, unknown>>): DateRules {
 		this.dates = dateRules(settings, this.dates);
 		return { ...this.dates };
+	}
+
+	/** Changes whether lists show archived records (an unknown mode throws); returns the mode now in force. */
+	setArchived(mode: unknown): ArchivedMode {
+		if (mode !== 'listed' && mode !== 'hidden')
+			throw new Error(`archived must be one of: listed, hidden (got ${JSON.stringify(mode)})`);
+		this.archived = mode;
+		return mode;
 	}
 
 	private initialDates(): DateRules {

@@ -33,6 +33,9 @@ export type DateMode = 'documented' | 'truncate' | 'lenient';
 export type EndBound = 'second' | 'instant';
 /** Whether the sandbox stamps records (created/updated times) with milliseconds or whole seconds. */
 export type StampPrecision = 'milliseconds' | 'seconds';
+/** Whether the lists of customers, vehicles and items show archived (inactive) records (`listed`, the
+ * default) or leave them out (`hidden`): AutoLeap does not document which. */
+export type ArchivedMode = 'listed' | 'hidden';
 
 export interface DateRules {
 	mode: DateMode;
@@ -63,6 +66,8 @@ export interface SandboxOptions {
 	endBound?: EndBound;
 	/** Record stamps (default `milliseconds`); `seconds` also cuts the seed's stamps. */
 	stamps?: StampPrecision;
+	/** Archived records in lists (default `listed`): see ArchivedMode. */
+	archived?: ArchivedMode;
 	/** Called for every new client connection, while the client still holds it (e2e attribution). */
 	onConnection?: (socket: Socket) => void;
 }
@@ -79,7 +84,18 @@ export type FaultKind =
 	| 'ignorePage'
 	| 'totalsLie'
 	| 'echoSecrets'
-	| 'rejectRecords';
+	| 'rejectRecords'
+	| 'change';
+
+/** A change to the shop's records made by a `change` fault: a partial update of one record, or a new record. */
+export interface RecordChange {
+	resource: ResourceName;
+	/** The record to update with `patch` (its update time is stamped). */
+	id?: string | number;
+	patch?: SandboxRecord;
+	/** A record to add (id and stamps assigned), e.g. `{companyId, customerId, make}`. */
+	create?: SandboxRecord;
+}
 
 /**
  * An injected misbehaviour (see sandbox/admin.ts for the list with examples). A request takes at
@@ -115,7 +131,7 @@ export interface FaultSpec {
 	headers?: Record<string, string>;
 	/** Writes: whether the API applied the write before truncated/hang/reset (default false). */
 	applied?: boolean;
-	/** delay: milliseconds before the normal answer. */
+	/** delay: milliseconds before the normal answer; change: before the answer, after the changes. */
 	ms?: number;
 	/** Per kind: empty 'plain'|'json'; truncated 'body'|'connection'; ignorePage 'page1'|'neverLast';
 	 * totalsLie 'inflate'|'lastEarly'|'deflate'; echoSecrets 'all'|'invalidToken'|'tokenParam'|'body';
@@ -135,6 +151,8 @@ export interface FaultSpec {
 	idField?: string;
 	/** rejectRecords index: field named in the message (default the element's first field). */
 	field?: string;
+	/** change: the records changed once the API has answered the request (its snapshot taken). */
+	changes?: RecordChange[];
 }
 
 /** A queued fault as listed by GET /__admin/faults. */
@@ -229,5 +247,8 @@ export interface Sandbox {
 	readonly dates: DateRules;
 	/** Changes date rules while running (also `POST /__admin/dates`); returns the rules now in force. */
 	setDates(rules: Partial<DateRules>): DateRules;
+	/** Whether lists show archived records (also `POST /__admin/archived {mode}`); reset() restores the start option. */
+	readonly archived: ArchivedMode;
+	setArchived(mode: ArchivedMode): ArchivedMode;
 	close(): Promise<void>;
 }

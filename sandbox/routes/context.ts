@@ -1,10 +1,16 @@
 import type { TokenStore } from '../auth';
 import type { SandboxClock } from '../clock';
 import { badRequest, forbidden, notFound } from '../errors';
-import { WRITE_ACK_MESSAGE } from '../inferred';
 import type { PartnerAccount } from '../seed';
 import type { Store } from '../store';
-import type { DateRules, ResourceName, SandboxCounters, SandboxRecord } from '../types';
+import { INACTIVE, STATUS_FIELD, WRITE_ACK_MESSAGE } from '../inferred';
+import type {
+	ArchivedMode,
+	DateRules,
+	ResourceName,
+	SandboxCounters,
+	SandboxRecord,
+} from '../types';
 
 export interface RouteContext {
 	operationId: string;
@@ -22,6 +28,8 @@ export interface RouteContext {
 	counters: SandboxCounters;
 	/** How date filters are read (sandbox/dates.ts). */
 	dates: DateRules;
+	/** Whether lists show archived records. */
+	archived: ArchivedMode;
 }
 
 export interface RouteResult {
@@ -67,6 +75,16 @@ export function rowsOf(
 	// Several companies: merge back into global insertion order.
 	const wanted = new Set(companyIds);
 	return ctx.store.all(resource).filter((r) => wanted.has(String(r.companyId)));
+}
+
+/** The rows a list shows: without archived ones when the sandbox hides them. */
+export function listed(
+	ctx: RouteContext,
+	resource: keyof typeof STATUS_FIELD,
+	rows: SandboxRecord[],
+): SandboxRecord[] {
+	if (ctx.archived === 'listed') return rows;
+	return rows.filter((r) => r[STATUS_FIELD[resource]] !== INACTIVE);
 }
 
 export function locationOf(

@@ -3,13 +3,13 @@ import { ACTIVE, INACTIVE, RESULTS_MESSAGES, STATUS_FIELD } from '../inferred';
 import { filterWindow, oneResult, paginate, resultsEnvelope, search } from '../listing';
 import type { SandboxRecord } from '../types';
 import type { RouteHandler } from './context';
-import { ack, ownCompany, ownRecord, resolveAll } from './context';
+import { ack, listed, ownCompany, ownRecord, resolveAll } from './context';
 
 const CUSTOMER_DEFAULTS = { status: ACTIVE, phones: [], emails: [], tags: [] };
 
 export const listCustomers: RouteHandler = (ctx) => {
 	const companyId = ownCompany(ctx, ctx.query.companyId);
-	let rows = ctx.store.all('customers', companyId);
+	let rows = listed(ctx, 'customers', ctx.store.all('customers', companyId));
 	rows = filterWindow(
 		rows,
 		'updatedDate',

@@ -13,6 +13,7 @@ import type { RouteHandler } from './context';
 import {
 	ack,
 	companiesFor,
+	listed,
 	locationOf,
 	ownCompany,
 	ownRecord,
@@ -22,7 +23,7 @@ import {
 
 export const listItems: RouteHandler = (ctx) => {
 	const q = ctx.query;
-	let rows = rowsOf(ctx, 'items', companiesFor(ctx, q.companyId));
+	let rows = listed(ctx, 'items', rowsOf(ctx, 'items', companiesFor(ctx, q.companyId)));
 	if (q.type) rows = rows.filter((r) => r.itemType === String(q.type).toLowerCase());
 	if (q.itemNumber)
 		rows = rows.filter(

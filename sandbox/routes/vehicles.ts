@@ -3,11 +3,11 @@ import { ACTIVE, INACTIVE, RESULTS_MESSAGES, STATUS_FIELD } from '../inferred';
 import { filterWindow, oneResult, paginate, resultsEnvelope, search, sortRows } from '../listing';
 import type { SandboxRecord } from '../types';
 import type { RouteHandler } from './context';
-import { ack, companiesFor, ownCompany, ownRecord, resolveAll, rowsOf } from './context';
+import { ack, companiesFor, listed, ownCompany, ownRecord, resolveAll, rowsOf } from './context';
 
 export const listVehicles: RouteHandler = (ctx) => {
 	const q = ctx.query;
-	let rows = rowsOf(ctx, 'vehicles', companiesFor(ctx, q.companyId));
+	let rows = listed(ctx, 'vehicles', rowsOf(ctx, 'vehicles', companiesFor(ctx, q.companyId)));
 	if (q.customerId !== undefined && q.customerId !== '')
 		rows = rows.filter((r) => r.customerId === String(q.customerId));
 	rows = filterWindow(rows, 'updatedDate', q, 'updatedDateStart', 'updatedDateEnd', ctx.dates);
