@@ -3,6 +3,7 @@ import {
 	collectPages,
 	isLastPage,
 	MAX_PAGES,
+	readPages,
 } from '../../nodes/shared/autoleap/transport/pagination';
 
 const records = (from: number, count: number) =>
@@ -146,6 +147,17 @@ describe('collectPages', () => {
 		);
 		expect(fetchPage).toHaveBeenCalledTimes(4);
 		expect(MAX_PAGES).toBeGreaterThanOrEqual(100);
+	});
+
+	it('stops at the page cap, and says so, when asked to', async () => {
+		const fetchPage = jest.fn(async (page: number) => ({
+			content: records(page * 2, 2),
+			last: false,
+		}));
+		const read = await readPages(fetchPage, { pageSize: 2, maxPages: 3, atMaxPages: 'stop' });
+		expect(read.stopped).toBe(true);
+		expect(read.records).toEqual(records(2, 6));
+		expect(fetchPage).toHaveBeenCalledTimes(3);
 	});
 
 	it('detects an endpoint that ignores page within two requests, whatever its page facts say', async () => {

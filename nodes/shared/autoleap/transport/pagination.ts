@@ -14,23 +14,45 @@ export interface PageOptions {
 	maxPages?: number;
 	/** What identifies a record across pages (its id); the whole record by default. */
 	keyOf?: (record: IDataObject) => string;
+	/** At `maxPages` with more to come: fail (a ListError, the default), or stop and say so. */
+	atMaxPages?: 'fail' | 'stop';
+}
+
+/** A list as its pages held it. */
+export interface PagesRead {
+	/** Every record once, as first met. */
+	records: IDataObject[];
+	/** Each page as AutoLeap answered it (a record met twice is on both pages). */
+	pages: IDataObject[][];
+	/** AutoLeap's totalCount on each page, where it gave one. */
+	counts: Array<number | undefined>;
+	/** How the records fail to add up to the last page's totalCount, when they do. */
+	countProblem?: string;
+	/** More pages follow than `maxPages` allowed (with `atMaxPages: 'stop'`). */
+	stopped?: boolean;
 }
 
 const wholeRecord = (record: IDataObject) => JSON.stringify(record);
 
 /**
  * Reads pages 1, 2, … (AutoLeap pages are 1-based) until the server says last, a page is short,
- * or the limit is reached. A list is returned only when its pages add up: a page that repeats the
- * one before (an endpoint or proxy that ignores `page`), an empty page while more are promised,
- * a last page before `totalPages`, or a record count other than `totalCount` is a ListError.
- * A record met twice (the list shifted while it was read) is output once.
+ * or the limit is reached. A page that repeats the one before (an endpoint or proxy that ignores
+ * `page`), an empty page while more are promised or a last page before `totalPages` is a
+ * ListError; a record count other than the last `totalCount` is reported, for the caller to
+ * judge (records may have joined or left while it was read). A record met twice is kept once.
  */
-export async function collectPages(
+export async function readPages(
 	fetchPage: (page: number, size: number) => Promise<unknown>,
-	{ limit, pageSize = PAGE_SIZE, maxPages = MAX_PAGES, keyOf = wholeRecord }: PageOptions = {},
-): Promise<IDataObject[]> {
-	const records: IDataObject[] = [];
-	if (limit !== undefined && limit <= 0) return records;
+	{
+		limit,
+		pageSize = PAGE_SIZE,
+		maxPages = MAX_PAGES,
+		keyOf = wholeRecord,
+		atMaxPages = 'fail',
+	}: PageOptions = {},
+): Promise<PagesRead> {
+	const read: PagesRead = { records: [], pages: [], counts: [] };
+	if (limit !== undefined && limit <= 0) return read;
 	// One size for every page, or the page numbers would not line up.
 	const size = limit === undefined ? pageSize : Math.min(pageSize, limit);
 	const seen = new Set<string>();
@@ -46,13 +68,18 @@ export async function collectPages(
 			);
 		}
 		previous = signature;
+		const facts = pageFactsOf(body);
+		read.pages.push(pageRecords);
+		read.counts.push(facts.totalCount);
 		pageRecords.forEach((record, i) => {
 			if (seen.has(keys[i])) return;
 			seen.add(keys[i]);
-			records.push(record);
+			read.records.push(record);
 		});
-		if (limit !== undefined && records.length >= limit) return records.slice(0, limit);
-		const facts = pageFactsOf(body);
+		if (limit !== undefined && read.records.length >= limit) {
+			read.records = read.records.slice(0, limit);
+			return read;
+		}
 		const promised =
 			facts.totalCount !== 0 &&
 			(facts.last === false || (facts.totalPages !== undefined && page < facts.totalPages));
@@ -63,15 +90,25 @@ export async function collectPages(
 				throw new ListError(
 					`page ${page} was marked the last although AutoLeap counts ${facts.totalPages} pages`,
 				);
-			if (facts.totalCount !== undefined && records.length !== facts.totalCount) {
-				throw new ListError(
-					`AutoLeap counts ${facts.totalCount} records, but its pages held ${records.length}`,
-				);
-			}
-			return records;
+			if (facts.totalCount !== undefined && read.records.length !== facts.totalCount)
+				read.countProblem = `AutoLeap counts ${facts.totalCount} records, but its pages held ${read.records.length}`;
+			return read;
 		}
 	}
-	throw new ListError(`it has more than ${maxPages} pages; narrow it with filters`);
+	if (atMaxPages === 'fail')
+		throw new ListError(`it has more than ${maxPages} pages; narrow it with filters`);
+	read.stopped = true;
+	return read;
+}
+
+/** The records of a list whose pages add up (see readPages), or a ListError. */
+export async function collectPages(
+	fetchPage: (page: number, size: number) => Promise<unknown>,
+	options: PageOptions = {},
+): Promise<IDataObject[]> {
+	const read = await readPages(fetchPage, options);
+	if (read.countProblem) throw new ListError(read.countProblem);
+	return read.records;
 }
 
 export function isLastPage(
