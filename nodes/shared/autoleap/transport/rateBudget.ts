@@ -113,6 +113,16 @@ export class SlidingWindow {
 		return this.answered[excess - 1] + this.windowMs - this.now() + 1;
 	}
 
+	/** How long until `slots` more requests would all find a slot (for planning; takes nothing). */
+	waitForSlots(slots: number): number {
+		this.prune();
+		const paused = Math.max(0, this.pausedUntil - this.now());
+		const excess = this.answered.length + this.inFlight - this.share + slots;
+		if (excess <= 0) return paused;
+		if (excess > this.answered.length) return Infinity;
+		return Math.max(paused, this.answered[excess - 1] + this.windowMs - this.now() + 1);
+	}
+
 	/** Takes a slot if one is free; call the returned function once the answer is in. */
 	tryTake(urgent = false): Release | undefined {
 		if (this.waitTime(urgent) > 0) return undefined;
@@ -167,6 +177,11 @@ export class RateBudget {
 	/** This process's current share of the limit of each kind. */
 	shares(): Record<RequestKind, number> {
 		return { read: this.windows.read.currentShare, write: this.windows.write.currentShare };
+	}
+
+	/** How long until `slots` more requests of this kind would all find a slot (takes nothing). */
+	waitFor(kind: RequestKind, slots: number): number {
+		return this.windows[kind].waitForSlots(slots);
 	}
 
 	/**
