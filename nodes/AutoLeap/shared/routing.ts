@@ -10,11 +10,16 @@ import type {
 } from 'n8n-workflow';
 
 import { autoLeapDateFilter } from '../../shared/autoleap/dates';
-import { ID_FIELDS } from '../../shared/autoleap/endpoints';
+import {
+	CREATED_AT_FIELDS,
+	ID_FIELDS,
+	LISTS_WITH_UPDATED_WINDOW,
+	UPDATED_AT_FIELDS,
+} from '../../shared/autoleap/endpoints';
 import { simplifyRecord } from '../../shared/autoleap/simplify';
 import type { SimplifiedResource } from '../../shared/autoleap/simplify';
 import { idProblem, isObject, readList, readRecord, write } from '../../shared/autoleap/client';
-import type { AutoLeapRequest } from '../../shared/autoleap/client';
+import type { AutoLeapRequest, ListChecks } from '../../shared/autoleap/client';
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
 
@@ -52,7 +57,21 @@ function simplified(
 const idFieldOf = (resource?: SimplifiedResource) =>
 	resource ? (ID_FIELDS as Record<string, string>)[resource] : undefined;
 
-/** The routing of a Get Many operation: GET `path`, Return All or up to Limit, page by page. */
+/** What a Return All of this resource checks for records moved while it is read. */
+function listChecksOf(resource?: SimplifiedResource): ListChecks | undefined {
+	if (!resource) return undefined;
+	return {
+		label: resource.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`),
+		updatedAt: UPDATED_AT_FIELDS[resource] ?? UPDATED_AT_FIELDS.default,
+		createdAt: CREATED_AT_FIELDS[resource] ?? CREATED_AT_FIELDS.default,
+		tracked: (LISTS_WITH_UPDATED_WINDOW as readonly string[]).includes(resource),
+	};
+}
+
+/**
+ * The routing of a Get Many operation: GET `path`, Return All or up to Limit, page by page; a
+ * Return All only when no record moved while it was read.
+ */
 export function listRouting(path: string, resource?: SimplifiedResource): INodePropertyRouting {
 	async function autoLeapList(this: IExecutePaginationFunctions, requestData: RequestData) {
 		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
@@ -60,6 +79,7 @@ export function listRouting(path: string, resource?: SimplifiedResource): INodeP
 			limit: returnAll ? undefined : (this.getNodeParameter('limit', 50) as number),
 			idField: idFieldOf(resource),
 			itemIndex: this.getItemIndex(),
+			checks: listChecksOf(resource),
 		});
 		return linked.call(this, simplified.call(this, records, resource));
 	}

@@ -1,3 +1,4 @@
+import { NodeOperationError } from 'n8n-workflow';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -8,7 +9,15 @@ import type {
 	NodeApiError,
 } from 'n8n-workflow';
 
-import { CREDENTIAL_TYPE, fingerprintOf, renewalDue, secretsOf, trimmedString } from './account';
+import {
+	accountKeyOf,
+	CREDENTIAL_TYPE,
+	fingerprintOf,
+	limitsOf,
+	renewalDue,
+	secretsOf,
+	trimmedString,
+} from './account';
 import { PAGE_SIZE, pathInference } from './endpoints';
 import type { Expectation } from './transport/answers';
 import { pageFactsOf, recordOf, recordsOf } from './transport/envelope';
@@ -21,12 +30,15 @@ import {
 	statusOf,
 	toAutoLeapError,
 } from './transport/errors';
+import { MovedError } from './transport/moves';
 import { collectPages, isLastPage } from './transport/pagination';
 import { pathSegment } from './transport/paths';
-import { requestKind } from './transport/rateBudget';
+import { budgetFor, requestKind } from './transport/rateBudget';
 import type { RequestKind } from './transport/rateBudget';
 import { send } from './transport/send';
 import type { Answer, AutoLeapRequest, HttpPort } from './transport/send';
+import { readWholeList } from './transport/wholeList';
+import type { GetPage } from './transport/wholeList';
 import { ownFailureOf, sentBySender } from './tokens';
 
 /**
@@ -58,11 +70,30 @@ export interface Page extends Clocked {
 	totalCount?: number;
 }
 
-/** A list read whole, or up to `limit` records; its time is that of the last page read. */
+/** What a Return All needs to tell whether records moved while it was read (see wholeList.ts). */
+export interface ListChecks {
+	/** The record's name in errors ("vehicle"), and where it carries its update and creation times. */
+	label: string;
+	updatedAt: string;
+	createdAt: string;
+	/** The list takes AutoLeap's updated window. */
+	tracked: boolean;
+}
+
+/**
+ * A list read whole, or up to `limit` records; its time is that of the last page read. Read
+ * whole (Return All) with an id field and `checks`, it is output only if no record moved while
+ * it was read (wholeList.ts).
+ */
 export async function readList(
 	this: AutoLeapContext,
 	request: AutoLeapRequest,
-	{ limit, idField, itemIndex }: { limit?: number; idField?: string; itemIndex?: number } = {},
+	{
+		limit,
+		idField,
+		itemIndex,
+		checks,
+	}: { limit?: number; idField?: string; itemIndex?: number; checks?: ListChecks } = {},
 ): Promise<{ records: IDataObject[] } & Clocked> {
 	let serverTime: number | undefined;
 	// Records are told apart by id where they have one; otherwise by their whole content.
@@ -70,23 +101,52 @@ export async function readList(
 		idField && record[idField] !== undefined
 			? `id:${String(record[idField])}`
 			: JSON.stringify(record);
-	const fetchPage = async (page: number, size: number) => {
+	const get: GetPage = async (qs, page, size, what) => {
+		const sentAt = Date.now();
 		try {
-			const answer = await answerTo(this, pageRequest(request, page, size), 'list', itemIndex);
+			const answer = await answerTo(
+				this,
+				pageRequest({ ...request, qs }, page, size),
+				'list',
+				itemIndex,
+			);
 			serverTime = answer.serverTime;
-			return answer.body;
+			return { ...answer, sentAt, receivedAt: Date.now() };
 		} catch (error) {
-			// Name the page: the pages before it were read, and are not output on their own.
-			if (error instanceof Error) error.message = `${error.message} (page ${page} of the list)`;
+			// Name the request: the pages before it were read, and are not output on their own.
+			if (error instanceof Error) error.message = `${error.message} (${what})`;
 			throw asNodeError(this.getNode(), error, { kind: 'read', itemIndex });
 		}
 	};
+	const qs = request.qs ?? {};
 	try {
-		return { records: await collectPages(fetchPage, { limit, keyOf }), serverTime };
+		const records =
+			limit === undefined && idField && checks
+				? await readWholeList(get, qs, { ...checks, idField, mayReadAgain: readsFit(this) })
+				: await collectPages(
+						async (page, size) => (await get(qs, page, size, `page ${page} of the list`)).body,
+						{ limit, keyOf },
+					);
+		return { records, serverTime };
 	} catch (error) {
+		if (error instanceof MovedError)
+			throw new NodeOperationError(this.getNode(), error.message, {
+				itemIndex,
+				description: error.description,
+			});
 		// Requests fail as NodeApiErrors already; a list whose pages do not add up is mapped here.
 		throw asNodeError(this.getNode(), error, { kind: 'read', itemIndex });
 	}
+}
+
+/** Whether the account's read budget takes `requests` more without a wait longer than a twelfth of its window. */
+function readsFit(ctx: AutoLeapContext) {
+	return async (requests: number) => {
+		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+		const limits = limitsOf(credentials);
+		const wait = budgetFor(accountKeyOf(credentials), limits).waitFor('read', requests);
+		return wait <= limits.windowMs / 12;
+	};
 }
 
 /** One page of a list (AutoLeap's pages are 1-based). */

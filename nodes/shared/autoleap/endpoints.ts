@@ -95,6 +95,29 @@ export const UPDATED_AT_FIELDS: Record<string, string> = {
 /** The updated-time window of the list endpoints (documented for all but customers: INFERRED there). */
 export const UPDATED_WINDOW = { start: 'updatedDateStart', end: 'updatedDateEnd' } as const;
 
+/**
+ * The lists that take the updated window, so a Return All can ask which records changed while it
+ * was read. Inventory levels have no such filter and the timesheet logs' parameters are unknown:
+ * their reads rest on AutoLeap's counts alone.
+ */
+export const LISTS_WITH_UPDATED_WINDOW = [
+	'customer',
+	'vehicle',
+	'item',
+	'repairOrder',
+	'payment',
+	'appointmentRequest',
+] as const;
+
+/** Where a record carries its creation time: payments' `paymentDate` (the creation window) is documented; `createdDate` INFERRED. */
+export const CREATED_AT_FIELDS: Record<string, string> = {
+	payment: 'paymentDate',
+	default: 'createdDate',
+};
+
+/** List query parameters that order a list rather than filter it (`sortDirection` INFERRED for repair orders). */
+export const ORDER_PARAMETERS = ['sort', 'sortDirection'] as const;
+
 /** The other time windows of the lists (README §6: the names are not consistent across endpoints). */
 export const TIME_WINDOWS = {
 	repairOrderInvoiced: { start: 'invoiceStartDate', end: 'invoiceEndDate' },

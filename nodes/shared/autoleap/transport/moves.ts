@@ -1,0 +1,194 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { AUTOLEAP_DATE_TIME, autoLeapStartBound, parseAutoLeapDate, startOfSecond } from '../dates';
+import { ORDER_PARAMETERS, UPDATED_WINDOW } from '../endpoints';
+
+/**
+ * Whether records moved while a list was read page by page. Pages are offsets into an order
+ * AutoLeap does not document: a record that leaves the list after its page was read shifts the
+ * rest one place left, and the record at the next page's boundary is never read. Pure functions;
+ * the reading is in wholeList.ts.
+ */
+
+/** AutoLeap may commit a change a moment after stamping it, so a page taken then misses it. */
+export const COMMIT_LAG_MS = 2_000;
+
+/** Without a Date header, how far n8n's clock may be from AutoLeap's. */
+export const CLOCK_SKEW_MS = 60_000;
+
+/** How a list is ordered as far as its ids show: one direction over all pages, or not known. */
+export type Order = 'ascending' | 'descending' | 'unknown';
+
+/** An answer, with n8n's clock when its request left and when it came back. */
+export interface Timed {
+	serverTime?: number;
+	sentAt: number;
+	receivedAt: number;
+}
+
+/**
+ * No later than when AutoLeap took the page of this answer, on its clock: after the request left,
+ * so at least its Date (rounded down) minus the time the request took. Unknown without a Date.
+ */
+export function takenAfter({ serverTime, sentAt, receivedAt }: Timed): number | undefined {
+	return serverTime === undefined ? undefined : serverTime - (receivedAt - sentAt);
+}
+
+/**
+ * When a read began, on AutoLeap's clock: when it took page 1 (a slow page is taken long before
+ * its Date), rounded down, minus the commit lag.
+ */
+export function changesSince(first: Timed): number {
+	const taken = takenAfter(first);
+	if (taken !== undefined) return startOfSecond(taken) - COMMIT_LAG_MS;
+	// No Date header, so no AutoLeap clock: n8n's, with a margin for the two being apart.
+	return startOfSecond(first.sentAt) - CLOCK_SKEW_MS;
+}
+
+function compareIds(a: string, b: string): number {
+	if (/^\d+$/.test(a) && /^\d+$/.test(b) && a.length !== b.length) return a.length - b.length;
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * The order of a list from its pages' ids. It is by id (or creation), which no change can alter,
+ * when the ids run one way across all pages; a page may start with the last ids of the page
+ * before (records joined before it, shifting the rest right). Anything else is `unknown`.
+ */
+export function orderOf(pages: string[][]): Order {
+	let direction = 0;
+	let last: string | undefined;
+	let previous: string[] = [];
+	const seen = new Set<string>();
+	for (const page of pages) {
+		let repeated = 0;
+		while (repeated < page.length && seen.has(page[repeated])) repeated++;
+		const tail = previous.slice(previous.length - repeated);
+		if (page.slice(0, repeated).some((id, i) => id !== tail[i])) return 'unknown';
+		for (const id of page.slice(repeated)) {
+			if (seen.has(id)) return 'unknown';
+			if (last !== undefined) {
+				const step = -Math.sign(compareIds(last, id)); // 1: ascending
+				if (step === 0 || (direction !== 0 && step !== direction)) return 'unknown';
+				direction = step;
+			}
+			last = id;
+			seen.add(id);
+		}
+		previous = page;
+	}
+	return direction > 0 ? 'ascending' : direction < 0 ? 'descending' : 'unknown';
+}
+
+/**
+ * The updated window of the records that changed since `since` and match the user's filters now:
+ * the user's own window narrowed to start no earlier; undefined when the two do not meet.
+ */
+export function matchingWindow(qs: IDataObject, since: number): IDataObject | undefined {
+	const { start, end } = UPDATED_WINDOW;
+	const userStart = parseAutoLeapDate(qs[start]);
+	const from = userStart !== undefined && userStart > since ? qs[start] : autoLeapStartBound(since);
+	const userEnd = qs[end];
+	// An end given to the second may cover that whole second (AutoLeap does not say).
+	if (typeof userEnd === 'string' && AUTOLEAP_DATE_TIME.test(userEnd)) {
+		if (Date.parse(userEnd) + 999 < since) return undefined;
+	}
+	return { ...qs, [start]: from };
+}
+
+/** Whether the user's query filters the list at all beyond the updated window's start (so every changed record matches). */
+export function filtersBeyond(qs: IDataObject, since: number): boolean {
+	const order: readonly string[] = ORDER_PARAMETERS;
+	return Object.keys(qs).some((name) => {
+		if (order.includes(name) || qs[name] === undefined) return false;
+		if (name !== UPDATED_WINDOW.start) return true;
+		const userStart = parseAutoLeapDate(qs[name]);
+		return userStart === undefined || userStart > since;
+	});
+}
+
+/** What a read saw, and what AutoLeap says changed since it began. */
+export interface ReadFacts {
+	/** The records output, by id, and the order the pages showed. */
+	output: Map<string, IDataObject>;
+	order: Order;
+	/** AutoLeap's count on the first and on the last page. */
+	counts: { first?: number; last?: number };
+	since: number;
+	/** No later than AutoLeap took the last page (see takenAfter). */
+	lastTaken?: number;
+	/** Records changed since the read began, by id; and which of them match the filters now. */
+	changed: Map<string, IDataObject>;
+	matching: Set<string>;
+}
+
+/** Where records carry their times, and what they are called. */
+export interface RecordNames {
+	label: string;
+	updatedAt: string;
+	createdAt: string;
+}
+
+/**
+ * Each way the read may have missed a record that matched throughout; none when it is whole.
+ * With an order by id, a change that keeps a record in the list moves nothing, and a record that
+ * joined did not match throughout; a record output that no longer matches left after it was read.
+ * With any other order a changed record may have moved across the pages. Records that left
+ * without a trace the lists show (deleted, or archived where lists hide archived records) are
+ * what AutoLeap's counts say left beyond the changed records that do not match now.
+ */
+export function movesOf(facts: ReadFacts, names: RecordNames): string[] {
+	const moves: string[] = [];
+	let joined = 0;
+	let left = 0;
+	for (const [id, record] of facts.changed) {
+		const read = facts.output.get(id);
+		const output = read !== undefined;
+		const matches = facts.matching.has(id);
+		const created = (parseAutoLeapDate(record[names.createdAt]) ?? -Infinity) >= facts.since;
+		// Output as it is now, it changed before its page was read: it moved only among pages not
+		// yet read (had it been read before, the earlier version would have been output).
+		const stamp = record[names.updatedAt];
+		const changedAfterRead = output && (stamp === undefined || read[names.updatedAt] !== stamp);
+		const what = `${names.label} ${id} changed${stamp ? ` at ${String(stamp)}` : ''}`;
+		if (changedAfterRead && !matches) moves.push(`${what} and no longer matches the filters`);
+		else if (facts.order === 'unknown' && changedAfterRead)
+			moves.push(`${what}, and the list is not in ID order, so it may have moved between pages`);
+		else if (facts.order === 'unknown' && !output && matches && !created)
+			moves.push(`${what} and may have moved into the pages already read`);
+		// A record not output joined before the read's start (pushing pages), or after its end
+		// (then `last` does not count it): only one stamped before the last page surely counts.
+		const stampedBefore = (parseAutoLeapDate(stamp) ?? Infinity) < (facts.lastTaken ?? -Infinity);
+		if (matches && (output ? created : stampedBefore)) joined++;
+		if (!matches && !created) left++;
+	}
+	// At the end AutoLeap counts those at the start, plus those that joined, minus those that left.
+	const { first, last } = facts.counts;
+	const unseen = first === undefined || last === undefined ? 0 : first - last + joined - left;
+	if (unseen > 0) {
+		moves.push(
+			`AutoLeap counted ${first} records when the read began and ${last} at its end, and ${unseen} of those that left are not among the changed records (archived or deleted?)`,
+		);
+	}
+	return moves;
+}
+
+/** A Return All that found records moved (after reading once more, where the budget allowed). */
+export class MovedError extends Error {
+	constructor(
+		readonly moves: string[],
+		readonly reads: number,
+	) {
+		const named = moves.slice(0, 3).join('; ');
+		const more = moves.length > 3 ? `; and ${moves.length - 3} more` : '';
+		super(`Records moved while AutoLeap's list was read; run it again: ${named}${more}`);
+	}
+
+	get description(): string {
+		const again =
+			this.reads > 1
+				? 'It was read twice, and both times'
+				: 'It was read once (reading it again at once would have waited for the rate limit), and';
+		return `${again} records changed in a way that shifts AutoLeap's pages, so a record that matched the filters throughout may have been skipped. Nothing was output, because a shorter list would look complete. Run it again, or narrow the filters so that fewer records change while it is read.`;
+	}
+}
