@@ -30,7 +30,7 @@ const ID_FIELDS: Partial<Record<ResourceName, string>> = {
 
 /** What each case measured, for the README's table. */
 const rows: Array<[string, string, string, string]> = [];
-const CASES = 15;
+const CASES = 17;
 
 afterAll(() => {
 	// Compared only when every case ran (not under `-t`); a failed case fails on its own.
@@ -251,6 +251,48 @@ describe('the findings: a record leaves the filters after its page was read', ()
 			'reads it again',
 			read,
 		);
+	});
+});
+
+describe('Limit', () => {
+	it('a Limit beyond the list’s end reads it whole: the same check, read again', async () => {
+		const list = vehicles617().filter(vehiclesUpdatedBefore.matches);
+		changeAfterPage('/vehicles', 1, [
+			{ resource: 'vehicles', id: list[5].vehicleId, patch: { notes: 'edited' } },
+		]);
+		const read = await readAll({
+			...vehiclesUpdatedBefore,
+			parameters: { ...vehiclesUpdatedBefore.parameters, returnAll: false, limit: 1_000 },
+		});
+		expect(read.result.error).toBeUndefined();
+		expect(read.output).toContain(list[100].vehicleId);
+		expect(read.output).toHaveLength(616);
+		expectWhole(read);
+		expect(read.cost.reads).toEqual([
+			{ pages: 7, probes: 1 },
+			{ pages: 7, probes: 1 },
+		]);
+		row('Limit 1,000 (beyond the 617): vehicle #6 edited after page 1', 'reads it again', read);
+	});
+
+	it('a Limit the read stops at is not checked: the pages as read', async () => {
+		const list = estimates278();
+		changeAfterPage('/orders', 1, [approve(list[5])]);
+		const read = await readAll({
+			...estimates,
+			parameters: { ...estimates.parameters, returnAll: false, limit: 150 },
+		});
+		expect(read.result.error).toBeUndefined();
+		const numbers = list.map((o) => String(o.repairOrderNumber));
+		// Estimate #6 as page 1 held it, then #102–#151: #101 shifted onto page 1 unseen.
+		expect(read.output).toEqual([...numbers.slice(0, 100), ...numbers.slice(101, 151)]);
+		expect(read.cost.reads).toEqual([{ pages: 2, probes: 0 }]);
+		rows.push([
+			'Limit 150 (the read stops there): estimate #6 approved after page 1',
+			'outputs 150 as the pages held them, unchecked: #6 (approved since), not #101',
+			`150 of the first 151 / ${read.throughout.size}`,
+			read.cost.text,
+		]);
 	});
 });
 

@@ -81,9 +81,9 @@ export interface ListChecks {
 }
 
 /**
- * A list read whole, or up to `limit` records; its time is that of the last page read. Read
- * whole (Return All) with an id field and `checks`, it is output only if no record moved while
- * it was read (wholeList.ts).
+ * A list read whole, or up to `limit` records; its time is that of the last answer. With an id
+ * field and `checks`, a list read to its end (Return All, or a Limit it does not reach) is
+ * output only if no record moved while it was read (wholeList.ts).
  */
 export async function readList(
 	this: AutoLeapContext,
@@ -121,8 +121,8 @@ export async function readList(
 	const qs = request.qs ?? {};
 	try {
 		const records =
-			limit === undefined && idField && checks
-				? await readWholeList(get, qs, { ...checks, idField, mayReadAgain: readsFit(this) })
+			idField && checks
+				? await readWholeList(get, qs, { ...checks, idField, limit, mayReadAgain: readsFit(this) })
 				: await collectPages(
 						async (page, size) => (await get(qs, page, size, `page ${page} of the list`)).body,
 						{ limit, keyOf },

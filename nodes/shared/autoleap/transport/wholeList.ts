@@ -36,6 +36,8 @@ export type GetPage = (
 
 export interface WholeListChecks extends RecordNames {
 	idField: string;
+	/** Stop at this many records: a read the limit cuts short is not checked (see readWholeList). */
+	limit?: number;
 	/** The list takes the updated window (see endpoints.ts); otherwise only AutoLeap's counts tell. */
 	tracked: boolean;
 	/** Whether a second read may start now (the rate budget would not make it wait long). */
@@ -53,6 +55,11 @@ interface Attempt {
 /** After a burst of changes, how long the second read waits, so that its probe starts after it. */
 export const AFTER_BURST_MS = COMMIT_LAG_MS + 2 * SECOND_MS;
 
+/**
+ * The list's records, once no record moved while they were read. A Limit that stops the read
+ * before the list's end gives that many records as the pages held them, unchecked: each matched
+ * when read, and none is missing from a list that was not read whole.
+ */
 export async function readWholeList(
 	get: GetPage,
 	qs: IDataObject,
@@ -77,7 +84,10 @@ async function readOnce(get: GetPage, qs: IDataObject, checks: WholeListChecks):
 			answers.push(answer);
 			return answer.body;
 		},
-		{ keyOf: (record) => (hasId(record) ? `id:${idOf(record)}` : JSON.stringify(record)) },
+		{
+			limit: checks.limit,
+			keyOf: (record) => (hasId(record) ? `id:${idOf(record)}` : JSON.stringify(record)),
+		},
 	);
 	const counts = { first: read.counts[0], last: read.counts[read.counts.length - 1] };
 	const attempt = (moves: string[], probes = 0): Attempt => {
@@ -85,7 +95,7 @@ async function readOnce(get: GetPage, qs: IDataObject, checks: WholeListChecks):
 		return { records: read.records, moves, requests: answers.length + probes };
 	};
 	// One page is one snapshot: nothing can move between pages.
-	if (read.pages.length === 1) return attempt([]);
+	if (read.pages.length === 1 || read.records.length === checks.limit) return attempt([]);
 	// Without an updated window, or ids to match changed records with, only the counts tell.
 	if (!checks.tracked || !read.records.every(hasId)) {
 		const { first, last } = counts;
