@@ -30,7 +30,7 @@ const ID_FIELDS: Partial<Record<ResourceName, string>> = {
 
 /** What each case measured, for the README's table. */
 const rows: Array<[string, string, string, string]> = [];
-const CASES = 17;
+const CASES = 18;
 
 afterAll(() => {
 	// Compared only when every case ran (not under `-t`); a failed case fails on its own.
@@ -471,7 +471,27 @@ describe('changes only AutoLeap’s counts or the order show', () => {
 		]);
 		row(
 			'Sort By make: a vehicle read on page 1 changes make',
-			'it may have moved across pages: reads it again',
+			'it may have moved between pages: reads it again',
+			read,
+		);
+	});
+
+	it('Sort By make: vehicles edited across the read, their makes unchanged: no second read', async () => {
+		const list = vehicles617();
+		for (let page = 1; page <= 6; page++) {
+			changeAfterPage('/vehicles', page, [
+				{ resource: 'vehicles', id: list[page * 90].vehicleId, patch: { mileage: page } },
+				{ resource: 'vehicles', id: list[page * 100 + 7].vehicleId, patch: { notes: `p${page}` } },
+			]);
+		}
+		const read = await readAll({ ...allVehicles, parameters: { filters: { sort: 'make' } } });
+		expect(read.result.error).toBeUndefined();
+		expect(read.output).toHaveLength(617);
+		expectWhole(read);
+		expect(read.cost.reads).toEqual([{ pages: 7, probes: 1 }]);
+		row(
+			'Sort By make: 12 vehicles edited across the read, makes unchanged',
+			'outputs all: sorted by make then ID, a change that keeps the make moves nothing',
 			read,
 		);
 	});

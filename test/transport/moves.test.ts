@@ -10,7 +10,7 @@ import {
 	movesOf,
 	orderOf,
 } from '../../nodes/shared/autoleap/transport/moves';
-import type { ReadFacts } from '../../nodes/shared/autoleap/transport/moves';
+import type { Order, ReadFacts } from '../../nodes/shared/autoleap/transport/moves';
 import { readPages } from '../../nodes/shared/autoleap/transport/pagination';
 import { RateBudget } from '../../nodes/shared/autoleap/transport/rateBudget';
 
@@ -18,32 +18,112 @@ const ids = (from: number, to: number) =>
 	Array.from({ length: Math.abs(to - from) + 1 }, (_v, i) => String(from + (to >= from ? i : -i)));
 
 describe('orderOf', () => {
+	/** Pages of records `{id}`, or `{id, make}` from `[id, make]`. */
+	const pagesOf = (pages: Array<Array<string | [string, unknown]>>): IDataObject[][] =>
+		pages.map((page) =>
+			page.map((r) => (Array.isArray(r) ? { id: r[0], make: r[1] as string } : { id: r })),
+		);
+
 	it.each([
-		['ascending ids over pages', [ids(1, 3), ids(4, 6), ids(7, 7)], 'ascending'],
-		['descending ids (newest first)', [ids(9, 7), ids(6, 4)], 'descending'],
+		['ascending ids over pages', [ids(1, 3), ids(4, 6), ids(7, 7)], true],
+		['descending ids (newest first)', [ids(9, 7), ids(6, 4)], true],
 		[
 			'numeric ids of different lengths',
 			[
 				['98', '99'],
 				['100', '101'],
 			],
-			'ascending',
+			true,
 		],
-		['hex-like ids of one length', [['24f6c001', '24f6c00a'], ['24f6c00b']], 'ascending'],
+		['hex-like ids of one length', [['24f6c001', '24f6c00a'], ['24f6c00b']], true],
 		[
 			'a page starting with the last ids of the page before',
 			[ids(9, 6), ['7', '6', '5', '4']],
-			'descending',
+			true,
 		],
-		['one page pushed twice', [ids(1, 3), ['3', '4', '5'], ['5', '6']], 'ascending'],
-		['an order by something else', [['1', '3', '2'], ids(4, 5)], 'unknown'],
-		['a direction change across pages', [ids(1, 3), ids(2, 1)], 'unknown'],
-		['a record met again later, not at a page start', [ids(1, 3), ['4', '2', '5']], 'unknown'],
-		['a repeated start that is not the page before’s end', [ids(1, 3), ['1', '4', '5']], 'unknown'],
-		['a record met again at the end (it moved forward)', [ids(1, 3), ['4', '5', '2']], 'unknown'],
-		['a single record', [['1']], 'unknown'],
-	])('%s: %s', (_name, pages, order) => {
-		expect(orderOf(pages as string[][])).toBe(order);
+		['one page pushed twice', [ids(1, 3), ['3', '4', '5'], ['5', '6']], true],
+		['an order by something else', [['1', '3', '2'], ids(4, 5)], false],
+		['a direction change across pages', [ids(1, 3), ids(2, 1)], false],
+		['a record met again later, not at a page start', [ids(1, 3), ['4', '2', '5']], false],
+		['a repeated start that is not the page before’s end', [ids(1, 3), ['1', '4', '5']], false],
+		['a record met again at the end (it moved forward)', [ids(1, 3), ['4', '5', '2']], false],
+		['a single record', [['1']], false],
+	])('by id, %s: %s', (_name, pages, known) => {
+		expect(orderOf(pagesOf(pages as string[][]), 'id')).toEqual({ known });
+	});
+
+	it.each([
+		[
+			'by the key, ties by id',
+			[
+				[
+					['1', 'Audi'],
+					['7', 'Audi'],
+				],
+				[
+					['2', 'Kia'],
+					['3', 'Seat'],
+				],
+			],
+			true,
+		],
+		[
+			'by the key descending, ties by id descending',
+			[
+				[
+					['2', 'Kia'],
+					['1', 'Kia'],
+				],
+				[['9', 'Audi']],
+			],
+			true,
+		],
+		[
+			'numbers by value',
+			[
+				[
+					['5', 9],
+					['1', 10],
+				],
+				[['2', 100]],
+			],
+			true,
+		],
+		[
+			'ties in no order',
+			[
+				[
+					['1', 'Audi'],
+					['7', 'Audi'],
+					['3', 'Audi'],
+				],
+			],
+			false,
+		],
+		[
+			'the key out of order',
+			[
+				[
+					['1', 'Kia'],
+					['2', 'Audi'],
+					['3', 'Seat'],
+				],
+			],
+			false,
+		],
+		[
+			'a record without the key',
+			[
+				[
+					['1', 'Audi'],
+					['2', undefined],
+				],
+			],
+			false,
+		],
+	])('by a Sort By field, %s: %s', (_name, pages, known) => {
+		const order = orderOf(pagesOf(pages as Array<Array<[string, unknown]>>), 'id', 'make');
+		expect(order).toEqual(known ? { known, key: 'make' } : { known });
 	});
 });
 
@@ -109,7 +189,7 @@ describe('movesOf', () => {
 		const output = new Map(ids(1, 300).map((id) => [id, vehicle(id, -3600)]));
 		return {
 			output,
-			order: 'ascending' as const,
+			order: { known: true } as Order,
 			counts: { first: 300, last: 300 },
 			since,
 			lastTaken: since + 10_000,
@@ -143,13 +223,13 @@ describe('movesOf', () => {
 	});
 
 	it('a record output as it is now changed before its page: no loss even in an unknown order', () => {
-		const read = facts([vehicle('6', -3600)], ['6'], { order: 'unknown' });
+		const read = facts([vehicle('6', -3600)], ['6'], { order: { known: false } });
 		expect(movesOf(read, names)).toEqual([]);
 	});
 
 	it('in an unknown order a changed record may have moved, either way', () => {
 		const read = facts([vehicle('6', 3), vehicle('999', 4)], ['6', '999'], {
-			order: 'unknown',
+			order: { known: false },
 			counts: { first: 300, last: 301 },
 		});
 		expect(movesOf(read, names)).toEqual([
@@ -158,10 +238,31 @@ describe('movesOf', () => {
 		]);
 		// A record created during the read joined: it did not match throughout.
 		const created = facts([vehicle('999', 4, 4)], ['999'], {
-			order: 'unknown',
+			order: { known: false },
 			counts: { first: 300, last: 301 },
 		});
 		expect(movesOf(created, names)).toHaveLength(0);
+	});
+
+	it('sorted by a field, a change moves a record only if it changes that field', () => {
+		const byMake = { known: true, key: 'make' };
+		const output = new Map(ids(1, 300).map((id) => [id, { ...vehicle(id, -3600), make: 'Kia' }]));
+		const edited = { ...vehicle('6', 3), make: 'Kia' };
+		expect(movesOf(facts([edited], ['6'], { order: byMake, output }), names)).toEqual([]);
+		const renamed = { ...vehicle('7', 3), make: 'Audi' };
+		expect(movesOf(facts([renamed], ['7'], { order: byMake, output }), names)).toEqual([
+			`vehicle 7 changed at ${at(3)}, its make too, by which the list is sorted: it may have moved`,
+		]);
+		// Not output: its make before is not known, so it may have moved into pages already read.
+		const unread = { ...vehicle('999', 3), make: 'Audi' };
+		const read = facts([unread], ['999'], {
+			order: byMake,
+			output,
+			counts: { first: 300, last: 301 },
+		});
+		expect(movesOf(read, names)).toEqual([
+			`vehicle 999 changed at ${at(3)} and may have moved into the pages already read`,
+		]);
 	});
 
 	it('a record gone without a trace is what the counts say left beyond the changed records', () => {
@@ -169,7 +270,7 @@ describe('movesOf', () => {
 			'AutoLeap counted 300 records when the read began and 299 at its end, and 1 of those that left are not among the changed records (archived or deleted?)',
 		]);
 		// The same while a record joined before the last page (newest first, not output).
-		const joined = facts([vehicle('301', 4, 4)], ['301'], { order: 'descending' });
+		const joined = facts([vehicle('301', 4, 4)], ['301'], { order: { known: true } });
 		expect(movesOf(joined, names)).toHaveLength(1);
 		// A record that joined after the last page was taken is not in its count: no alarm.
 		const late = facts([vehicle('301', 20, 20)], ['301'], { counts: { first: 300, last: 300 } });

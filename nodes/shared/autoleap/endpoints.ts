@@ -115,8 +115,8 @@ export const CREATED_AT_FIELDS: Record<string, string> = {
 	default: 'createdDate',
 };
 
-/** List query parameters that order a list rather than filter it (`sortDirection` INFERRED for repair orders). */
-export const ORDER_PARAMETERS = ['sort', 'sortDirection'] as const;
+/** The list query parameters that order a list rather than filter it (`sortDirection` INFERRED for repair orders). */
+export const SORT_PARAMETERS = { field: 'sort', direction: 'sortDirection' } as const;
 
 /** The other time windows of the lists (README §6: the names are not consistent across endpoints). */
 export const TIME_WINDOWS = {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { AUTOLEAP_DATE_TIME, autoLeapStartBound, parseAutoLeapDate, startOfSecond } from '../dates';
-import { ORDER_PARAMETERS, UPDATED_WINDOW } from '../endpoints';
+import { SORT_PARAMETERS, UPDATED_WINDOW } from '../endpoints';
 
 /**
  * Whether records moved while a list was read page by page. Pages are offsets into an order
@@ -16,8 +16,13 @@ export const COMMIT_LAG_MS = 2_000;
 /** Without a Date header, how far n8n's clock may be from AutoLeap's. */
 export const CLOCK_SKEW_MS = 60_000;
 
-/** How a list is ordered as far as its ids show: one direction over all pages, or not known. */
-export type Order = 'ascending' | 'descending' | 'unknown';
+/** How a list is ordered, as far as its pages show. */
+export interface Order {
+	/** By id, or by `key` then id: a change that keeps a record listed (and its key) moves nothing. */
+	known: boolean;
+	/** The field the list is sorted by before the id (Sort By), if not by id alone. */
+	key?: string;
+}
 
 /** An answer, with n8n's clock when its request left and when it came back. */
 export interface Timed {
@@ -50,34 +55,47 @@ function compareIds(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
+const compareValues = (a: unknown, b: unknown) =>
+	typeof a === 'number' && typeof b === 'number' ? a - b : compareIds(String(a), String(b));
+
 /**
- * The order of a list from its pages' ids. It is by id (or creation), which no change can alter,
- * when the ids run one way across all pages; a page may start with the last ids of the page
- * before (records joined before it, shifting the rest right). Anything else is `unknown`.
+ * The order of a list as its pages show it: by id (or creation), which no change can alter,
+ * when the ids run one way across all pages; else, with `key` (the Sort By field), by that
+ * field one way, ties by id one way. A page may start with the last records of the page before
+ * (records joined before it, shifting the rest right). Anything else is not known.
  */
-export function orderOf(pages: string[][]): Order {
-	let direction = 0;
-	let last: string | undefined;
+export function orderOf(pages: IDataObject[][], idField: string, key?: string): Order {
+	const idOf = (record: IDataObject) => String(record[idField]);
+	const unknown: Order = { known: false };
+	if (key !== undefined && pages.some((page) => page.some((r) => r[key] === undefined)))
+		return unknown;
+	let [byKey, byId] = [0, 0]; // 1: ascending, -1: descending
+	let last: IDataObject | undefined;
 	let previous: string[] = [];
 	const seen = new Set<string>();
-	for (const page of pages) {
+	for (const records of pages) {
+		const page = records.map(idOf);
 		let repeated = 0;
 		while (repeated < page.length && seen.has(page[repeated])) repeated++;
 		const tail = previous.slice(previous.length - repeated);
-		if (page.slice(0, repeated).some((id, i) => id !== tail[i])) return 'unknown';
-		for (const id of page.slice(repeated)) {
-			if (seen.has(id)) return 'unknown';
+		if (page.slice(0, repeated).some((id, i) => id !== tail[i])) return unknown;
+		for (const record of records.slice(repeated)) {
+			if (seen.has(idOf(record))) return unknown;
 			if (last !== undefined) {
-				const step = -Math.sign(compareIds(last, id)); // 1: ascending
-				if (step === 0 || (direction !== 0 && step !== direction)) return 'unknown';
-				direction = step;
+				const k = key === undefined ? 0 : -Math.sign(compareValues(last[key], record[key]));
+				const i = -Math.sign(compareIds(idOf(last), idOf(record)));
+				if (k !== 0 && byKey !== 0 && k !== byKey) return unknown;
+				if (k === 0 && (i === 0 || (byId !== 0 && i !== byId))) return unknown;
+				if (k !== 0) byKey = k;
+				else byId = i;
 			}
-			last = id;
-			seen.add(id);
+			last = record;
+			seen.add(idOf(record));
 		}
 		previous = page;
 	}
-	return direction > 0 ? 'ascending' : direction < 0 ? 'descending' : 'unknown';
+	if (byKey === 0 && byId === 0) return unknown;
+	return key === undefined ? { known: true } : { known: true, key };
 }
 
 /**
@@ -98,7 +116,7 @@ export function matchingWindow(qs: IDataObject, since: number): IDataObject | un
 
 /** Whether the user's query filters the list at all beyond the updated window's start (so every changed record matches). */
 export function filtersBeyond(qs: IDataObject, since: number): boolean {
-	const order: readonly string[] = ORDER_PARAMETERS;
+	const order: string[] = Object.values(SORT_PARAMETERS);
 	return Object.keys(qs).some((name) => {
 		if (order.includes(name) || qs[name] === undefined) return false;
 		if (name !== UPDATED_WINDOW.start) return true;
@@ -151,10 +169,16 @@ export function movesOf(facts: ReadFacts, names: RecordNames): string[] {
 		const stamp = record[names.updatedAt];
 		const changedAfterRead = output && (stamp === undefined || read[names.updatedAt] !== stamp);
 		const what = `${names.label} ${id} changed${stamp ? ` at ${String(stamp)}` : ''}`;
+		const { known, key } = facts.order;
+		const rekeyed =
+			key !== undefined && output && JSON.stringify(read[key]) !== JSON.stringify(record[key]);
 		if (changedAfterRead && !matches) moves.push(`${what} and no longer matches the filters`);
-		else if (facts.order === 'unknown' && changedAfterRead)
+		else if (changedAfterRead && !known)
 			moves.push(`${what}, and the list is not in ID order, so it may have moved between pages`);
-		else if (facts.order === 'unknown' && !output && matches && !created)
+		else if (changedAfterRead && rekeyed)
+			moves.push(`${what}, its ${key} too, by which the list is sorted: it may have moved`);
+		// Not output, it may have moved from a page not yet read into one already read.
+		else if ((!known || key !== undefined) && !output && matches && !created)
 			moves.push(`${what} and may have moved into the pages already read`);
 		// A record not output joined before the read's start (pushing pages), or after its end
 		// (then `last` does not count it): only one stamped before the last page surely counts.

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { autoLeapStartBound, SECOND_MS } from '../dates';
-import { PAGE_SIZE, UPDATED_WINDOW } from '../endpoints';
+import { PAGE_SIZE, SORT_PARAMETERS, UPDATED_WINDOW } from '../endpoints';
 import { ListError } from './errors';
 import {
 	changesSince,
@@ -113,7 +113,7 @@ async function readOnce(get: GetPage, qs: IDataObject, checks: WholeListChecks):
 	const moves = movesOf(
 		{
 			output: new Map(read.records.map((record) => [idOf(record), record])),
-			order: orderOf(read.pages.map((page) => page.map(idOf))),
+			order: orderIn(read.pages, qs, checks.idField),
 			counts,
 			since,
 			lastTaken: takenAfter(answers[answers.length - 1]),
@@ -125,6 +125,13 @@ async function readOnce(get: GetPage, qs: IDataObject, checks: WholeListChecks):
 	const off = Math.abs(read.records.length - (counts.last ?? read.records.length));
 	if (moves.length === 0 && off <= probed.changed.size) read.countProblem = undefined;
 	return attempt(moves, probed.requests);
+}
+
+/** By id; else by the Sort By field (when the records carry it) then id; else not known. */
+function orderIn(pages: IDataObject[][], qs: IDataObject, idField: string) {
+	const byId = orderOf(pages, idField);
+	const sort = qs[SORT_PARAMETERS.field];
+	return byId.known || typeof sort !== 'string' ? byId : orderOf(pages, idField, sort);
 }
 
 type Probed =
