@@ -30,7 +30,7 @@ const ID_FIELDS: Partial<Record<ResourceName, string>> = {
 
 /** What each case measured, for the README's table. */
 const rows: Array<[string, string, string, string]> = [];
-const CASES = 18;
+const CASES = 19;
 
 afterAll(() => {
 	// Compared only when every case ran (not under `-t`); a failed case fails on its own.
@@ -88,9 +88,7 @@ function cost(path: string): { reads: Array<{ pages: number; probes: number }>; 
 		else if (call.query.page === '1') reads.push({ pages: 1, probes: 0 });
 		else reads[reads.length - 1].pages++;
 	}
-	const text = reads
-		.map(({ pages, probes }) => (probes ? `${pages} + ${probes}` : `${pages}`))
-		.join(', then ');
+	const text = reads.map(({ pages, probes }) => `${pages} + ${probes}`).join(', then ');
 	return { reads, text };
 }
 
@@ -162,6 +160,7 @@ const vehiclesUpdatedBefore: Case = {
 	parameters: { filters: { updatedDateEnd: iso(BEFORE) } },
 };
 const allVehicles: Case = { ...vehiclesUpdatedBefore, matches: () => true, parameters: {} };
+const newestFirst: Case = { ...allVehicles, parameters: { filters: { sortDirection: 'DESC' } } };
 function vehicles617(matches = allVehicles.matches) {
 	const old = iso(BEFORE - HOUR);
 	const [template] = stored('vehicles').filter(matches);
@@ -200,6 +199,20 @@ describe('nothing changes', () => {
 		row(
 			'Nothing changes (617 vehicles, Updated Before)',
 			'outputs them: the probe finds no change',
+			read,
+		);
+	});
+
+	it('617 vehicles, no filter, ID order: all output, for no GET more than the pages', async () => {
+		vehicles617();
+		const read = await readAll(allVehicles);
+		expect(read.result.error).toBeUndefined();
+		expect(read.output).toHaveLength(617);
+		expectWhole(read);
+		expect(read.cost.reads).toEqual([{ pages: 7, probes: 0 }]);
+		row(
+			'Nothing changes (617 vehicles, no filter, ID order)',
+			'outputs them: AutoLeap’s counts held, nothing to ask',
 			read,
 		);
 	});
@@ -323,7 +336,7 @@ describe('records that leave or change without shifting what was read', () => {
 		expect(read.output).toHaveLength(617);
 		expect(ctx.sandbox.store.get('vehicles', sixth.vehicleId)?.vehicleStatus).toBe('Inactive');
 		expectWhole(read);
-		expect(read.cost.reads).toEqual([{ pages: 7, probes: 1 }]);
+		expect(read.cost.reads).toEqual([{ pages: 7, probes: 0 }]);
 		row(
 			'Vehicle #6 archived after page 1; lists show archived records (sandbox default)',
 			'outputs all: nothing moved',
@@ -344,7 +357,7 @@ describe('records that leave or change without shifting what was read', () => {
 		expect(read.result.error).toBeUndefined();
 		expect(read.output).toHaveLength(617);
 		expectWhole(read);
-		expect(read.cost.reads).toEqual([{ pages: 7, probes: 1 }]);
+		expect(read.cost.reads).toEqual([{ pages: 7, probes: 0 }]);
 		row(
 			'Busy shop: 18 vehicles edited or archived (listed) across the read, ID order',
 			'outputs all: no change shifts an ID order',
@@ -389,17 +402,24 @@ describe('records that join during the read', () => {
 		},
 	});
 
-	it('ascending (they come last): output too', async () => {
+	it('ascending (they come last): output too, and those created just before count at first', async () => {
 		vehicles617();
+		// Created a moment before page 1 (within the margin the read looks back): not joiners.
+		for (const change of [created(-1), created(-2), created(-3)])
+			ctx.sandbox.store.create('vehicles', change.create as SandboxRecord);
 		changeAfterPage('/vehicles', 1, [created(1), created(2), created(3)]);
 		changeAfterPage('/vehicles', 3, [created(4), created(5)]);
 		const read = await readAll(allVehicles);
 		expect(read.result.error).toBeUndefined();
-		expect(read.after.size).toBe(622);
-		expect(read.output).toHaveLength(622);
+		expect([read.before.size, read.after.size]).toEqual([620, 625]);
+		expect(read.output).toHaveLength(625);
 		expectWhole(read);
-		expect(read.cost.reads).toEqual([{ pages: 7, probes: 1 }]);
-		row('5 vehicles created during the read (ID order: they come last)', 'outputs them too', read);
+		expect(read.cost.reads).toEqual([{ pages: 7, probes: 0 }]);
+		row(
+			'3 vehicles created just before the read, 5 during it (ID order: they come last)',
+			'outputs them too',
+			read,
+		);
 	});
 
 	it('newest first (they push the pages): the pushed records are output once, none lost', async () => {
@@ -446,12 +466,12 @@ describe('changes only AutoLeap’s counts or the order show', () => {
 		expect(read.output).toHaveLength(616);
 		expectWhole(read);
 		expect(read.cost.reads).toEqual([
-			{ pages: 7, probes: 1 },
-			{ pages: 7, probes: 1 },
+			{ pages: 7, probes: 0 },
+			{ pages: 7, probes: 0 },
 		]);
 		row(
 			'Vehicle #6 archived after page 1; lists hide archived records',
-			'AutoLeap’s count dropped and no changed record explains it: reads it again',
+			'AutoLeap’s count dropped and no new record explains it: reads it again',
 			read,
 		);
 	});
@@ -524,7 +544,7 @@ describe('changes only AutoLeap’s counts or the order show', () => {
 });
 
 describe('a burst of changes', () => {
-	it('350 vehicles updated at once after page 2: more than the probe reads; read again after the burst', async () => {
+	it('newest first, 350 vehicles updated at once after page 2: more than the probe reads; read again after the burst', async () => {
 		const list = vehicles617();
 		changeAfterPage(
 			'/vehicles',
@@ -535,7 +555,7 @@ describe('a burst of changes', () => {
 				patch: { notes: 'bulk' },
 			})),
 		);
-		const read = await readAll(allVehicles);
+		const read = await readAll(newestFirst);
 		expect(read.result.error).toBeUndefined();
 		expect(read.output).toHaveLength(617);
 		expectWhole(read);
@@ -549,7 +569,7 @@ describe('a burst of changes', () => {
 		expect(Date.parse(probes[0].query.updatedDateStart)).toBeLessThan(burst);
 		expect(Date.parse(probes[3].query.updatedDateStart)).toBeGreaterThan(burst);
 		row(
-			'350 vehicles updated at once after page 2 (a bulk update, ID order)',
+			'Newest first: 350 vehicles updated at once after page 2 (a bulk update)',
 			'more changes than the probe reads (300): waits 4 s, reads it again',
 			read,
 		);

@@ -277,14 +277,9 @@ describe('Customer', () => {
 		expect(result.error).toBeUndefined();
 		const all = sandbox.store.list('customers', DEMO_COMPANY_ID);
 		expect(all.length).toBeGreaterThan(100);
-		const pages = ['1', '2', '3'].slice(0, Math.ceil(all.length / 100));
-		const calls = apiCalls(sandbox, '/customers');
-		// Then one GET asks which customers changed while the pages were read (none).
-		expect(calls.map((call) => call.query.page)).toEqual([...pages, '1']);
-		expect(calls.map((call) => call.query.updatedDateStart !== undefined)).toEqual([
-			...pages.map(() => false),
-			true,
-		]);
+		expect(apiCalls(sandbox, '/customers').map((call) => call.query.page)).toEqual(
+			['1', '2', '3'].slice(0, Math.ceil(all.length / 100)),
+		);
 		expect(new Set(jsonOf(result.items).map((c) => c.customerId)).size).toBe(all.length);
 	});
 

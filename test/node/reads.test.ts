@@ -40,11 +40,9 @@ describe('Return All and Limit', () => {
 			returnAll: true,
 		});
 		expect(result.error).toBeUndefined();
-		// The pages, then one GET for the vehicles changed while they were read (none).
-		expect(pagesAsked('/vehicles')).toEqual([
-			...Array.from({ length: pages }, (_v, i) => [String(i + 1), '100']),
-			['1', '100'],
-		]);
+		expect(pagesAsked('/vehicles')).toEqual(
+			Array.from({ length: pages }, (_v, i) => [String(i + 1), '100']),
+		);
 		const ids = jsonOf(result.items).map((v) => v.vehicleId);
 		expect(new Set(ids).size).toBe(total);
 		expect(result.items.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(
@@ -74,10 +72,9 @@ describe('Return All and Limit', () => {
 				returnAll: true,
 			});
 			expect(result.error).toBeUndefined();
-			expect(pagesAsked(path)).toEqual([
-				...Array.from({ length: pages }, (_v, i) => [String(i + 1), '100']),
-				['1', '100'],
-			]);
+			expect(pagesAsked(path)).toEqual(
+				Array.from({ length: pages }, (_v, i) => [String(i + 1), '100']),
+			);
 			expect(result.items).toHaveLength(total);
 		},
 	);

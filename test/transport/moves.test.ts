@@ -26,7 +26,7 @@ describe('orderOf', () => {
 
 	it.each([
 		['ascending ids over pages', [ids(1, 3), ids(4, 6), ids(7, 7)], true],
-		['descending ids (newest first)', [ids(9, 7), ids(6, 4)], true],
+		['descending ids (newest first)', [ids(9, 7), ids(6, 4)], 'descending'],
 		[
 			'numeric ids of different lengths',
 			[
@@ -39,7 +39,7 @@ describe('orderOf', () => {
 		[
 			'a page starting with the last ids of the page before',
 			[ids(9, 6), ['7', '6', '5', '4']],
-			true,
+			'descending',
 		],
 		['one page pushed twice', [ids(1, 3), ['3', '4', '5'], ['5', '6']], true],
 		['an order by something else', [['1', '3', '2'], ids(4, 5)], false],
@@ -48,8 +48,10 @@ describe('orderOf', () => {
 		['a repeated start that is not the page before’s end', [ids(1, 3), ['1', '4', '5']], false],
 		['a record met again at the end (it moved forward)', [ids(1, 3), ['4', '5', '2']], false],
 		['a single record', [['1']], false],
-	])('by id, %s: %s', (_name, pages, known) => {
-		expect(orderOf(pagesOf(pages as string[][]), 'id')).toEqual({ known });
+	])('by id, %s: %s', (_name, pages, order) => {
+		expect(orderOf(pagesOf(pages as string[][]), 'id')).toEqual(
+			order === 'descending' ? { known: true, descending: true } : { known: order },
+		);
 	});
 
 	it.each([
@@ -192,6 +194,7 @@ describe('movesOf', () => {
 			order: { known: true } as Order,
 			counts: { first: 300, last: 300 },
 			since,
+			begun: since + 3_000,
 			lastTaken: since + 10_000,
 			changed: new Map(changed.map((v) => [String(v.vehicleId), v])),
 			matching: new Set(matching),
@@ -267,7 +270,7 @@ describe('movesOf', () => {
 
 	it('a record gone without a trace is what the counts say left beyond the changed records', () => {
 		expect(movesOf(facts([], [], { counts: { first: 300, last: 299 } }), names)).toEqual([
-			'AutoLeap counted 300 records when the read began and 299 at its end, and 1 of those that left are not among the changed records (archived or deleted?)',
+			'AutoLeap counted 300 records when the read began and 299 at its end: 1 left without a change its lists show (archived or deleted?)',
 		]);
 		// The same while a record joined before the last page (newest first, not output).
 		const joined = facts([vehicle('301', 4, 4)], ['301'], { order: { known: true } });

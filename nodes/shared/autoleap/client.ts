@@ -38,7 +38,7 @@ import type { RequestKind } from './transport/rateBudget';
 import { send } from './transport/send';
 import type { Answer, AutoLeapRequest, HttpPort } from './transport/send';
 import { readWholeList } from './transport/wholeList';
-import type { GetPage } from './transport/wholeList';
+import type { GetPage, ListChecks } from './transport/wholeList';
 import { ownFailureOf, sentBySender } from './tokens';
 
 /**
@@ -50,6 +50,7 @@ export { asNodeError } from './transport/errors';
 export { isObject } from './transport/envelope';
 export { idProblem } from './transport/paths';
 export type { AutoLeapRequest } from './transport/send';
+export type { ListChecks } from './transport/wholeList';
 
 /** Every answer carries AutoLeap's clock: the HTTP `Date` of the answer, ms since the epoch. */
 interface Clocked {
@@ -68,16 +69,6 @@ export interface Page extends Clocked {
 	/** Whether AutoLeap has no page after this one. */
 	last: boolean;
 	totalCount?: number;
-}
-
-/** What a Return All needs to tell whether records moved while it was read (see wholeList.ts). */
-export interface ListChecks {
-	/** The record's name in errors ("vehicle"), and where it carries its update and creation times. */
-	label: string;
-	updatedAt: string;
-	createdAt: string;
-	/** The list takes AutoLeap's updated window. */
-	tracked: boolean;
 }
 
 /**
@@ -139,13 +130,16 @@ export async function readList(
 	}
 }
 
-/** Whether the account's read budget takes `requests` more without a wait longer than a twelfth of its window. */
+/** The longest wait for the rate budget a second read of a list may start with: 5 s of AutoLeap's minute. */
+const SECOND_READ_WAIT = 1 / 12;
+
+/** Whether the account's read budget takes `requests` more without waiting longer than that. */
 function readsFit(ctx: AutoLeapContext) {
 	return async (requests: number) => {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 		const limits = limitsOf(credentials);
 		const wait = budgetFor(accountKeyOf(credentials), limits).waitFor('read', requests);
-		return wait <= limits.windowMs / 12;
+		return wait <= limits.windowMs * SECOND_READ_WAIT;
 	};
 }
 

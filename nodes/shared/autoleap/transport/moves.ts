@@ -1,6 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { AUTOLEAP_DATE_TIME, autoLeapStartBound, parseAutoLeapDate, startOfSecond } from '../dates';
+import {
+	AUTOLEAP_DATE_TIME,
+	autoLeapStartBound,
+	parseAutoLeapDate,
+	SECOND_MS,
+	startOfSecond,
+} from '../dates';
 import { SORT_PARAMETERS, UPDATED_WINDOW } from '../endpoints';
 
 /**
@@ -22,6 +28,8 @@ export interface Order {
 	known: boolean;
 	/** The field the list is sorted by before the id (Sort By), if not by id alone. */
 	key?: string;
+	/** By id alone, newest (highest) first. */
+	descending?: boolean;
 }
 
 /** An answer, with n8n's clock when its request left and when it came back. */
@@ -37,6 +45,14 @@ export interface Timed {
  */
 export function takenAfter({ serverTime, sentAt, receivedAt }: Timed): number | undefined {
 	return serverTime === undefined ? undefined : serverTime - (receivedAt - sentAt);
+}
+
+/**
+ * No earlier than when AutoLeap took the page of this answer: before its Date's second was over.
+ * Without a Date, n8n's clock when it came back plus the margin for the two clocks being apart.
+ */
+export function takenBefore({ serverTime, receivedAt }: Timed): number {
+	return serverTime === undefined ? receivedAt + CLOCK_SKEW_MS : serverTime + SECOND_MS;
 }
 
 /**
@@ -95,7 +111,8 @@ export function orderOf(pages: IDataObject[][], idField: string, key?: string): 
 		previous = page;
 	}
 	if (byKey === 0 && byId === 0) return unknown;
-	return key === undefined ? { known: true } : { known: true, key };
+	if (key !== undefined) return { known: true, key };
+	return byId < 0 ? { known: true, descending: true } : { known: true };
 }
 
 /**
@@ -132,7 +149,9 @@ export interface ReadFacts {
 	order: Order;
 	/** AutoLeap's count on the first and on the last page. */
 	counts: { first?: number; last?: number };
+	/** The earliest the read may have begun (page 1 taken, less the commit lag), and the latest. */
 	since: number;
+	begun: number;
 	/** No later than AutoLeap took the last page (see takenAfter). */
 	lastTaken?: number;
 	/** Records changed since the read began, by id; and which of them match the filters now. */
@@ -163,7 +182,8 @@ export function movesOf(facts: ReadFacts, names: RecordNames): string[] {
 		const read = facts.output.get(id);
 		const output = read !== undefined;
 		const matches = facts.matching.has(id);
-		const created = (parseAutoLeapDate(record[names.createdAt]) ?? -Infinity) >= facts.since;
+		// Created once the read had surely begun: it did not match throughout, nor count at first.
+		const created = (parseAutoLeapDate(record[names.createdAt]) ?? -Infinity) >= facts.begun;
 		// Output as it is now, it changed before its page was read: it moved only among pages not
 		// yet read (had it been read before, the earlier version would have been output).
 		const stamp = record[names.updatedAt];
@@ -191,7 +211,7 @@ export function movesOf(facts: ReadFacts, names: RecordNames): string[] {
 	const unseen = first === undefined || last === undefined ? 0 : first - last + joined - left;
 	if (unseen > 0) {
 		moves.push(
-			`AutoLeap counted ${first} records when the read began and ${last} at its end, and ${unseen} of those that left are not among the changed records (archived or deleted?)`,
+			`AutoLeap counted ${first} records when the read began and ${last} at its end: ${unseen} left without a change its lists show (archived or deleted?)`,
 		);
 	}
 	return moves;

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { autoLeapStartBound, SECOND_MS } from '../dates';
+import { autoLeapStartBound, parseAutoLeapDate, SECOND_MS } from '../dates';
 import { PAGE_SIZE, SORT_PARAMETERS, UPDATED_WINDOW } from '../endpoints';
 import { ListError } from './errors';
 import {
@@ -13,6 +13,7 @@ import {
 	movesOf,
 	orderOf,
 	takenAfter,
+	takenBefore,
 } from './moves';
 import type { RecordNames, Timed } from './moves';
 import { readPages } from './pagination';
@@ -34,12 +35,16 @@ export type GetPage = (
 	what: string,
 ) => Promise<Timed & { body: unknown }>;
 
-export interface WholeListChecks extends RecordNames {
+/** What a read needs to tell whether records moved while it ran. */
+export interface ListChecks extends RecordNames {
+	/** The list takes the updated window (see endpoints.ts); otherwise only AutoLeap's counts tell. */
+	tracked: boolean;
+}
+
+export interface WholeListChecks extends ListChecks {
 	idField: string;
 	/** Stop at this many records: a read the limit cuts short is not checked (see readWholeList). */
 	limit?: number;
-	/** The list takes the updated window (see endpoints.ts); otherwise only AutoLeap's counts tell. */
-	tracked: boolean;
 	/** Whether a second read may start now (the rate budget would not make it wait long). */
 	mayReadAgain: (requests: number) => Promise<boolean>;
 }
@@ -106,16 +111,21 @@ async function readOnce(get: GetPage, qs: IDataObject, checks: WholeListChecks):
 				: [],
 		);
 	}
-	const since = changesSince(answers[0]);
-	const probed = await changedSince(get, qs, since, idOf);
+	const [since, begun] = [changesSince(answers[0]), takenBefore(answers[0])];
+	const output = new Map(read.records.map((record) => [idOf(record), record]));
+	const order = orderIn(read.pages, qs, checks.idField);
+	// Unfiltered, oldest first: a change keeps a record listed and in place, a new one comes last
+	// (read, if it came before the last page). Only a record gone from the lists shifts the pages,
+	// and AutoLeap's counts tell that without asking which records changed.
+	const probed =
+		order.known && !order.key && !order.descending && !filtersBeyond(qs, since)
+			? createdIn(output, since, checks.createdAt)
+			: await changedSince(get, qs, since, idOf);
 	if ('overflow' in probed)
 		return { ...attempt([probed.overflow], probed.requests), overflowed: true };
 	const moves = movesOf(
 		{
-			output: new Map(read.records.map((record) => [idOf(record), record])),
-			order: orderIn(read.pages, qs, checks.idField),
-			counts,
-			since,
+			...{ output, order, counts, since, begun },
 			lastTaken: takenAfter(answers[answers.length - 1]),
 			...probed,
 		},
@@ -132,6 +142,16 @@ function orderIn(pages: IDataObject[][], qs: IDataObject, idField: string) {
 	const byId = orderOf(pages, idField);
 	const sort = qs[SORT_PARAMETERS.field];
 	return byId.known || typeof sort !== 'string' ? byId : orderOf(pages, idField, sort);
+}
+
+/** The records output that were created since `since`: the changes the pages themselves show. */
+function createdIn(output: Map<string, IDataObject>, since: number, createdAt: string) {
+	const changed = new Map(
+		[...output].filter(
+			([, record]) => (parseAutoLeapDate(record[createdAt]) ?? -Infinity) >= since,
+		),
+	);
+	return { changed, matching: new Set(changed.keys()), requests: 0 };
 }
 
 type Probed =
