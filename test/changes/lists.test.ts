@@ -9,6 +9,7 @@ import {
 	run,
 	useSandbox,
 } from '../node/helpers';
+import { startRewritingProxy } from '../fixtures/rewritingProxy';
 import { expectReadmeBlock, markdownTable } from '../readme/blocks';
 
 /**
@@ -30,7 +31,7 @@ const ID_FIELDS: Partial<Record<ResourceName, string>> = {
 
 /** What each case measured, for the README's table. */
 const rows: Array<[string, string, string, string]> = [];
-const CASES = 19;
+const CASES = 20;
 
 afterAll(() => {
 	// Compared only when every case ran (not under `-t`); a failed case fails on its own.
@@ -573,6 +574,38 @@ describe('a burst of changes', () => {
 			'more changes than the probe reads (300): waits 4 s, reads it again',
 			read,
 		);
+	});
+});
+
+describe('an AutoLeap that ignores the updated window', () => {
+	it('newest first, a proxy drops updatedDateStart: the probe’s records show it, the counts decide', async () => {
+		const proxy = await startRewritingProxy(ctx.sandbox.url, {
+			request: (call) => call.query.delete('updatedDateStart'),
+		});
+		try {
+			vehicles617();
+			const read = await readAll({
+				...newestFirst,
+				account: { customUrl: proxy.url, environment: 'custom' },
+			});
+			expect(read.result.error).toBeUndefined();
+			expect(read.output).toHaveLength(617);
+			expectWhole(read);
+			// The pages (newest first), then the probe (the company alone, its window dropped).
+			const calls = apiCalls(ctx.sandbox, '/vehicles').map((c) => c.query);
+			expect(calls.map((q) => [q.page, q.sortDirection, q.updatedDateStart])).toEqual([
+				...['1', '2', '3', '4', '5', '6', '7'].map((page) => [page, 'DESC', undefined]),
+				['1', undefined, undefined],
+			]);
+			row(
+				'A proxy drops `updatedDateStart` (newest first, nothing changes)',
+				'the probe answers records changed long before: AutoLeap’s counts decide (they held)',
+				read,
+				'7 + 1',
+			);
+		} finally {
+			await proxy.close();
+		}
 	});
 });
 

@@ -155,9 +155,17 @@ describe('collectPages', () => {
 			last: false,
 		}));
 		const read = await readPages(fetchPage, { pageSize: 2, maxPages: 3, atMaxPages: 'stop' });
-		expect(read.stopped).toBe(true);
+		expect(read.stopped).toBe('maxPages');
 		expect(read.records).toEqual(records(2, 6));
 		expect(fetchPage).toHaveBeenCalledTimes(3);
+	});
+
+	it('stops after a page that stopWhen picks, and says so', async () => {
+		const { asked, fetchPage } = server(500, pageObject(500));
+		const read = await readPages(fetchPage, { stopWhen: (page) => page.some((r) => r.n === 150) });
+		expect(read.stopped).toBe('stopWhen');
+		expect(read.records).toEqual(records(0, 200));
+		expect(asked).toHaveLength(2);
 	});
 
 	it('detects an endpoint that ignores page within two requests, whatever its page facts say', async () => {

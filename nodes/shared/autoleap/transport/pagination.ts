@@ -16,6 +16,8 @@ export interface PageOptions {
 	keyOf?: (record: IDataObject) => string;
 	/** At `maxPages` with more to come: fail (a ListError, the default), or stop and say so. */
 	atMaxPages?: 'fail' | 'stop';
+	/** Stop after a page whose records this says to stop at. */
+	stopWhen?: (records: IDataObject[]) => boolean;
 }
 
 /** A list as its pages held it. */
@@ -28,8 +30,8 @@ export interface PagesRead {
 	counts: Array<number | undefined>;
 	/** How the records fail to add up to the last page's totalCount, when they do. */
 	countProblem?: string;
-	/** More pages follow than `maxPages` allowed (with `atMaxPages: 'stop'`). */
-	stopped?: boolean;
+	/** Why it stopped before the last page: `maxPages` (with `atMaxPages: 'stop'`) or `stopWhen`. */
+	stopped?: 'maxPages' | 'stopWhen';
 }
 
 const wholeRecord = (record: IDataObject) => JSON.stringify(record);
@@ -49,6 +51,7 @@ export async function readPages(
 		maxPages = MAX_PAGES,
 		keyOf = wholeRecord,
 		atMaxPages = 'fail',
+		stopWhen,
 	}: PageOptions = {},
 ): Promise<PagesRead> {
 	const read: PagesRead = { records: [], pages: [], counts: [] };
@@ -76,6 +79,10 @@ export async function readPages(
 			seen.add(keys[i]);
 			read.records.push(record);
 		});
+		if (stopWhen?.(pageRecords)) {
+			read.stopped = 'stopWhen';
+			return read;
+		}
 		if (limit !== undefined && read.records.length >= limit) {
 			read.records = read.records.slice(0, limit);
 			return read;
@@ -97,7 +104,7 @@ export async function readPages(
 	}
 	if (atMaxPages === 'fail')
 		throw new ListError(`it has more than ${maxPages} pages; narrow it with filters`);
-	read.stopped = true;
+	read.stopped = 'maxPages';
 	return read;
 }
 

@@ -102,15 +102,7 @@ async function readOnce(get: GetPage, qs: IDataObject, checks: WholeListChecks):
 	// One page is one snapshot: nothing can move between pages.
 	if (read.pages.length === 1 || read.records.length === checks.limit) return attempt([]);
 	// Without an updated window, or ids to match changed records with, only the counts tell.
-	if (!checks.tracked || !read.records.every(hasId)) {
-		const { first, last } = counts;
-		const changed = first !== undefined && last !== undefined && first !== last;
-		return attempt(
-			changed
-				? [`AutoLeap counted ${first} records when the read began and ${last} at its end`]
-				: [],
-		);
-	}
+	if (!checks.tracked || !read.records.every(hasId)) return attempt(countsMoved(counts));
 	const [since, begun] = [changesSince(answers[0]), takenBefore(answers[0])];
 	const output = new Map(read.records.map((record) => [idOf(record), record]));
 	const order = orderIn(read.pages, qs, checks.idField);
@@ -120,21 +112,22 @@ async function readOnce(get: GetPage, qs: IDataObject, checks: WholeListChecks):
 	const probed =
 		order.known && !order.key && !order.descending && !filtersBeyond(qs, since)
 			? createdIn(output, since, checks.createdAt)
-			: await changedSince(get, qs, since, idOf);
+			: await changedSince(get, qs, since, { idOf, updatedAt: checks.updatedAt });
 	if ('overflow' in probed)
 		return { ...attempt([probed.overflow], probed.requests), overflowed: true };
-	const moves = movesOf(
-		{
-			...{ output, order, counts, since, begun },
-			lastTaken: takenAfter(answers[answers.length - 1]),
-			...probed,
-		},
-		checks,
-	);
+	if ('ignored' in probed) return attempt(countsMoved(counts), probed.requests);
+	const lastTaken = takenAfter(answers[answers.length - 1]);
+	const moves = movesOf({ output, order, counts, since, begun, lastTaken, ...probed }, checks);
 	// Pages that hold more or fewer records than AutoLeap counts, by more than the changes explain.
 	const off = Math.abs(read.records.length - (counts.last ?? read.records.length));
 	if (moves.length === 0 && off <= probed.changed.size) read.countProblem = undefined;
 	return attempt(moves, probed.requests);
+}
+
+/** What AutoLeap's counts alone tell: records joined or left if they differ. */
+function countsMoved({ first, last }: { first?: number; last?: number }): string[] {
+	if (first === undefined || last === undefined || first === last) return [];
+	return [`AutoLeap counted ${first} records when the read began and ${last} at its end`];
 }
 
 /** By id; else by the Sort By field (when the records carry it) then id; else not known. */
@@ -156,29 +149,38 @@ function createdIn(output: Map<string, IDataObject>, since: number, createdAt: s
 
 type Probed =
 	| { changed: Map<string, IDataObject>; matching: Set<string>; requests: number }
-	| { overflow: string; requests: number };
+	| { overflow: string; requests: number }
+	| { ignored: true; requests: number };
 
 /**
  * The company's records changed since `since` (no user filters: a record that left them shows
  * too) and those of them that match the user's filters now (a second GET, when they filter).
+ * `ignored` when an answer holds records changed before: AutoLeap ignored the updated window.
  */
 async function changedSince(
 	get: GetPage,
 	qs: IDataObject,
 	since: number,
-	idOf: (record: IDataObject) => string,
+	{ idOf, updatedAt }: { idOf: (record: IDataObject) => string; updatedAt: string },
 ): Promise<Probed> {
 	let requests = 0;
-	let stopped = false;
+	let stopped: 'maxPages' | 'stopWhen' | undefined;
+	const older = (record: IDataObject) =>
+		(parseAutoLeapDate(record[updatedAt]) ?? Infinity) < since - SECOND_MS;
 	const probe = async (query: IDataObject) => {
 		const read = await readPages(
 			async (page, size) => {
 				requests++;
 				return (await get(query, page, size, 'the check for records changed during the read')).body;
 			},
-			{ maxPages: PROBE_PAGES, atMaxPages: 'stop', keyOf: (record) => `id:${idOf(record)}` },
+			{
+				maxPages: PROBE_PAGES,
+				atMaxPages: 'stop',
+				stopWhen: (records) => records.some(older),
+				keyOf: (record) => `id:${idOf(record)}`,
+			},
 		);
-		stopped ||= read.stopped === true;
+		stopped ??= read.stopped;
 		return new Map(read.records.map((record) => [idOf(record), record]));
 	};
 	const overflow = () => ({
@@ -186,11 +188,13 @@ async function changedSince(
 		requests,
 	});
 	const changed = await probe({ [UPDATED_WINDOW.start]: autoLeapStartBound(since) });
+	if (stopped === 'stopWhen') return { ignored: true, requests };
 	if (stopped) return overflow();
 	if (changed.size === 0 || !filtersBeyond(qs, since))
 		return { changed, matching: new Set(changed.keys()), requests };
 	const window = matchingWindow(qs, since);
 	const now = window ? await probe(window) : new Map<string, IDataObject>();
+	if (stopped === 'stopWhen') return { ignored: true, requests };
 	if (stopped) return overflow();
 	return { changed, matching: new Set([...now.keys()].filter((id) => changed.has(id))), requests };
 }
