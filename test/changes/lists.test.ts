@@ -55,7 +55,8 @@ const stored = (resource: ResourceName) => ctx.sandbox.store.list(resource, DEMO
 
 /** Adds copies of `template` (its stamps kept) until `count` records match `matches`. */
 function fill(resource: ResourceName, template: SandboxRecord, matches: Filter, count: number) {
-	const { [ID_FIELDS[resource] as string]: _id, ...copy } = template;
+	const copy = { ...template };
+	delete copy[ID_FIELDS[resource] as string];
 	const missing = count - stored(resource).filter(matches).length;
 	for (let i = 0; i < missing; i++) ctx.sandbox.store.create(resource, structuredClone(copy));
 	expect(stored(resource).filter(matches)).toHaveLength(count);
