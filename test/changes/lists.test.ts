@@ -142,6 +142,18 @@ function expectWhole({ output, throughout, before, after }: Awaited<ReturnType<t
 	for (const id of output) expect(before.has(id) || after.has(id)).toBe(true);
 }
 
+/** A read that succeeded whole with `length` records, at the cost `requests` ("7 + 1, then 7 + 1"). */
+function expectWholeRead(
+	read: Awaited<ReturnType<typeof readAll>>,
+	length: number,
+	requests: string,
+) {
+	expect(read.result.error).toBeUndefined();
+	expect(read.output).toHaveLength(length);
+	expectWhole(read);
+	expect(read.cost.text).toBe(requests);
+}
+
 function row(
 	situation: string,
 	does: string,
@@ -193,11 +205,8 @@ describe('nothing changes', () => {
 	it('617 vehicles: all output, for exactly one GET more than the pages', async () => {
 		vehicles617();
 		const read = await readAll(vehiclesUpdatedBefore);
-		expect(read.result.error).toBeUndefined();
 		expect(read.throughout.size).toBe(617);
-		expectWhole(read);
-		expect(read.output).toHaveLength(617);
-		expect(read.cost.reads).toEqual([{ pages: 7, probes: 1 }]);
+		expectWholeRead(read, 617, '7 + 1');
 		row(
 			'Nothing changes (617 vehicles, Updated Before)',
 			'outputs them: the probe finds no change',
@@ -208,10 +217,7 @@ describe('nothing changes', () => {
 	it('617 vehicles, no filter, ID order: all output, for no GET more than the pages', async () => {
 		vehicles617();
 		const read = await readAll(allVehicles);
-		expect(read.result.error).toBeUndefined();
-		expect(read.output).toHaveLength(617);
-		expectWhole(read);
-		expect(read.cost.reads).toEqual([{ pages: 7, probes: 0 }]);
+		expectWholeRead(read, 617, '7 + 0');
 		row(
 			'Nothing changes (617 vehicles, no filter, ID order)',
 			'outputs them: AutoLeap’s counts held, nothing to ask',
@@ -231,17 +237,11 @@ describe('the findings: a record leaves the filters after its page was read', ()
 			{ ms: 1_500 },
 		);
 		const read = await readAll(vehiclesUpdatedBefore);
-		expect(read.result.error).toBeUndefined();
 		expect(read.before.size).toBe(617);
 		expect(read.output).toContain(hundredFirst.vehicleId);
 		expect(read.output).not.toContain(sixth.vehicleId);
-		expect(read.output).toHaveLength(616);
-		expectWhole(read);
 		// The probe's second GET is not needed: Updated Before ends before the changes began.
-		expect(read.cost.reads).toEqual([
-			{ pages: 7, probes: 1 },
-			{ pages: 7, probes: 1 },
-		]);
+		expectWholeRead(read, 616, '7 + 1, then 7 + 1');
 		row(
 			'Updated Before: vehicle #6 edited while page 1 is slow (the finding: #101 was lost)',
 			'reads it again',
@@ -253,14 +253,8 @@ describe('the findings: a record leaves the filters after its page was read', ()
 		const list = estimates278();
 		changeAfterPage('/orders', 1, [approve(list[5])]);
 		const read = await readAll(estimates);
-		expect(read.result.error).toBeUndefined();
 		expect(read.output).toContain(String(list[100].repairOrderNumber));
-		expect(read.output).toHaveLength(277);
-		expectWhole(read);
-		expect(read.cost.reads).toEqual([
-			{ pages: 3, probes: 2 },
-			{ pages: 3, probes: 2 },
-		]);
+		expectWholeRead(read, 277, '3 + 2, then 3 + 2');
 		row(
 			'Status = Estimate: estimate #6 approved after page 1 (the finding: #101 was lost)',
 			'reads it again',
@@ -279,14 +273,8 @@ describe('Limit', () => {
 			...vehiclesUpdatedBefore,
 			parameters: { ...vehiclesUpdatedBefore.parameters, returnAll: false, limit: 1_000 },
 		});
-		expect(read.result.error).toBeUndefined();
 		expect(read.output).toContain(list[100].vehicleId);
-		expect(read.output).toHaveLength(616);
-		expectWhole(read);
-		expect(read.cost.reads).toEqual([
-			{ pages: 7, probes: 1 },
-			{ pages: 7, probes: 1 },
-		]);
+		expectWholeRead(read, 616, '7 + 1, then 7 + 1');
 		row('Limit 1,000 (beyond the 617): vehicle #6 edited after page 1', 'reads it again', read);
 	});
 
@@ -316,11 +304,8 @@ describe('records that leave or change without shifting what was read', () => {
 		const list = estimates278();
 		changeAfterPage('/orders', 1, [approve(list[250])]);
 		const read = await readAll(estimates);
-		expect(read.result.error).toBeUndefined();
-		expect(read.output).toHaveLength(277);
 		expect(read.output).not.toContain(String(list[250].repairOrderNumber));
-		expectWhole(read);
-		expect(read.cost.reads).toEqual([{ pages: 3, probes: 2 }]);
+		expectWholeRead(read, 277, '3 + 2');
 		row(
 			'Status = Estimate: an estimate on page 3 approved after page 1',
 			'outputs the others: it left from a page not yet read',
@@ -334,11 +319,8 @@ describe('records that leave or change without shifting what was read', () => {
 			{ resource: 'vehicles', id: sixth.vehicleId, patch: { vehicleStatus: 'Inactive' } },
 		]);
 		const read = await readAll(allVehicles);
-		expect(read.result.error).toBeUndefined();
-		expect(read.output).toHaveLength(617);
 		expect(ctx.sandbox.store.get('vehicles', sixth.vehicleId)?.vehicleStatus).toBe('Inactive');
-		expectWhole(read);
-		expect(read.cost.reads).toEqual([{ pages: 7, probes: 0 }]);
+		expectWholeRead(read, 617, '7 + 0');
 		row(
 			'Vehicle #6 archived after page 1; lists show archived records (sandbox default)',
 			'outputs all: nothing moved',
@@ -356,10 +338,7 @@ describe('records that leave or change without shifting what was read', () => {
 			]);
 		}
 		const read = await readAll(allVehicles);
-		expect(read.result.error).toBeUndefined();
-		expect(read.output).toHaveLength(617);
-		expectWhole(read);
-		expect(read.cost.reads).toEqual([{ pages: 7, probes: 0 }]);
+		expectWholeRead(read, 617, '7 + 0');
 		row(
 			'Busy shop: 18 vehicles edited or archived (listed) across the read, ID order',
 			'outputs all: no change shifts an ID order',
@@ -382,10 +361,7 @@ describe('records that leave or change without shifting what was read', () => {
 			]);
 		}
 		const read = await readAll(estimates);
-		expect(read.result.error).toBeUndefined();
-		expect(read.output).toHaveLength(278);
-		expectWhole(read);
-		expect(read.cost.reads).toEqual([{ pages: 3, probes: 2 }]);
+		expectWholeRead(read, 278, '3 + 2');
 		row(
 			'Busy shop, Status = Estimate: 2 other orders completed, 4 estimates edited across the read',
 			'outputs all 278',
@@ -412,11 +388,8 @@ describe('records that join during the read', () => {
 		changeAfterPage('/vehicles', 1, [created(1), created(2), created(3)]);
 		changeAfterPage('/vehicles', 3, [created(4), created(5)]);
 		const read = await readAll(allVehicles);
-		expect(read.result.error).toBeUndefined();
 		expect([read.before.size, read.after.size]).toEqual([620, 625]);
-		expect(read.output).toHaveLength(625);
-		expectWhole(read);
-		expect(read.cost.reads).toEqual([{ pages: 7, probes: 0 }]);
+		expectWholeRead(read, 625, '7 + 0');
 		row(
 			'3 vehicles created just before the read, 5 during it (ID order: they come last)',
 			'outputs them too',
@@ -436,13 +409,10 @@ describe('records that join during the read', () => {
 			...allVehicles,
 			parameters: { filters: { sortDirection: 'DESC' } },
 		});
-		expect(read.result.error).toBeUndefined();
 		// Pages 2 and 4 began with records already read (3, then 5 more): each output once.
 		const pages = apiCalls(ctx.sandbox, '/vehicles').filter((c) => !c.query.updatedDateStart);
 		expect(pages.map((c) => c.query.sortDirection)).toEqual(Array(7).fill('DESC'));
-		expect(read.output).toHaveLength(617);
-		expectWhole(read);
-		expect(read.cost.reads).toEqual([{ pages: 7, probes: 1 }]);
+		expectWholeRead(read, 617, '7 + 1');
 		row(
 			'5 vehicles created during the read, newest first (they push the pages)',
 			'outputs each pushed record once; the new ones joined after the read began',
@@ -463,14 +433,8 @@ describe('changes only AutoLeap’s counts or the order show', () => {
 			{ resource: 'vehicles', id: list[5].vehicleId, patch: { vehicleStatus: 'Inactive' } },
 		]);
 		const read = await readAll(listed);
-		expect(read.result.error).toBeUndefined();
 		expect(read.output).toContain(list[100].vehicleId);
-		expect(read.output).toHaveLength(616);
-		expectWhole(read);
-		expect(read.cost.reads).toEqual([
-			{ pages: 7, probes: 0 },
-			{ pages: 7, probes: 0 },
-		]);
+		expectWholeRead(read, 616, '7 + 0, then 7 + 0');
 		row(
 			'Vehicle #6 archived after page 1; lists hide archived records',
 			'AutoLeap’s count dropped and no new record explains it: reads it again',
@@ -484,13 +448,7 @@ describe('changes only AutoLeap’s counts or the order show', () => {
 			{ resource: 'vehicles', id: list[0].vehicleId, patch: { make: 'Zzz' } },
 		]);
 		const read = await readAll({ ...allVehicles, parameters: { filters: { sort: 'make' } } });
-		expect(read.result.error).toBeUndefined();
-		expect(read.output).toHaveLength(617);
-		expectWhole(read);
-		expect(read.cost.reads).toEqual([
-			{ pages: 7, probes: 1 },
-			{ pages: 7, probes: 1 },
-		]);
+		expectWholeRead(read, 617, '7 + 1, then 7 + 1');
 		row(
 			'Sort By make: a vehicle read on page 1 changes make',
 			'it may have moved between pages: reads it again',
@@ -507,10 +465,7 @@ describe('changes only AutoLeap’s counts or the order show', () => {
 			]);
 		}
 		const read = await readAll({ ...allVehicles, parameters: { filters: { sort: 'make' } } });
-		expect(read.result.error).toBeUndefined();
-		expect(read.output).toHaveLength(617);
-		expectWhole(read);
-		expect(read.cost.reads).toEqual([{ pages: 7, probes: 1 }]);
+		expectWholeRead(read, 617, '7 + 1');
 		row(
 			'Sort By make: 12 vehicles edited across the read, makes unchanged',
 			'outputs all: sorted by make then ID, a change that keeps the make moves nothing',
@@ -530,13 +485,7 @@ describe('changes only AutoLeap’s counts or the order show', () => {
 			matches: () => true,
 			parameters: { startDate: '2020-01-01T00:00:00Z', endDate: '2100-01-01T00:00:00Z' },
 		});
-		expect(read.result.error).toBeUndefined();
-		expect(read.output).toHaveLength(241);
-		expectWhole(read);
-		expect(read.cost.reads).toEqual([
-			{ pages: 3, probes: 0 },
-			{ pages: 3, probes: 0 },
-		]);
+		expectWholeRead(read, 241, '3 + 0, then 3 + 0');
 		row(
 			'Timesheet logs (no updated filter): a log created after page 1',
 			'AutoLeap’s count changed: reads it again (counts are all it can check)',
@@ -558,13 +507,7 @@ describe('a burst of changes', () => {
 			})),
 		);
 		const read = await readAll(newestFirst);
-		expect(read.result.error).toBeUndefined();
-		expect(read.output).toHaveLength(617);
-		expectWhole(read);
-		expect(read.cost.reads).toEqual([
-			{ pages: 7, probes: 3 },
-			{ pages: 7, probes: 1 },
-		]);
+		expectWholeRead(read, 617, '7 + 3, then 7 + 1');
 		// The second read waited for the burst to pass: its probe asks for changes after it.
 		const burst = Date.parse(ctx.sandbox.store.get('vehicles', list[200].vehicleId)?.updatedDate);
 		const probes = apiCalls(ctx.sandbox, '/vehicles').filter((c) => c.query.updatedDateStart);
