@@ -66,7 +66,8 @@ export function changesSince(first: Timed): number {
 	return startOfSecond(first.sentAt) - CLOCK_SKEW_MS;
 }
 
-function compareIds(a: string, b: string): number {
+/** AutoLeap's ids in their order: numeric ids by value, others as text. */
+export function compareIds(a: string, b: string): number {
 	if (/^\d+$/.test(a) && /^\d+$/.test(b) && a.length !== b.length) return a.length - b.length;
 	return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -157,6 +158,12 @@ export interface ReadFacts {
 	/** Records changed since the read began, by id; and which of them match the filters now. */
 	changed: Map<string, IDataObject>;
 	matching: Set<string>;
+	/**
+	 * Where a record lies when the read is one chunk of a list (chunks.ts): before the records it
+	 * outputs (read by an earlier chunk, if it matched then) or after them (left to the next);
+	 * undefined within, and for every record of a read of the whole list.
+	 */
+	placeOf?: (id: string) => 'before' | 'after' | undefined;
 }
 
 /** Where records carry their times, and what they are called. */
@@ -192,18 +199,27 @@ export function movesOf(facts: ReadFacts, names: RecordNames): string[] {
 		const { known, key } = facts.order;
 		const rekeyed =
 			key !== undefined && output && JSON.stringify(read[key]) !== JSON.stringify(record[key]);
+		const place = facts.placeOf?.(id);
 		if (changedAfterRead && !matches) moves.push(`${what} and no longer matches the filters`);
 		else if (changedAfterRead && !known)
 			moves.push(`${what}, and the list is not in ID order, so it may have moved between pages`);
 		else if (changedAfterRead && rekeyed)
 			moves.push(`${what}, its ${key} too, by which the list is sorted: it may have moved`);
+		// Passed by an earlier chunk (output, if it matched then), it may have left during this one.
+		else if (place === 'before' && !matches && !created)
+			moves.push(
+				`${what}, before this chunk, and does not match the filters: it may have left them`,
+			);
 		// Not output, it may have moved from a page not yet read into one already read.
 		else if ((!known || key !== undefined) && !output && matches && !created)
 			moves.push(`${what} and may have moved into the pages already read`);
 		// A record not output joined before the read's start (pushing pages), or after its end
 		// (then `last` does not count it): only one stamped before the last page surely counts.
+		// Outside a chunk, a change that keeps a record matching is no sign that it joined: only
+		// being new is.
 		const stampedBefore = (parseAutoLeapDate(stamp) ?? Infinity) < (facts.lastTaken ?? -Infinity);
-		if (matches && (output ? created : stampedBefore)) joined++;
+		const joins = output ? created : stampedBefore && (place === undefined || created);
+		if (matches && joins) joined++;
 		if (!matches && !created) left++;
 	}
 	// At the end AutoLeap counts those at the start, plus those that joined, minus those that left.
@@ -217,22 +233,35 @@ export function movesOf(facts: ReadFacts, names: RecordNames): string[] {
 	return moves;
 }
 
-/** A Return All that found records moved (after reading once more, where the budget allowed). */
+/**
+ * A Return All, or one chunk of a list, that found records moved (after reading once more, where
+ * the budget allowed).
+ */
 export class MovedError extends Error {
 	constructor(
 		readonly moves: string[],
 		readonly reads: number,
+		readonly chunk?: number,
 	) {
 		const named = moves.slice(0, 3).join('; ');
 		const more = moves.length > 3 ? `; and ${moves.length - 3} more` : '';
-		super(`Records moved while AutoLeap's list was read; run it again: ${named}${more}`);
+		const read =
+			chunk === undefined
+				? "AutoLeap's list was read; run it again"
+				: `chunk ${chunk} of AutoLeap's list was read; run this chunk again (the same Continue From)`;
+		super(`Records moved while ${read}: ${named}${more}`);
 	}
 
 	get description(): string {
+		const what = this.chunk === undefined ? 'It' : 'This chunk';
 		const again =
 			this.reads > 1
-				? 'It was read twice, and both times'
-				: 'It was read once (reading it again at once would have waited for the rate limit), and';
-		return `${again} records changed in a way that shifts AutoLeap's pages, so a record that matched the filters throughout may have been skipped. Nothing was output, because a shorter list would look complete. Run it again, or narrow the filters so that fewer records change while it is read.`;
+				? `${what} was read twice, and both times`
+				: `${what} was read once (reading it again at once would have waited for the rate limit), and`;
+		const shifted = `${again} records changed in a way that shifts AutoLeap's pages, so a record that matched the filters throughout may have been skipped.`;
+		const narrow = 'or narrow the filters so that fewer records change while it is read.';
+		if (this.chunk === undefined)
+			return `${shifted} Nothing was output, because a shorter list would look complete. Run it again, ${narrow}`;
+		return `${shifted} Nothing of it was output, because a shorter chunk would look complete; the chunks before it stay right, as each starts after the last record of the one before. Run this chunk again with the same Continue From (the node's Retry On Fail setting does that), ${narrow}`;
 	}
 }

@@ -8,6 +8,8 @@ import { ListError } from './errors';
 export const MAX_PAGES = 1_000;
 
 export interface PageOptions {
+	/** The page to start at (a chunk of a list starts where the last one ended); 1 by default. */
+	firstPage?: number;
 	/** Stop after this many records; undefined reads every page. */
 	limit?: number;
 	pageSize?: number;
@@ -37,8 +39,8 @@ export interface PagesRead {
 const wholeRecord = (record: IDataObject) => JSON.stringify(record);
 
 /**
- * Reads pages 1, 2, … (AutoLeap pages are 1-based) until the server says last, a page is short,
- * or the limit is reached. A page that repeats the one before (an endpoint or proxy that ignores
+ * Reads pages 1, 2, … (AutoLeap pages are 1-based; or from `firstPage` on) until the server says
+ * last, a page is short, or the limit is reached. A page that repeats the one before (an endpoint or proxy that ignores
  * `page`), an empty page while more are promised or a last page before `totalPages` is a
  * ListError; a record count other than the last `totalCount` is reported, for the caller to
  * judge (records may have joined or left while it was read). A record met twice is kept once.
@@ -46,6 +48,7 @@ const wholeRecord = (record: IDataObject) => JSON.stringify(record);
 export async function readPages(
 	fetchPage: (page: number, size: number) => Promise<unknown>,
 	{
+		firstPage = 1,
 		limit,
 		pageSize = PAGE_SIZE,
 		maxPages = MAX_PAGES,
@@ -60,12 +63,12 @@ export async function readPages(
 	const size = limit === undefined ? pageSize : Math.min(pageSize, limit);
 	const seen = new Set<string>();
 	let previous = '';
-	for (let page = 1; page <= maxPages; page++) {
+	for (let page = firstPage; page < firstPage + maxPages; page++) {
 		const body = await fetchPage(page, size);
 		const pageRecords = recordsOf(body);
 		const keys = pageRecords.map(keyOf);
 		const signature = keys.join('\n');
-		if (page > 1 && pageRecords.length > 0 && signature === previous) {
+		if (page > firstPage && pageRecords.length > 0 && signature === previous) {
 			throw new ListError(
 				`page ${page} holds the same records as page ${page - 1}, so the list ignores paging`,
 			);
@@ -97,8 +100,10 @@ export async function readPages(
 				throw new ListError(
 					`page ${page} was marked the last although AutoLeap counts ${facts.totalPages} pages`,
 				);
-			if (facts.totalCount !== undefined && read.records.length !== facts.totalCount)
-				read.countProblem = `AutoLeap counts ${facts.totalCount} records, but its pages held ${read.records.length}`;
+			// The pages before the first one read hold a full page each.
+			const held = (firstPage - 1) * size + read.records.length;
+			if (facts.totalCount !== undefined && held !== facts.totalCount)
+				read.countProblem = `AutoLeap counts ${facts.totalCount} records, but its pages held ${held}`;
 			return read;
 		}
 	}

@@ -15,8 +15,9 @@ import {
 	takenAfter,
 	takenBefore,
 } from './moves';
-import type { RecordNames, Timed } from './moves';
+import type { ReadFacts, RecordNames, Timed } from './moves';
 import { readPages } from './pagination';
+import type { PagesRead } from './pagination';
 
 /**
  * Return All while the shop keeps working: the pages are read, then one GET asks which records
@@ -41,15 +42,20 @@ export interface ListChecks extends RecordNames {
 	tracked: boolean;
 }
 
-export interface WholeListChecks extends ListChecks {
+/** What a read of a list (whole, or a chunk of it) checks, and how it reads again. */
+export interface ReadChecks extends ListChecks {
 	idField: string;
-	/** Stop at this many records: a read the limit cuts short is not checked (see readWholeList). */
-	limit?: number;
 	/** Whether a second read may start now (the rate budget would not make it wait long). */
 	mayReadAgain: (requests: number) => Promise<boolean>;
 }
 
-interface Attempt {
+export interface WholeListChecks extends ReadChecks {
+	/** Stop at this many records: a read the limit cuts short is not checked (see readWholeList). */
+	limit?: number;
+}
+
+/** One read's records, or what moved while it ran. */
+export interface Attempt {
 	records: IDataObject[];
 	moves: string[];
 	requests: number;
@@ -70,56 +76,107 @@ export async function readWholeList(
 	qs: IDataObject,
 	checks: WholeListChecks,
 ): Promise<IDataObject[]> {
-	const first = await readOnce(get, qs, checks);
-	if (first.moves.length === 0) return first.records;
-	if (!(await checks.mayReadAgain(first.requests))) throw new MovedError(first.moves, 1);
-	if (first.overflowed) await sleep(AFTER_BURST_MS);
-	const second = await readOnce(get, qs, checks);
-	if (second.moves.length === 0) return second.records;
-	throw new MovedError(second.moves, 2);
+	return (await readTillStill(async () => await readOnce(get, qs, checks), checks)).records;
 }
 
+/**
+ * An attempt in which no record moved: when records moved, one more (once a burst of changes has
+ * passed), if the rate budget takes it without a long wait; then a MovedError naming them.
+ */
+export async function readTillStill<T extends Attempt>(
+	attempt: () => Promise<T>,
+	{ mayReadAgain }: Pick<ReadChecks, 'mayReadAgain'>,
+	chunk?: number,
+): Promise<T> {
+	const first = await attempt();
+	if (first.moves.length === 0) return first;
+	if (!(await mayReadAgain(first.requests))) throw new MovedError(first.moves, 1, chunk);
+	if (first.overflowed) await sleep(AFTER_BURST_MS);
+	const second = await attempt();
+	if (second.moves.length === 0) return second;
+	throw new MovedError(second.moves, 2, chunk);
+}
+
+/** Fetches pages of the list with this query, keeping each answer's times in `answers`. */
+export function timedPages(get: GetPage, qs: IDataObject, answers: Timed[]) {
+	return async (page: number, size: number) => {
+		const answer = await get(qs, page, size, `page ${page} of the list`);
+		answers.push(answer);
+		return answer.body;
+	};
+}
+
+/** Records are told apart by id where they have one; otherwise by their whole content. */
+export const keyOf = (idField: string) => (record: IDataObject) =>
+	record[idField] !== undefined ? `id:${String(record[idField])}` : JSON.stringify(record);
+
 async function readOnce(get: GetPage, qs: IDataObject, checks: WholeListChecks): Promise<Attempt> {
+	const answers: Timed[] = [];
+	const read = await readPages(timedPages(get, qs, answers), {
+		limit: checks.limit,
+		keyOf: keyOf(checks.idField),
+	});
+	if (read.records.length === checks.limit)
+		return { records: read.records, moves: [], requests: answers.length };
+	return await judge(get, qs, checks, {
+		read,
+		answers,
+		output: read.records,
+		held: read.records.length,
+		reachedEnd: true,
+	});
+}
+
+/** Pages read by one attempt, for `judge`. */
+export interface Segment {
+	read: PagesRead;
+	answers: Timed[];
+	/** The records the attempt outputs (a chunk: those after the last one's, up to its size). */
+	output: IDataObject[];
+	/** How many records the list held up to the last page read, as the pages showed it. */
+	held: number;
+	/** Whether the attempt read up to the list's end. */
+	reachedEnd: boolean;
+	placeOf?: ReadFacts['placeOf'];
+}
+
+/** Whether records moved while the segment's pages were read (asking AutoLeap, where needed). */
+export async function judge(
+	get: GetPage,
+	qs: IDataObject,
+	checks: ListChecks & { idField: string },
+	{ read, answers, output: records, held, reachedEnd, placeOf }: Segment,
+): Promise<Attempt> {
 	const idOf = (record: IDataObject) => String(record[checks.idField]);
 	const hasId = (record: IDataObject) => record[checks.idField] !== undefined;
-	const answers: Timed[] = [];
-	const read = await readPages(
-		async (page, size) => {
-			const answer = await get(qs, page, size, `page ${page} of the list`);
-			answers.push(answer);
-			return answer.body;
-		},
-		{
-			limit: checks.limit,
-			keyOf: (record) => (hasId(record) ? `id:${idOf(record)}` : JSON.stringify(record)),
-		},
-	);
 	const counts = { first: read.counts[0], last: read.counts[read.counts.length - 1] };
 	const attempt = (moves: string[], probes = 0): Attempt => {
 		if (moves.length === 0 && read.countProblem) throw new ListError(read.countProblem);
-		return { records: read.records, moves, requests: answers.length + probes };
+		return { records, moves, requests: answers.length + probes };
 	};
 	// One page is one snapshot: nothing can move between pages.
-	if (read.pages.length === 1 || read.records.length === checks.limit) return attempt([]);
+	if (read.pages.length === 1) return attempt([]);
 	// Without an updated window, or ids to match changed records with, only the counts tell.
 	if (!checks.tracked || !read.records.every(hasId)) return attempt(countsMoved(counts));
 	const [since, begun] = [changesSince(answers[0]), takenBefore(answers[0])];
-	const output = new Map(read.records.map((record) => [idOf(record), record]));
+	const output = new Map(records.map((record) => [idOf(record), record]));
 	const order = orderIn(read.pages, qs, checks.idField);
 	// Unfiltered, oldest first: a change keeps a record listed and in place, a new one comes last
 	// (read, if it came before the last page). Only a record gone from the lists shifts the pages,
-	// and AutoLeap's counts tell that without asking which records changed.
+	// and AutoLeap's counts tell that without asking which records changed — once the read reached
+	// the end, where the new records are.
 	const probed =
-		order.known && !order.key && !order.descending && !filtersBeyond(qs, since)
+		order.known && !order.key && !order.descending && reachedEnd && !filtersBeyond(qs, since)
 			? createdIn(output, since, checks.createdAt)
 			: await changedSince(get, qs, since, { idOf, updatedAt: checks.updatedAt });
 	if ('overflow' in probed)
 		return { ...attempt([probed.overflow], probed.requests), overflowed: true };
 	if ('ignored' in probed) return attempt(countsMoved(counts), probed.requests);
 	const lastTaken = takenAfter(answers[answers.length - 1]);
-	const moves = movesOf({ output, order, counts, since, begun, lastTaken, ...probed }, checks);
+	const facts = { output, order, counts, since, begun, lastTaken, placeOf, ...probed };
+	const moves = movesOf(facts, checks);
 	// Pages that hold more or fewer records than AutoLeap counts, by more than the changes explain.
-	const off = Math.abs(read.records.length - (counts.last ?? read.records.length));
+	const off = Math.abs(held - (counts.last ?? held));
 	if (moves.length === 0 && off <= probed.changed.size) read.countProblem = undefined;
 	return attempt(moves, probed.requests);
 }
