@@ -1,6 +1,6 @@
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { FaultSpec, RecordChange, ResourceName, SandboxRecord } from '../../sandbox';
+import type { RecordChange, SandboxRecord } from '../../sandbox';
 import {
 	apiCalls,
 	credentialsFor,
@@ -11,6 +11,16 @@ import {
 } from '../node/helpers';
 import { startRewritingProxy } from '../fixtures/rewritingProxy';
 import { expectReadmeBlock, markdownTable } from '../readme/blocks';
+import {
+	allVehicles,
+	approve,
+	estimates,
+	ID_FIELDS,
+	newestFirst,
+	shopOf,
+	vehiclesUpdatedBefore,
+} from './shop';
+import type { Case as ShopCase } from './shop';
 
 /**
  * Return All while the shop keeps working. The sandbox's `change` fault changes records right
@@ -21,13 +31,7 @@ import { expectReadmeBlock, markdownTable } from '../readme/blocks';
  */
 const ctx = useSandbox();
 
-const HOUR = 3_600_000;
-const iso = (ms: number) => new Date(ms).toISOString();
-const ID_FIELDS: Partial<Record<ResourceName, string>> = {
-	vehicles: 'vehicleId',
-	orders: 'repairOrderNumber',
-	timesheetLogs: 'timesheetLogId',
-};
+const { stored, changeAfterPage, vehicles617, estimates278 } = shopOf(ctx);
 
 /** What each case measured, for the README's table. */
 const rows: Array<[string, string, string, string]> = [];
@@ -50,35 +54,6 @@ afterAll(() => {
 	);
 });
 
-/** Stored records of the demo company. */
-const stored = (resource: ResourceName) => ctx.sandbox.store.list(resource, DEMO_COMPANY_ID);
-
-/** Adds copies of `template` (its stamps kept) until `count` records match `matches`. */
-function fill(resource: ResourceName, template: SandboxRecord, matches: Filter, count: number) {
-	const copy = { ...template };
-	delete copy[ID_FIELDS[resource] as string];
-	const missing = count - stored(resource).filter(matches).length;
-	for (let i = 0; i < missing; i++) ctx.sandbox.store.create(resource, structuredClone(copy));
-	expect(stored(resource).filter(matches)).toHaveLength(count);
-}
-
-/** After page `page` of a read of `path` is answered, the shop makes `changes` (`count` reads). */
-function changeAfterPage(
-	path: string,
-	page: number,
-	changes: RecordChange[],
-	extra: Partial<FaultSpec> = {},
-) {
-	ctx.sandbox.injectFaults({
-		kind: 'change',
-		method: 'GET',
-		path,
-		query: { page, size: 100 },
-		changes,
-		...extra,
-	});
-}
-
 /**
  * The list's GETs the sandbox received, read by read: its pages, then the probes (the GETs with
  * `updatedDateStart`, which no case sets itself), e.g. "7 + 1, then 7 + 1".
@@ -94,14 +69,7 @@ function cost(path: string): { reads: Array<{ pages: number; probes: number }>; 
 	return { reads, text };
 }
 
-type Filter = (record: SandboxRecord) => boolean;
-
-interface Case {
-	resource: string;
-	stored: ResourceName;
-	path: string;
-	matches: Filter;
-	parameters?: INodeParameters;
+interface Case extends ShopCase {
 	account?: IDataObject;
 }
 
@@ -163,43 +131,6 @@ function row(
 	const output = measured.result.error ? 0 : measured.output.length;
 	rows.push([situation, does, `${output} / ${measured.throughout.size}`, requests]);
 }
-
-// 617 vehicles updated more than an hour ago (Updated Before), in 7 pages.
-const BEFORE = Date.now() - HOUR;
-const vehiclesUpdatedBefore: Case = {
-	resource: 'vehicle',
-	stored: 'vehicles',
-	path: '/vehicles',
-	matches: (v) => Date.parse(v.updatedDate) <= BEFORE,
-	parameters: { filters: { updatedDateEnd: iso(BEFORE) } },
-};
-const allVehicles: Case = { ...vehiclesUpdatedBefore, matches: () => true, parameters: {} };
-const newestFirst: Case = { ...allVehicles, parameters: { filters: { sortDirection: 'DESC' } } };
-function vehicles617(matches = allVehicles.matches) {
-	const old = iso(BEFORE - HOUR);
-	const [template] = stored('vehicles').filter(matches);
-	fill('vehicles', { ...template, createdDate: old, updatedDate: old }, matches, 617);
-	return stored('vehicles').filter(matches);
-}
-
-// 278 estimates (Status = Estimate), in 3 pages.
-const estimates: Case = {
-	resource: 'repairOrder',
-	stored: 'orders',
-	path: '/orders',
-	matches: (o) => o.repairOrderStatusId === 1,
-	parameters: { filters: { repairOrderStatusId: 1 } },
-};
-function estimates278() {
-	const [template] = stored('orders').filter(estimates.matches);
-	fill('orders', template, estimates.matches, 278);
-	return stored('orders').filter(estimates.matches);
-}
-const approve = (order: SandboxRecord): RecordChange => ({
-	resource: 'orders',
-	id: order.repairOrderNumber,
-	patch: { repairOrderStatusId: 2 },
-});
 
 describe('nothing changes', () => {
 	it('617 vehicles: all output, for exactly one GET more than the pages', async () => {

@@ -7,12 +7,18 @@ import { sendDate, sendQuery } from './routing';
 
 /** The inputs of the Get Many operations: paging, Simplify and the Filters collection. */
 
-/** The opening of every Get Many: the company (and location), Return All / Limit, Simplify. */
-export function getManyBasics(shownFor: ShownFor, { location = false } = {}): INodeProperties[] {
+/**
+ * The opening of every Get Many: the company (and location), Return All / Limit (and Read in
+ * Chunks, for lists whose records have an id), Simplify.
+ */
+export function getManyBasics(
+	shownFor: ShownFor,
+	{ location = false, chunks = true } = {},
+): INodeProperties[] {
 	return [
 		companySelect(shownFor),
 		...(location ? [locationFilter(shownFor)] : []),
-		...returnAllAndLimit(shownFor),
+		...returnAllAndLimit(shownFor, { chunks }),
 		simplifyToggle(shownFor),
 	];
 }
@@ -35,7 +41,7 @@ export function filtersCollection(shownFor: ShownFor, options: INodeProperties[]
 	};
 }
 
-export function returnAllAndLimit(shownFor: ShownFor): INodeProperties[] {
+export function returnAllAndLimit(shownFor: ShownFor, { chunks = true } = {}): INodeProperties[] {
 	return [
 		{
 			displayName: 'Return All',
@@ -53,6 +59,45 @@ export function returnAllAndLimit(shownFor: ShownFor): INodeProperties[] {
 			default: 50,
 			description: 'Max number of results to return',
 			displayOptions: { show: { ...shownFor, returnAll: [false] } },
+		},
+		...(chunks ? chunkInputs(shownFor) : []),
+	];
+}
+
+/**
+ * Read in Chunks: one item per run holding one chunk of the list and the value that continues
+ * it, so that a loop (a sub-workflow per chunk) processes a big list without holding it all.
+ */
+function chunkInputs(shownFor: ShownFor): INodeProperties[] {
+	const inChunks = { ...shownFor, returnAll: [true], readInChunks: [true] };
+	return [
+		{
+			displayName: 'Read in Chunks',
+			name: 'readInChunks',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to output one chunk of the list per run, as one item with its records and the Continue From of the next chunk, for a loop that reads a big list without holding it all',
+			displayOptions: { show: { ...shownFor, returnAll: [true] } },
+		},
+		{
+			displayName: 'Chunk Size',
+			name: 'chunkSize',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 5000,
+			description: 'How many records each chunk holds (AutoLeap sends 100 per request)',
+			displayOptions: { show: inChunks },
+		},
+		{
+			displayName: 'Continue From',
+			name: 'continueFrom',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. {{ $json.continueFrom }}',
+			description:
+				'The continueFrom of the chunk before; empty reads the first chunk. It continues only a read of the same list, company and filters.',
+			displayOptions: { show: inChunks },
 		},
 	];
 }

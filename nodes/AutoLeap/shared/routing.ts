@@ -18,7 +18,14 @@ import {
 } from '../../shared/autoleap/endpoints';
 import { simplifyRecord } from '../../shared/autoleap/simplify';
 import type { SimplifiedResource } from '../../shared/autoleap/simplify';
-import { idProblem, isObject, readList, readRecord, write } from '../../shared/autoleap/client';
+import {
+	idProblem,
+	isObject,
+	readChunk,
+	readList,
+	readRecord,
+	write,
+} from '../../shared/autoleap/client';
 import type { AutoLeapRequest, ListChecks } from '../../shared/autoleap/client';
 
 type RequestData = DeclarativeRestApiSettings.ResultOptions;
@@ -70,16 +77,37 @@ function listChecksOf(resource?: SimplifiedResource): ListChecks | undefined {
 
 /**
  * The routing of a Get Many operation: GET `path`, Return All or up to Limit, page by page; a
- * Return All only when no record moved while it was read.
+ * Return All only when no record moved while it was read. Read in Chunks outputs one item per
+ * chunk: its records, its number, and the Continue From of the next chunk (empty after the last).
  */
 export function listRouting(path: string, resource?: SimplifiedResource): INodePropertyRouting {
 	async function autoLeapList(this: IExecutePaginationFunctions, requestData: RequestData) {
 		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+		const idField = idFieldOf(resource);
+		const checks = listChecksOf(resource);
+		if (returnAll && idField && checks && this.getNodeParameter('readInChunks', false)) {
+			const chunk = await readChunk.call(this, prepared.call(this, requestData), {
+				size: this.getNodeParameter('chunkSize', 5_000) as number,
+				continueFrom: String(this.getNodeParameter('continueFrom', '') ?? ''),
+				idField,
+				checks,
+				itemIndex: this.getItemIndex(),
+			});
+			const { records, continueFrom } = chunk;
+			return linked.call(this, [
+				{
+					[`${String(resource)}s`]: simplified.call(this, records, resource),
+					chunk: chunk.chunk,
+					more: continueFrom !== '',
+					continueFrom,
+				},
+			]);
+		}
 		const { records } = await readList.call(this, prepared.call(this, requestData), {
 			limit: returnAll ? undefined : (this.getNodeParameter('limit', 50) as number),
-			idField: idFieldOf(resource),
+			idField,
 			itemIndex: this.getItemIndex(),
-			checks: listChecksOf(resource),
+			checks,
 		});
 		return linked.call(this, simplified.call(this, records, resource));
 	}

@@ -30,6 +30,8 @@ import {
 	statusOf,
 	toAutoLeapError,
 } from './transport/errors';
+import { ChunkError, readChunk as readChunkAfter } from './transport/chunks';
+import { chunkFrom, continuationOf, readFingerprint } from './transport/continuation';
 import { MovedError } from './transport/moves';
 import { collectPages, isLastPage } from './transport/pagination';
 import { pathSegment } from './transport/paths';
@@ -37,7 +39,7 @@ import { budgetFor, requestKind } from './transport/rateBudget';
 import type { RequestKind } from './transport/rateBudget';
 import { send } from './transport/send';
 import type { Answer, AutoLeapRequest, HttpPort } from './transport/send';
-import { readWholeList } from './transport/wholeList';
+import { keyOf, readWholeList } from './transport/wholeList';
 import type { GetPage, ListChecks } from './transport/wholeList';
 import { ownFailureOf, sentBySender } from './tokens';
 
@@ -86,17 +88,80 @@ export async function readList(
 		checks,
 	}: { limit?: number; idField?: string; itemIndex?: number; checks?: ListChecks } = {},
 ): Promise<{ records: IDataObject[] } & Clocked> {
+	const list = listReader(this, request, itemIndex);
+	const qs = request.qs ?? {};
+	try {
+		const records =
+			idField && checks
+				? await readWholeList(list.get, qs, {
+						...checks,
+						idField,
+						limit,
+						mayReadAgain: readsFit(this),
+					})
+				: await collectPages(
+						async (page, size) => (await list.get(qs, page, size, `page ${page} of the list`)).body,
+						{ limit, keyOf: idField ? keyOf(idField) : undefined },
+					);
+		return { records, serverTime: list.serverTime() };
+	} catch (error) {
+		throw listFailure(this, error, itemIndex);
+	}
+}
+
+export interface Chunk extends Clocked {
+	records: IDataObject[];
+	/** Its number in the read, 1 for the first. */
+	chunk: number;
+	/** The value for the next chunk's Continue From; empty once the list's end was read. */
+	continueFrom: string;
+}
+
+/**
+ * One chunk of a list read in chunks: the `size` records after where the chunk before ended (the
+ * first chunk for an empty `continueFrom`), once no record moved while it was read (chunks.ts).
+ */
+export async function readChunk(
+	this: AutoLeapContext,
+	request: AutoLeapRequest,
+	options: {
+		size: number;
+		continueFrom: string;
+		idField: string;
+		checks: ListChecks;
+		itemIndex?: number;
+	},
+): Promise<Chunk> {
+	const { size, continueFrom, idField, checks, itemIndex } = options;
+	const list = listReader(this, request, itemIndex);
+	const read = readFingerprint(request.path, request.companyId ?? '', request.qs);
+	try {
+		const { number, start } = chunkFrom(continueFrom, read);
+		const chunk = await readChunkAfter(
+			list.get,
+			request.qs ?? {},
+			{ ...checks, idField, mayReadAgain: readsFit(this) },
+			{ size, start, number },
+		);
+		return {
+			records: chunk.records,
+			chunk: number,
+			continueFrom: chunk.next ? continuationOf(read, number + 1, chunk.next) : '',
+			serverTime: list.serverTime(),
+		};
+	} catch (error) {
+		throw listFailure(this, error, itemIndex);
+	}
+}
+
+/** GETs of a list's pages, each failure naming its request; and AutoLeap's time of the last answer. */
+function listReader(ctx: AutoLeapContext, request: AutoLeapRequest, itemIndex?: number) {
 	let serverTime: number | undefined;
-	// Records are told apart by id where they have one; otherwise by their whole content.
-	const keyOf = (record: IDataObject) =>
-		idField && record[idField] !== undefined
-			? `id:${String(record[idField])}`
-			: JSON.stringify(record);
 	const get: GetPage = async (qs, page, size, what) => {
 		const sentAt = Date.now();
 		try {
 			const answer = await answerTo(
-				this,
+				ctx,
 				pageRequest({ ...request, qs }, page, size),
 				'list',
 				itemIndex,
@@ -106,28 +171,21 @@ export async function readList(
 		} catch (error) {
 			// Name the request: the pages before it were read, and are not output on their own.
 			if (error instanceof Error) error.message = `${error.message} (${what})`;
-			throw asNodeError(this.getNode(), error, { kind: 'read', itemIndex });
+			throw asNodeError(ctx.getNode(), error, { kind: 'read', itemIndex });
 		}
 	};
-	const qs = request.qs ?? {};
-	try {
-		const records =
-			idField && checks
-				? await readWholeList(get, qs, { ...checks, idField, limit, mayReadAgain: readsFit(this) })
-				: await collectPages(
-						async (page, size) => (await get(qs, page, size, `page ${page} of the list`)).body,
-						{ limit, keyOf },
-					);
-		return { records, serverTime };
-	} catch (error) {
-		if (error instanceof MovedError)
-			throw new NodeOperationError(this.getNode(), error.message, {
-				itemIndex,
-				description: error.description,
-			});
-		// Requests fail as NodeApiErrors already; a list whose pages do not add up is mapped here.
-		throw asNodeError(this.getNode(), error, { kind: 'read', itemIndex });
-	}
+	return { get, serverTime: () => serverTime };
+}
+
+/** A list that failed: records moved, a chunk that cannot continue, pages that do not add up. */
+function listFailure(ctx: AutoLeapContext, error: unknown, itemIndex?: number) {
+	if (error instanceof MovedError || error instanceof ChunkError)
+		return new NodeOperationError(ctx.getNode(), error.message, {
+			itemIndex,
+			description: error.description,
+		});
+	// Requests fail as NodeApiErrors already; a list whose pages do not add up is mapped here.
+	return asNodeError(ctx.getNode(), error, { kind: 'read', itemIndex });
 }
 
 /** The longest wait for the rate budget a second read of a list may start with: 5 s of AutoLeap's minute. */

@@ -7,7 +7,7 @@ import { sendQuery } from '../../shared/routing';
 const show = { resource: ['inventoryLevel'], operation: ['getAll'] };
 
 export const inventoryLevelGetManyDescription: INodeProperties[] = [
-	...getManyBasics(show, { location: true }),
+	...getManyBasics(show, { location: true, chunks: false }),
 	filtersCollection(show, [
 		{
 			displayName: 'Restock Level',

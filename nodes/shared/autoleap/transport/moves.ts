@@ -158,12 +158,24 @@ export interface ReadFacts {
 	/** Records changed since the read began, by id; and which of them match the filters now. */
 	changed: Map<string, IDataObject>;
 	matching: Set<string>;
+	/** Set when the read is one chunk of a list (chunks.ts). */
+	chunk?: ChunkFacts;
+}
+
+/** What a read of one chunk of a list knows besides its pages. */
+export interface ChunkFacts {
 	/**
-	 * Where a record lies when the read is one chunk of a list (chunks.ts): before the records it
-	 * outputs (read by an earlier chunk, if it matched then) or after them (left to the next);
-	 * undefined within, and for every record of a read of the whole list.
+	 * Where a record lies: before the records the chunk outputs (passed by an earlier chunk, which
+	 * output it if it matched then), after them (left to the next chunk), or among them.
 	 */
-	placeOf?: (id: string) => 'before' | 'after' | undefined;
+	placeOf: (id: string) => 'before' | 'after' | undefined;
+	/** Changes (`id@stamp`) an earlier attempt at this chunk saw: made before this attempt began. */
+	settled: Set<string>;
+	/**
+	 * The chunk's start held still: the last chunk's last record was at the same place when the
+	 * chunk's first page was read and again after its last, and no page repeated a record.
+	 */
+	startHeld: boolean;
 }
 
 /** Where records carry their times, and what they are called. */
@@ -185,6 +197,7 @@ export function movesOf(facts: ReadFacts, names: RecordNames): string[] {
 	const moves: string[] = [];
 	let joined = 0;
 	let left = 0;
+	const mayHaveLeft = beforeChunkMayHaveLeft(facts, names);
 	for (const [id, record] of facts.changed) {
 		const read = facts.output.get(id);
 		const output = read !== undefined;
@@ -199,14 +212,14 @@ export function movesOf(facts: ReadFacts, names: RecordNames): string[] {
 		const { known, key } = facts.order;
 		const rekeyed =
 			key !== undefined && output && JSON.stringify(read[key]) !== JSON.stringify(record[key]);
-		const place = facts.placeOf?.(id);
+		const place = facts.chunk?.placeOf(id);
 		if (changedAfterRead && !matches) moves.push(`${what} and no longer matches the filters`);
 		else if (changedAfterRead && !known)
 			moves.push(`${what}, and the list is not in ID order, so it may have moved between pages`);
 		else if (changedAfterRead && rekeyed)
 			moves.push(`${what}, its ${key} too, by which the list is sorted: it may have moved`);
 		// Passed by an earlier chunk (output, if it matched then), it may have left during this one.
-		else if (place === 'before' && !matches && !created)
+		else if (place === 'before' && !matches && !created && mayHaveLeft(id, stamp))
 			moves.push(
 				`${what}, before this chunk, and does not match the filters: it may have left them`,
 			);
@@ -231,6 +244,27 @@ export function movesOf(facts: ReadFacts, names: RecordNames): string[] {
 		);
 	}
 	return moves;
+}
+
+/**
+ * Whether a record before a chunk that no longer matches may have left the list while the chunk
+ * was read, shifting its pages (whether it was in the list before, the chunk cannot know): not
+ * when an earlier attempt saw the change, nor when the chunk's start held still — no record
+ * before it then left unless another joined, and a join before it shows as a repeated record, or
+ * came after the pages, as a change of a matching or new record before it, stamped that late.
+ */
+function beforeChunkMayHaveLeft(facts: ReadFacts, names: RecordNames) {
+	const { chunk, changed, matching, lastTaken } = facts;
+	const late = (lastTaken ?? -Infinity) - COMMIT_LAG_MS - SECOND_MS;
+	const joinedLate = [...changed].some(
+		([id, record]) =>
+			chunk?.placeOf(id) === 'before' &&
+			(matching.has(id) ||
+				(parseAutoLeapDate(record[names.createdAt]) ?? -Infinity) >= facts.begun) &&
+			(parseAutoLeapDate(record[names.updatedAt]) ?? Infinity) >= late,
+	);
+	const held = chunk?.startHeld === true && !joinedLate;
+	return (id: string, stamp: unknown) => !held && !chunk?.settled.has(`${id}@${String(stamp)}`);
 }
 
 /**

@@ -15,7 +15,7 @@ import {
 	takenAfter,
 	takenBefore,
 } from './moves';
-import type { ReadFacts, RecordNames, Timed } from './moves';
+import type { ChunkFacts, RecordNames, Timed } from './moves';
 import { readPages } from './pagination';
 import type { PagesRead } from './pagination';
 
@@ -61,6 +61,8 @@ export interface Attempt {
 	requests: number;
 	/** More records changed than the probe reads (a bulk update). */
 	overflowed?: boolean;
+	/** The changes the probe saw (`id@stamp`): made before any later attempt begins. */
+	changes?: string[];
 }
 
 /** After a burst of changes, how long the second read waits, so that its probe starts after it. */
@@ -84,7 +86,7 @@ export async function readWholeList(
  * passed), if the rate budget takes it without a long wait; then a MovedError naming them.
  */
 export async function readTillStill<T extends Attempt>(
-	attempt: () => Promise<T>,
+	attempt: (previous?: T) => Promise<T>,
 	{ mayReadAgain }: Pick<ReadChecks, 'mayReadAgain'>,
 	chunk?: number,
 ): Promise<T> {
@@ -92,7 +94,7 @@ export async function readTillStill<T extends Attempt>(
 	if (first.moves.length === 0) return first;
 	if (!(await mayReadAgain(first.requests))) throw new MovedError(first.moves, 1, chunk);
 	if (first.overflowed) await sleep(AFTER_BURST_MS);
-	const second = await attempt();
+	const second = await attempt(first);
 	if (second.moves.length === 0) return second;
 	throw new MovedError(second.moves, 2, chunk);
 }
@@ -137,7 +139,7 @@ export interface Segment {
 	held: number;
 	/** Whether the attempt read up to the list's end. */
 	reachedEnd: boolean;
-	placeOf?: ReadFacts['placeOf'];
+	chunk?: ChunkFacts;
 }
 
 /** Whether records moved while the segment's pages were read (asking AutoLeap, where needed). */
@@ -145,7 +147,7 @@ export async function judge(
 	get: GetPage,
 	qs: IDataObject,
 	checks: ListChecks & { idField: string },
-	{ read, answers, output: records, held, reachedEnd, placeOf }: Segment,
+	{ read, answers, output: records, held, reachedEnd, chunk }: Segment,
 ): Promise<Attempt> {
 	const idOf = (record: IDataObject) => String(record[checks.idField]);
 	const hasId = (record: IDataObject) => record[checks.idField] !== undefined;
@@ -173,12 +175,13 @@ export async function judge(
 		return { ...attempt([probed.overflow], probed.requests), overflowed: true };
 	if ('ignored' in probed) return attempt(countsMoved(counts), probed.requests);
 	const lastTaken = takenAfter(answers[answers.length - 1]);
-	const facts = { output, order, counts, since, begun, lastTaken, placeOf, ...probed };
+	const facts = { output, order, counts, since, begun, lastTaken, chunk, ...probed };
 	const moves = movesOf(facts, checks);
 	// Pages that hold more or fewer records than AutoLeap counts, by more than the changes explain.
 	const off = Math.abs(held - (counts.last ?? held));
 	if (moves.length === 0 && off <= probed.changed.size) read.countProblem = undefined;
-	return attempt(moves, probed.requests);
+	const changes = [...probed.changed].map(([id, r]) => `${id}@${String(r[checks.updatedAt])}`);
+	return { ...attempt(moves, probed.requests), changes };
 }
 
 /** What AutoLeap's counts alone tell: records joined or left if they differ. */
