@@ -7,28 +7,34 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { autoLeapEndBound, autoLeapStartBound, startOfSecond } from '../shared/autoleap/dates';
+import { autoLeapEndBound, autoLeapStartBound } from '../shared/autoleap/dates';
 import { readPage } from '../shared/autoleap/client';
 import { simplifyRecord } from '../shared/autoleap/simplify';
 import { getCompanies, getLocations } from '../shared/parameters';
 import {
 	advance,
+	baselineHolds,
+	baselineWindow,
 	contentHash,
 	isSeen,
+	learnSkew,
 	loadState,
 	startState,
 	timeOf,
 	versionOf,
+	windowEnd,
 	windowStart,
 } from './cursor';
 import { DEFAULT_MAX_REQUESTS, DEFAULT_OVERLAP_SECONDS, triggerProperties } from './description';
-import { eventByValue } from './events';
+import { eventByValue, filterName } from './events';
 import type { TriggerEvent } from './events';
 import { findLatest, readWindow } from './slices';
-import type { FetchSlice } from './slices';
+import type { FetchSlice, Outside, ReadResult } from './slices';
 
-/** "Fetch test event" searches back to here when no start date is set. */
+/** "Fetch test event" searches back to here when no start date is set… */
 const EARLIEST = Date.UTC(2000, 0, 1);
+/** …and up to a day past n8n's clock, which AutoLeap's may be ahead of (later times are empty). */
+const DAY_MS = 86_400_000;
 
 interface Settings {
 	event: TriggerEvent;
@@ -136,22 +142,21 @@ async function pollOnce(
 	now: () => number,
 ): Promise<INodeExecutionData[][] | null> {
 	const settings = settingsOf(this);
-	const { event } = settings;
+	const { event, overlapMs } = settings;
 	const fetch = sliceFetcher(this, settings);
 	const keyOf = (record: IDataObject) => versionOf(record, event.idField, event.timeField);
-	const output = (record: IDataObject): INodeExecutionData => ({
-		json: settings.simplify ? simplifyRecord(event.resource, record) : record,
-	});
+	const output = (record: IDataObject): INodeExecutionData => {
+		const json = settings.simplify ? simplifyRecord(event.resource, record) : record;
+		// Told apart by content: say so, since the usual id is missing (README, Trigger events).
+		if (!keyOf(record).byContent) return { json };
+		return { json: { ...json, autoLeapTrigger: { keyedBy: 'content', missing: event.idField } } };
+	};
 
 	// "Fetch test event": the newest matching record; the state is left alone.
 	if (this.getMode() === 'manual') {
-		const latest = await findLatest(
-			fetch,
-			settings.startDate ?? EARLIEST,
-			now() + settings.overlapMs,
-			keyOf,
-		);
-		return latest ? [[output(latest)]] : null;
+		const found = await findLatest(fetch, settings.startDate ?? EARLIEST, now() + DAY_MS, keyOf);
+		if (found.outside) throw filterIgnored(this, event, found.outside);
+		return found.latest ? [[output(found.latest)]] : null;
 	}
 
 	const staticData = this.getWorkflowStaticData('node');
@@ -162,38 +167,75 @@ async function pollOnce(
 		settings.startFrom,
 		settings.startDate ?? null,
 	]);
+	const read = async (from: number, to: number) =>
+		await readWindow(fetch, from, to, {
+			maxRequests: settings.maxRequests,
+			keyOf,
+			now,
+			serverStamped: event.serverStamped,
+		});
 	let state = loadState(staticData.cursor, fingerprint);
-	// "Now" is the only use of the poller's clock as a point in time. Its clock and AutoLeap's
-	// may differ by up to the overlap, so the first poll reads what AutoLeap holds within the
-	// overlap around this moment and remembers it as seen: no backfill, and no change made
-	// after activation is lost to a skewed clock.
+	// "Now": the first poll reads what AutoLeap holds around its own time and remembers it as
+	// seen, so activation emits no history and no later change is lost to a skewed clock.
 	const baseline = !state && settings.startDate === undefined;
-	if (!state) state = startState(fingerprint, settings.startDate ?? now() - settings.overlapMs);
-
-	const from = windowStart(state);
-	// Up to AutoLeap's "now": the poller's clock plus what records showed AutoLeap to be ahead,
-	// plus the overlap for skew not yet learned, in whole seconds. Later times are empty, and cost
-	// nothing unless a window is split.
-	const to = startOfSecond(now() + Math.max(0, state.skew ?? 0) + settings.overlapMs) - 1;
-	if (from > to) return null;
-	const read = await readWindow(fetch, from, to, {
-		maxRequests: settings.maxRequests,
-		keyOf,
-		now,
-		serverStamped: event.serverStamped,
-	});
-	const fresh = baseline ? [] : read.versions.filter((version) => !isSeen(state, version.key));
+	let from: number;
+	let result: ReadResult;
+	if (baseline) {
+		({ from, result } = await readBaseline(read, now, overlapMs));
+	} else {
+		state ??= startState(fingerprint, settings.startDate!);
+		from = windowStart(state);
+		const to = windowEnd(now(), state.skew, overlapMs);
+		if (from > to) return null;
+		result = await read(from, to);
+	}
+	if (result.outside) throw filterIgnored(this, event, result.outside);
+	state ??= startState(fingerprint, from);
+	const fresh = baseline ? [] : result.versions.filter((version) => !isSeen(state, version.key));
 	staticData.cursor = advance(state, {
 		from,
-		slices: read.slices,
-		versions: read.versions.map(({ key, time }) => ({ key, time })),
-		observations: read.observations,
-		untimed: read.untimed || !event.serverStamped,
-		overlapMs: settings.overlapMs,
-		stopped: read.stopped,
+		slices: result.slices,
+		versions: result.versions.map(({ key, time }) => ({ key, time })),
+		observations: result.observations,
+		untimed: result.untimed || !event.serverStamped,
+		overlapMs,
+		stopped: result.stopped,
 	}) as unknown as IDataObject;
 	// Versions come slice by slice in ascending time, each slice sorted: oldest first.
 	return fresh.length > 0 ? [fresh.map((version) => output(version.record))] : null;
+}
+
+/**
+ * The start point's read: around the poller's time first; when its answers show AutoLeap's clock
+ * further off than the overlap, once more around AutoLeap's own time (one more GET).
+ */
+async function readBaseline(
+	read: (from: number, to: number) => Promise<ReadResult>,
+	now: () => number,
+	overlapMs: number,
+): Promise<{ from: number; result: ReadResult }> {
+	const sentAt = now();
+	const first = baselineWindow(sentAt, undefined, overlapMs);
+	const result = await read(first.from, first.to);
+	const skew = learnSkew(undefined, result.observations);
+	if (result.outside || skew === undefined || baselineHolds(first, sentAt, now(), skew))
+		return { from: first.from, result };
+	const again = baselineWindow(now(), skew, overlapMs);
+	const second = await read(again.from, again.to);
+	const observations = [...result.observations, ...second.observations];
+	return { from: again.from, result: { ...second, observations } };
+}
+
+/** AutoLeap answered records outside the window it was asked for: it did not apply the filter. */
+function filterIgnored(ctx: IPollFunctions, event: TriggerEvent, outside: Outside) {
+	const at = (ms: number) => new Date(ms).toISOString();
+	return new NodeOperationError(
+		ctx.getNode(),
+		`AutoLeap ignored the ${filterName(event)} filter for ${event.records}`,
+		{
+			description: `Asked for ${event.records} with ${event.timeField} from ${at(outside.start)} to ${at(outside.end)} (${event.window.start}, ${event.window.end}), AutoLeap answered one with ${at(outside.time)}. Without that filter every poll would page through all ${event.records}, so the trigger stops. Check that nothing between n8n and AutoLeap drops query parameters (the credential's URL); for ${event.records} the filter's name may be inferred (README, Trigger events).`,
+		},
+	);
 }
 
 export class AutoLeapTrigger implements INodeType {
