@@ -28,6 +28,8 @@ import {
 import { DEFAULT_MAX_REQUESTS, DEFAULT_OVERLAP_SECONDS, triggerProperties } from './description';
 import { eventByValue, filterName } from './events';
 import type { TriggerEvent } from './events';
+import { unlessRunning } from './schedule';
+import type { RunningPoll } from './schedule';
 import { findLatest, readWindow } from './slices';
 import type { FetchSlice, Outside, ReadResult } from './slices';
 
@@ -110,46 +112,36 @@ function sliceFetcher(ctx: IPollFunctions, { event, companyId, qs }: Settings): 
 	};
 }
 
-/**
- * The trigger nodes whose scheduled poll is running in this process. n8n starts the next poll on
- * schedule even while the last one still runs (a poll waiting out 429s can outlast a one-minute
- * interval), and two polls over one cursor would emit the same changes twice — or, at activation,
- * both take a start point, the later one counting changes made in between as already seen. So a
- * poll that finds its node's previous poll running is skipped: the next one reads from the cursor
- * the running one leaves.
- */
-const pollsRunning = new Set<string>();
-
-/** One poll, unless this node's previous poll is still running. */
+/** One poll, unless this node's previous poll is still running (schedule.ts). */
 async function poll(
 	this: IPollFunctions,
 	now: () => number,
 ): Promise<INodeExecutionData[][] | null> {
 	if (this.getMode() === 'manual') return await pollOnce.call(this, now);
-	const key = `${this.getWorkflow().id ?? ''}|${this.getNode().name}`;
-	if (pollsRunning.has(key)) return null;
-	pollsRunning.add(key);
-	try {
-		return await pollOnce.call(this, now);
-	} finally {
-		pollsRunning.delete(key);
-	}
+	return await unlessRunning(this, now, async (run) => await pollOnce.call(this, now, run));
 }
 
-/** One poll: read the window since the cursor, emit what is new, move the cursor. */
+/**
+ * One poll: read the window since the cursor, emit what is new, move the cursor. `run` is the
+ * scheduled poll's record (none for Fetch Test Event).
+ */
 async function pollOnce(
 	this: IPollFunctions,
 	now: () => number,
+	run?: RunningPoll,
 ): Promise<INodeExecutionData[][] | null> {
 	const settings = settingsOf(this);
 	const { event, overlapMs } = settings;
 	const fetch = sliceFetcher(this, settings);
 	const keyOf = (record: IDataObject) => versionOf(record, event.idField, event.timeField);
-	const output = (record: IDataObject): INodeExecutionData => {
+	/** An item, saying what is out of the ordinary (README, Trigger events): `late` gives its lag. */
+	const output = (record: IDataObject, late?: IDataObject): INodeExecutionData => {
 		const json = settings.simplify ? simplifyRecord(event.resource, record) : record;
-		// Told apart by content: say so, since the usual id is missing (README, Trigger events).
-		if (!keyOf(record).byContent) return { json };
-		return { json: { ...json, autoLeapTrigger: { keyedBy: 'content', missing: event.idField } } };
+		const byContent = keyOf(record).byContent
+			? { keyedBy: 'content', missing: event.idField }
+			: undefined;
+		if (!byContent && !late) return { json };
+		return { json: { ...json, autoLeapTrigger: { ...byContent, ...late } } };
 	};
 
 	// "Fetch test event": the newest matching record; the state is left alone.
@@ -192,6 +184,13 @@ async function pollOnce(
 	if (result.outside) throw filterIgnored(this, event, result.outside);
 	state ??= startState(fingerprint, from);
 	const fresh = baseline ? [] : result.versions.filter((version) => !isSeen(state, version.key));
+	// Behind: polls were skipped while this one ran, or it stopped before AutoLeap's now.
+	const skippedPolls = run?.skipped ?? 0;
+	const serverNow = now() + (learnSkew(undefined, result.observations) ?? state.skew ?? 0);
+	const lateBy = (time: number) =>
+		skippedPolls > 0 || result.stopped
+			? { lagSeconds: Math.round((serverNow - time) / 1000), skippedPolls }
+			: undefined;
 	staticData.cursor = advance(state, {
 		from,
 		slices: result.slices,
@@ -202,7 +201,8 @@ async function pollOnce(
 		stopped: result.stopped,
 	}) as unknown as IDataObject;
 	// Versions come slice by slice in ascending time, each slice sorted: oldest first.
-	return fresh.length > 0 ? [fresh.map((version) => output(version.record))] : null;
+	if (fresh.length === 0) return null;
+	return [fresh.map((version) => output(version.record, lateBy(version.time)))];
 }
 
 /**

@@ -238,8 +238,212 @@ it('Fetch Test Event finds the newest change also when n8n’s clock is an hour 
 	]);
 });
 
+describe('a trigger that falls behind says so', () => {
+	it('a poll held up while two more are due: the first is skipped, the second fails saying why, and the held poll’s items carry their lag', async () => {
+		const { sandbox } = ctx;
+		const trigger = activeTrigger({ event: 'vehicleUpdated' }, { credentials: throughProxy() });
+		await trigger.poll();
+		sandbox.clock.set(Date.parse(START) + MINUTE);
+		const vehicle = sandbox.store.list('vehicles', DEMO_COMPANY_ID)[4];
+		const changed = sandbox.store.update('vehicles', vehicle.vehicleId, { mileage: 5150 });
+		sandbox.clock.advance(2 * MINUTE);
+		// AutoLeap holds the next read until the test lets it go.
+		let arrived!: () => void;
+		const reading = new Promise<void>((done) => (arrived = done));
+		let release!: () => void;
+		const gate = new Promise<void>((done) => (release = done));
+		proxy.setRules({
+			request: async (call) => {
+				if (!call.path.endsWith('/vehicles')) return;
+				arrived();
+				await gate;
+			},
+		});
+		sandbox.clearLog();
+		const held = trigger.poll();
+		try {
+			await reading;
+			expect(await trigger.poll()).toEqual([]);
+			await expect(trigger.poll()).rejects.toThrow(
+				'The AutoLeap Trigger skipped 2 polls in a row: the poll started 0 s ago is still running',
+			);
+		} finally {
+			release();
+		}
+		const emitted = await held;
+		expect(emitted).toEqual([
+			expect.objectContaining({
+				vehicleId: vehicle.vehicleId,
+				updatedDate: changed.updatedDate,
+				autoLeapTrigger: { lagSeconds: 120, skippedPolls: 2 },
+			}),
+		]);
+		const gets = apiCalls(sandbox, '/vehicles').length;
+		// The next poll runs again; a poll on time marks nothing.
+		proxy.setRules({});
+		const next = sandbox.store.update('vehicles', vehicle.vehicleId, { mileage: 5151 });
+		sandbox.clock.advance(MINUTE);
+		const onTime = await trigger.poll();
+		expect(onTime.map((v) => [v.updatedDate, v.autoLeapTrigger])).toEqual([
+			[next.updatedDate, undefined],
+		]);
+		rows.push([
+			'A poll held up by AutoLeap while two more are due (a change made 2 minutes before)',
+			'the first poll due is skipped; the second fails: "The AutoLeap Trigger skipped 2 polls in a row: the poll started … s ago is still running"; the held poll’s items carry `autoLeapTrigger: {lagSeconds: 120, skippedPolls: 2}`',
+			`${emitted.length} / 1`,
+			gets,
+		]);
+	});
+
+	it('a poll that stops at Max Requests per Poll marks what it emits with its lag; the next one goes on', async () => {
+		const { sandbox } = ctx;
+		const trigger = activeTrigger({ event: 'vehicleUpdated', options: { maxRequests: 5 } });
+		await trigger.poll();
+		sandbox.clock.set(Date.parse(START) + MINUTE);
+		const vehicles = sandbox.store.list('vehicles', DEMO_COMPANY_ID).slice(0, 250);
+		for (const vehicle of vehicles) {
+			sandbox.clock.advance(40);
+			sandbox.store.update('vehicles', vehicle.vehicleId, { mileage: 7 });
+		}
+		sandbox.clock.set(Date.parse(START) + 2 * MINUTE);
+		sandbox.clearLog();
+		const first = await trigger.poll();
+		const gets = apiCalls(sandbox, '/vehicles').length;
+		expect(first.length).toBeGreaterThan(0);
+		expect(first.length).toBeLessThan(250);
+		for (const item of first) {
+			const lag = (Date.parse(START) + 2 * MINUTE - Date.parse(String(item.updatedDate))) / 1000;
+			expect(item.autoLeapTrigger).toEqual({ lagSeconds: Math.round(lag), skippedPolls: 0 });
+		}
+		// A poll a minute goes on from there.
+		const rest: IDataObject[] = [];
+		let polls = 1;
+		for (; polls < 15 && first.length + rest.length < 250; polls++) {
+			sandbox.clock.advance(MINUTE);
+			rest.push(...(await trigger.poll()));
+		}
+		const all = [...first, ...rest];
+		expect(new Set(all.map((v) => v.vehicleId)).size).toBe(250);
+		expect(all).toHaveLength(250);
+		rows.push([
+			'250 vehicles changed within 10 s, Max Requests per Poll 5 (its least)',
+			'the poll stops at the cap and marks its items with their lag (`skippedPolls: 0`); the next polls go on',
+			`${first.length} in the first poll, 250 / 250 after ${polls} polls a minute apart`,
+			gets,
+		]);
+	});
+});
+
+describe('under 429s and 503s, with 4-second tokens (AutoLeap’s minute scaled to W)', () => {
+	const W = 3_000;
+	const MOST_GETS = 25;
+	const live = useSandbox({ limits: { get: 150, write: 50 } }, W);
+
+	it('every change comes within two polls, and no poll runs into the next', async () => {
+		const { sandbox } = live;
+		const tokenMs = W / 15; // 4 s of AutoLeap's minute
+		sandbox.setTokenLifetimes({ accessMs: tokenMs });
+		let requests = 0;
+		let gets = 0;
+		const flaky = await startRewritingProxy(sandbox.url, {
+			request: (call) => {
+				if (++requests % 7 === 0)
+					return { status: 429, body: { success: false, error: 'Rate limit exceeded' } };
+				if (call.method === 'GET' && ++gets % 11 === 0)
+					return { status: 503, body: { success: false, error: 'Service unavailable' } };
+				return undefined;
+			},
+		});
+		const credentials = credentialsFor(sandbox, {
+			customUrl: flaky.url,
+			rateWindowMs: W,
+			accessLifetimeMs: tokenMs,
+		});
+		const nodeType = new AutoLeapTrigger();
+		const parameters = {
+			event: 'vehicleUpdated',
+			companyId: DEMO_COMPANY_ID,
+			locationId: '',
+			startFrom: 'now',
+			simplify: false,
+			options: { overlap: (300 * W) / MINUTE },
+		};
+		interface Poll {
+			tick: number;
+			doneAt: number;
+			keys: string[];
+			gets: number;
+			error?: string;
+		}
+		let staticData: IDataObject = {};
+		const polls: Poll[] = [];
+		const running: Array<Promise<void>> = [];
+		const changes = new Map<string, number>();
+		const vehicles = sandbox.store.list('vehicles', DEMO_COMPANY_ID);
+		const key = (v: IDataObject) => `${String(v.vehicleId)}@${String(v.updatedDate)}`;
+		const start = Date.now();
+		const until = (at: number) => new Promise((done) => setTimeout(done, at - Date.now()));
+		// n8n's schedule: a poll every W, whether or not the last one is done; 150 changes in the
+		// middle of intervals 1, 3, 4 and 6 (1–3 intervals apart).
+		const changeTicks = [1, 3, 4, 6];
+		try {
+			for (let tick = 0; tick < 9; tick++) {
+				await until(start + tick * W);
+				const logAt = flaky.log.length;
+				const done = (poll: Omit<Poll, 'tick' | 'doneAt' | 'gets'>) => {
+					const sent = flaky.log.slice(logAt).filter((e) => e.method === 'GET').length;
+					polls.push({ tick, doneAt: Date.now(), gets: sent, ...poll });
+				};
+				running.push(
+					runPoll({ nodeType, parameters, credentials, staticData }).then(
+						(result) => {
+							staticData = result.staticData;
+							done({ keys: (result.items ?? []).map((item) => key(item.json)) });
+						},
+						(error: Error) => done({ keys: [], error: error.message }),
+					),
+				);
+				if (!changeTicks.includes(tick)) continue;
+				await until(start + (tick + 0.5) * W);
+				for (let i = 0; i < 150; i++) {
+					const vehicle = vehicles[(tick * 150 + i) % vehicles.length];
+					const changed = sandbox.store.update('vehicles', vehicle.vehicleId, { mileage: i });
+					changes.set(key(changed), tick);
+				}
+			}
+			await Promise.all(running);
+		} finally {
+			await flaky.close();
+		}
+		polls.sort((a, b) => a.tick - b.tick);
+		// Each poll done before the next was due (none skipped), none failed.
+		expect(polls.filter((p) => p.error || p.doneAt > start + (p.tick + 1) * W)).toEqual([]);
+		const emittedBy = new Map<string, number>();
+		for (const poll of polls) for (const k of poll.keys) emittedBy.set(k, poll.tick);
+		// A change in interval k comes in the poll due at k + 1, or at the latest k + 2.
+		expect([...changes].filter(([k, tick]) => !(emittedBy.get(k)! <= tick + 2))).toEqual([]);
+		const emitted = polls.flatMap((p) => p.keys);
+		expect(new Set(emitted).size).toBe(emitted.length);
+		expect(flaky.log.filter((e) => e.status === 429).length).toBeGreaterThan(5);
+		expect(flaky.log.filter((e) => e.status === 503).length).toBeGreaterThan(5);
+		// Up to three bursts of 150 in the overlap, each a dense second of 2 pages, re-read each poll.
+		const most = Math.max(...polls.map((p) => p.gets));
+		expect(most).toBeLessThanOrEqual(MOST_GETS);
+		const took = polls.map((p) => ((p.doneAt - start) / W - p.tick).toFixed(2));
+		process.stdout.write(
+			`GETs per poll: ${polls.map((p) => p.gets).join(', ')}; took (intervals): ${took.join(', ')}\n`,
+		);
+		rows.push([
+			'Every 7th request answered 429 and every 11th GET 503, 4-second tokens, 150 vehicles changing together every 1–3 polls (AutoLeap’s minute and limits scaled to 3 s)',
+			'each change in the next poll or the one after; no poll runs into the next (the 429s and 503s waited out, a second each)',
+			`${emittedBy.size} / ${changes.size}`,
+			`at most ${MOST_GETS}`,
+		]);
+	}, 60_000);
+});
+
 it('README: the changes-trigger table is what these tests measured', () => {
-	expect(rows).toHaveLength(9);
+	expect(rows).toHaveLength(12);
 	expectReadmeBlock(
 		'changes-trigger',
 		markdownTable(
