@@ -38,8 +38,11 @@ function activeTrigger(
 	{ aheadMs = 0, credentials }: { aheadMs?: number; credentials?: CredentialStore } = {},
 ) {
 	let staticData: IDataObject = {};
-	const nodeType = new AutoLeapTrigger({ now: () => ctx.sandbox.clock.now() + aheadMs });
+	const clock = { aheadMs };
+	const nodeType = new AutoLeapTrigger({ now: () => ctx.sandbox.clock.now() + clock.aheadMs });
 	return {
+		/** n8n's clock, set anew. */
+		clock,
 		get staticData() {
 			return staticData;
 		},
@@ -224,6 +227,25 @@ describe('clocks: n8n’s and AutoLeap’s disagree', () => {
 			]);
 		},
 	);
+});
+
+it('n8n’s clock set right between polls (it was an hour ahead): the trigger learns AutoLeap’s time again and the next change comes once', async () => {
+	const { sandbox } = ctx;
+	const trigger = activeTrigger({ event: 'vehicleUpdated' }, { aheadMs: 60 * MINUTE });
+	await trigger.poll();
+	const [a, b] = sandbox.store.list('vehicles', DEMO_COMPANY_ID).slice(20, 22);
+	sandbox.clock.advance(MINUTE / 2);
+	const first = sandbox.store.update('vehicles', a.vehicleId, { mileage: 1 });
+	sandbox.clock.advance(MINUTE / 2);
+	expect((await trigger.poll()).map((v) => v.updatedDate)).toEqual([first.updatedDate]);
+	trigger.clock.aheadMs = 0;
+	sandbox.clock.advance(MINUTE / 2);
+	const second = sandbox.store.update('vehicles', b.vehicleId, { mileage: 2 });
+	sandbox.clock.advance(MINUTE / 2);
+	// The first poll after the clock was set reads one second (its window, by the old skew, ended
+	// before it began) and learns the clock from that answer; the next reads up to now.
+	const after = [...(await trigger.poll()), ...(await trigger.poll())];
+	expect(after.map((v) => v.updatedDate)).toEqual([second.updatedDate]);
 });
 
 it('Fetch Test Event finds the newest change also when n8n’s clock is an hour behind AutoLeap’s', async () => {
