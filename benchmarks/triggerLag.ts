@@ -21,7 +21,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { N8n, waitFor, type N8nServer } from '../e2e/lib/n8n';
-import { ensureRuntime, PACK_DIR, packPackage } from '../e2e/lib/runtime';
+import { installRuntime, PACK_DIR, packPackage } from '../e2e/lib/runtime';
 import { AUTOLEAP_TRIGGER, chain } from '../e2e/lib/workflow';
 import { startSandbox } from '../sandbox';
 import { DEMO_COMPANY_ID, DEMO_PARTNER } from '../sandbox/seed';
@@ -284,7 +284,7 @@ function section(runs: Run[]): string {
 }
 
 async function main(): Promise<void> {
-	ensureRuntime();
+	await installRuntime();
 	const packDir = mkdtempSync(join(tmpdir(), 'autoleap-bench-trigger-'));
 	try {
 		const runs: Run[] = [];
