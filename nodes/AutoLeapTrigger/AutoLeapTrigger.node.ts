@@ -7,28 +7,36 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
-import { autoLeapEndBound, autoLeapStartBound, startOfSecond } from '../shared/autoleap/dates';
+import { autoLeapEndBound, autoLeapStartBound } from '../shared/autoleap/dates';
 import { readPage } from '../shared/autoleap/client';
 import { simplifyRecord } from '../shared/autoleap/simplify';
 import { getCompanies, getLocations } from '../shared/parameters';
 import {
 	advance,
+	baselineHolds,
+	baselineWindow,
 	contentHash,
 	isSeen,
+	learnSkew,
 	loadState,
 	startState,
 	timeOf,
 	versionOf,
+	windowEnd,
 	windowStart,
 } from './cursor';
 import { DEFAULT_MAX_REQUESTS, DEFAULT_OVERLAP_SECONDS, triggerProperties } from './description';
-import { eventByValue } from './events';
+import { eventByValue, filterName } from './events';
 import type { TriggerEvent } from './events';
+import { unlessRunning } from './schedule';
+import type { RunningPoll } from './schedule';
 import { findLatest, readWindow } from './slices';
-import type { FetchSlice } from './slices';
+import type { FetchSlice, Outside, ReadResult } from './slices';
 
-/** "Fetch test event" searches back to here when no start date is set. */
+/** "Fetch test event" searches back to here when no start date is set… */
 const EARLIEST = Date.UTC(2000, 0, 1);
+/** …and up to a day past n8n's clock, which AutoLeap's may be ahead of (later times are empty). */
+const DAY_MS = 86_400_000;
 
 interface Settings {
 	event: TriggerEvent;
@@ -104,54 +112,43 @@ function sliceFetcher(ctx: IPollFunctions, { event, companyId, qs }: Settings): 
 	};
 }
 
-/**
- * The trigger nodes whose scheduled poll is running in this process. n8n starts the next poll on
- * schedule even while the last one still runs (a poll waiting out 429s can outlast a one-minute
- * interval), and two polls over one cursor would emit the same changes twice — or, at activation,
- * both take a start point, the later one counting changes made in between as already seen. So a
- * poll that finds its node's previous poll running is skipped: the next one reads from the cursor
- * the running one leaves.
- */
-const pollsRunning = new Set<string>();
-
-/** One poll, unless this node's previous poll is still running. */
+/** One poll, unless this node's previous poll is still running (schedule.ts). */
 async function poll(
 	this: IPollFunctions,
 	now: () => number,
 ): Promise<INodeExecutionData[][] | null> {
 	if (this.getMode() === 'manual') return await pollOnce.call(this, now);
-	const key = `${this.getWorkflow().id ?? ''}|${this.getNode().name}`;
-	if (pollsRunning.has(key)) return null;
-	pollsRunning.add(key);
-	try {
-		return await pollOnce.call(this, now);
-	} finally {
-		pollsRunning.delete(key);
-	}
+	return await unlessRunning(this, now, async (run) => await pollOnce.call(this, now, run));
 }
 
-/** One poll: read the window since the cursor, emit what is new, move the cursor. */
+/**
+ * One poll: read the window since the cursor, emit what is new, move the cursor. `run` is the
+ * scheduled poll's record (none for Fetch Test Event).
+ */
 async function pollOnce(
 	this: IPollFunctions,
 	now: () => number,
+	run?: RunningPoll,
 ): Promise<INodeExecutionData[][] | null> {
 	const settings = settingsOf(this);
-	const { event } = settings;
+	const { event, overlapMs } = settings;
 	const fetch = sliceFetcher(this, settings);
 	const keyOf = (record: IDataObject) => versionOf(record, event.idField, event.timeField);
-	const output = (record: IDataObject): INodeExecutionData => ({
-		json: settings.simplify ? simplifyRecord(event.resource, record) : record,
-	});
+	/** An item, saying what is out of the ordinary (README, Trigger events): `late` gives its lag. */
+	const output = (record: IDataObject, late?: IDataObject): INodeExecutionData => {
+		const json = settings.simplify ? simplifyRecord(event.resource, record) : record;
+		const byContent = keyOf(record).byContent
+			? { keyedBy: 'content', missing: event.idField }
+			: undefined;
+		if (!byContent && !late) return { json };
+		return { json: { ...json, autoLeapTrigger: { ...byContent, ...late } } };
+	};
 
 	// "Fetch test event": the newest matching record; the state is left alone.
 	if (this.getMode() === 'manual') {
-		const latest = await findLatest(
-			fetch,
-			settings.startDate ?? EARLIEST,
-			now() + settings.overlapMs,
-			keyOf,
-		);
-		return latest ? [[output(latest)]] : null;
+		const found = await findLatest(fetch, settings.startDate ?? EARLIEST, now() + DAY_MS, keyOf);
+		if (found.outside) throw filterIgnored(this, event, found.outside);
+		return found.latest ? [[output(found.latest)]] : null;
 	}
 
 	const staticData = this.getWorkflowStaticData('node');
@@ -162,38 +159,83 @@ async function pollOnce(
 		settings.startFrom,
 		settings.startDate ?? null,
 	]);
+	const read = async (from: number, to: number) =>
+		await readWindow(fetch, from, to, {
+			maxRequests: settings.maxRequests,
+			keyOf,
+			now,
+			serverStamped: event.serverStamped,
+		});
 	let state = loadState(staticData.cursor, fingerprint);
-	// "Now" is the only use of the poller's clock as a point in time. Its clock and AutoLeap's
-	// may differ by up to the overlap, so the first poll reads what AutoLeap holds within the
-	// overlap around this moment and remembers it as seen: no backfill, and no change made
-	// after activation is lost to a skewed clock.
+	// "Now": the first poll reads what AutoLeap holds around its own time and remembers it as
+	// seen, so activation emits no history and no later change is lost to a skewed clock.
 	const baseline = !state && settings.startDate === undefined;
-	if (!state) state = startState(fingerprint, settings.startDate ?? now() - settings.overlapMs);
-
-	const from = windowStart(state);
-	// Up to AutoLeap's "now": the poller's clock plus what records showed AutoLeap to be ahead,
-	// plus the overlap for skew not yet learned, in whole seconds. Later times are empty, and cost
-	// nothing unless a window is split.
-	const to = startOfSecond(now() + Math.max(0, state.skew ?? 0) + settings.overlapMs) - 1;
-	if (from > to) return null;
-	const read = await readWindow(fetch, from, to, {
-		maxRequests: settings.maxRequests,
-		keyOf,
-		now,
-		serverStamped: event.serverStamped,
-	});
-	const fresh = baseline ? [] : read.versions.filter((version) => !isSeen(state, version.key));
+	let from: number;
+	let result: ReadResult;
+	if (baseline) {
+		({ from, result } = await readBaseline(read, now, overlapMs));
+	} else {
+		state ??= startState(fingerprint, settings.startDate!);
+		from = windowStart(state);
+		// At least the second the window starts in: an answer tells AutoLeap's time again, should
+		// the last skew say its clock is not there yet (n8n's clock set since, say).
+		result = await read(from, Math.max(windowEnd(now(), state.skew, overlapMs), from));
+	}
+	if (result.outside) throw filterIgnored(this, event, result.outside);
+	state ??= startState(fingerprint, from);
+	const fresh = baseline ? [] : result.versions.filter((version) => !isSeen(state, version.key));
+	// Behind: polls were skipped while this one ran, or it stopped before AutoLeap's now.
+	const skippedPolls = run?.skipped ?? 0;
+	const serverNow = now() + (learnSkew(undefined, result.observations) ?? state.skew ?? 0);
+	const lateBy = (time: number) =>
+		skippedPolls > 0 || result.stopped
+			? { lagSeconds: Math.round((serverNow - time) / 1000), skippedPolls }
+			: undefined;
 	staticData.cursor = advance(state, {
 		from,
-		slices: read.slices,
-		versions: read.versions.map(({ key, time }) => ({ key, time })),
-		observations: read.observations,
-		untimed: read.untimed || !event.serverStamped,
-		overlapMs: settings.overlapMs,
-		stopped: read.stopped,
+		slices: result.slices,
+		versions: result.versions.map(({ key, time }) => ({ key, time })),
+		observations: result.observations,
+		untimed: result.untimed || !event.serverStamped,
+		overlapMs,
+		stopped: result.stopped,
 	}) as unknown as IDataObject;
 	// Versions come slice by slice in ascending time, each slice sorted: oldest first.
-	return fresh.length > 0 ? [fresh.map((version) => output(version.record))] : null;
+	if (fresh.length === 0) return null;
+	return [fresh.map((version) => output(version.record, lateBy(version.time)))];
+}
+
+/**
+ * The start point's read: around the poller's time first; when its answers show AutoLeap's clock
+ * further off than the overlap, once more around AutoLeap's own time (one more GET).
+ */
+async function readBaseline(
+	read: (from: number, to: number) => Promise<ReadResult>,
+	now: () => number,
+	overlapMs: number,
+): Promise<{ from: number; result: ReadResult }> {
+	const sentAt = now();
+	const first = baselineWindow(sentAt, undefined, overlapMs);
+	const result = await read(first.from, first.to);
+	const skew = learnSkew(undefined, result.observations);
+	if (result.outside || skew === undefined || baselineHolds(first, sentAt, now(), skew))
+		return { from: first.from, result };
+	const again = baselineWindow(now(), skew, overlapMs);
+	const second = await read(again.from, again.to);
+	const observations = [...result.observations, ...second.observations];
+	return { from: again.from, result: { ...second, observations } };
+}
+
+/** AutoLeap answered records outside the window it was asked for: it did not apply the filter. */
+function filterIgnored(ctx: IPollFunctions, event: TriggerEvent, outside: Outside) {
+	const at = (ms: number) => new Date(ms).toISOString();
+	return new NodeOperationError(
+		ctx.getNode(),
+		`AutoLeap ignored the ${filterName(event)} filter for ${event.records}`,
+		{
+			description: `Asked for ${event.records} with ${event.timeField} from ${at(outside.start)} to ${at(outside.end)} (${event.window.start}, ${event.window.end}), AutoLeap answered one with ${at(outside.time)}. Without that filter every poll would page through all ${event.records}, so the trigger stops. Check that nothing between n8n and AutoLeap drops query parameters (the credential's URL); for ${event.records} the filter's name may be inferred (README, Trigger events).`,
+		},
+	);
 }
 
 export class AutoLeapTrigger implements INodeType {

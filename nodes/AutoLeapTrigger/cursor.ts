@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 
-import { startOfSecond } from '../shared/autoleap/dates';
+import { SECOND_MS, startOfSecond } from '../shared/autoleap/dates';
 
 /**
  * The trigger's memory between polls, pure (times are passed in). Nothing is lost: all stamped
@@ -24,10 +24,10 @@ export interface CursorState {
 	/** Every version stamped at or before this (ms) has been read. Only moves forward. */
 	readThrough: number;
 	/**
-	 * AutoLeap's clock is at least the poller's clock plus this (ms), learned from record times
-	 * (a record stamped t was visible when its answer arrived at poller time r: server ≥ t, so
-	 * skew ≥ t − r). Absent until a record was seen; it lets the window advance while the shop is
-	 * quiet, using the poller's clock only for durations, never for absolute time.
+	 * AutoLeap's clock is at least the poller's clock plus this (ms), learned in the last poll from
+	 * its answers' Date and record times (a Date S or a record stamped S came with an answer that
+	 * arrived at poller time r: server ≥ S, so skew ≥ S − r). Absent until an answer told it; it
+	 * lets the window follow AutoLeap's clock, the poller's serving only for durations.
 	 */
 	skew?: number;
 	/** Whether records without a time field were seen (then the poller's clock stands in). */
@@ -58,6 +58,45 @@ export function windowStart(state: CursorState): number {
 	return Math.max(state.floor, state.readThrough + 1);
 }
 
+/**
+ * The last instant (ms) a poll starting at poller time `now` reads: AutoLeap's time (the poller's
+ * plus the skew, 0 until an answer told it) plus the overlap, less a ms of a whole second. Later
+ * times are empty, and cost nothing unless a window is split.
+ */
+export function windowEnd(now: number, skew: number | undefined, overlapMs: number): number {
+	return startOfSecond(now + (skew ?? 0) + overlapMs) - 1;
+}
+
+/**
+ * The start point of "Now" and what its first poll reads, remembering it as seen: AutoLeap's
+ * time at `now` less the overlap (a write becomes visible up to an overlap after its stamp)
+ * through `windowEnd`. Until an answer told the skew, the poller's clock stands in.
+ */
+export function baselineWindow(
+	now: number,
+	skew: number | undefined,
+	overlapMs: number,
+): { from: number; to: number } {
+	return { from: now + (skew ?? 0) - overlapMs, to: windowEnd(now, skew, overlapMs) };
+}
+
+/**
+ * Whether a start-point read of [from, to], sent at poller time `sentAt` and done at `doneAt`,
+ * holds what AutoLeap had when the trigger started, given the skew its answers told: it begins
+ * no later than AutoLeap's time at sending (no later change falls below the start point) and
+ * reaches past its time when done, by a margin for the Date's whole second (no earlier change is
+ * left to come as new). Otherwise the clocks disagree by more than the overlap, and the read is
+ * done again around AutoLeap's time.
+ */
+export function baselineHolds(
+	window: { from: number; to: number },
+	sentAt: number,
+	doneAt: number,
+	skew: number,
+): boolean {
+	return window.from <= sentAt + skew && window.to >= doneAt + skew + 2 * SECOND_MS;
+}
+
 /** Milliseconds of an ISO time, or undefined. */
 export function timeOf(value: unknown): number | undefined {
 	if (typeof value !== 'string' || value === '') return undefined;
@@ -69,18 +108,26 @@ export interface VersionKey {
 	key: string;
 	/** The record's time (ms); undefined when it has none. */
 	time?: number;
+	/** Whether the record lacks its id field, so its content stands in for it. */
+	byContent?: boolean;
 }
 
 /**
  * One version of one record: its id and time (as ms, so two spellings of one instant agree), or
- * its id and a content hash when it carries no time.
+ * its id and a content hash when it carries no time. A record without its id field (an AutoLeap
+ * that names it otherwise) is told apart by its whole content, as Get Many does: distinct records
+ * are never merged into one.
  */
 export function versionOf(record: IDataObject, idField: string, timeField: string): VersionKey {
-	const id =
-		record[idField] === undefined || record[idField] === null ? '' : String(record[idField]);
+	const raw = record[idField];
 	const time = timeOf(record[timeField]);
-	if (time !== undefined) return { key: `${id}@${time}`, time };
-	return { key: `${id}#${contentHash(record)}` };
+	if (raw === undefined || raw === null || raw === '') {
+		const key = `~${contentHash(record)}`;
+		if (time === undefined) return { key, byContent: true };
+		return { key: `${key}@${time}`, time, byContent: true };
+	}
+	if (time !== undefined) return { key: `${String(raw)}@${time}`, time };
+	return { key: `${String(raw)}#${contentHash(record)}` };
 }
 
 export function contentHash(value: unknown): string {
@@ -143,7 +190,7 @@ export function provenThrough(
 	return through;
 }
 
-/** The skew learned from (record time, poller time its answer arrived) pairs. */
+/** The skew learned from (AutoLeap time, poller time its answer arrived) pairs. */
 export function learnSkew(
 	skew: number | undefined,
 	observations: Array<{ time: number; receivedAt: number }>,
@@ -168,16 +215,21 @@ export interface PollFacts {
 	stopped?: boolean;
 }
 
-/** The state after a poll: proven range, learned skew, remembered versions (pruned and bounded). */
+/**
+ * The state after a poll: proven range, learned skew, remembered versions (pruned and bounded).
+ * The skew is this poll's own (clocks may be set between polls); a poll whose answers told
+ * nothing keeps the last one, and without any the poller's clock stands in (skew 0) for
+ * records that carry no time.
+ */
 export function advance(state: CursorState, facts: PollFacts): CursorState {
 	const untimed = Boolean(state.untimed || facts.untimed);
-	// Without record times the poller's clock stands in for AutoLeap's (skew 0).
-	const skew = state.skew ?? (untimed ? 0 : undefined);
+	const learned = learnSkew(undefined, facts.observations) ?? state.skew;
+	const skew = learned ?? (untimed ? 0 : undefined);
 	const proven = provenThrough(facts.from, facts.slices, facts.overlapMs, skew);
 	const next: CursorState = {
 		...state,
 		readThrough: Math.max(state.readThrough, proven),
-		skew: learnSkew(state.skew, facts.observations),
+		skew: learned,
 		caughtUp: !facts.stopped,
 		seen: { ...state.seen },
 	};

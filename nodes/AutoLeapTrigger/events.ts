@@ -15,6 +15,8 @@ export interface TriggerEvent {
 	value: string;
 	description: string;
 	resource: SimplifiedResource;
+	/** The records, as messages name them. */
+	records: string;
 	path: string;
 	/** The list's time-window query parameters (inclusive, `YYYY-MM-DDThh:mm:ssZ`: whole seconds). */
 	window: { start: string; end: string };
@@ -46,6 +48,7 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 		value: 'appointmentRequestCreated',
 		description: 'A customer asked for an appointment',
 		resource: 'appointmentRequest',
+		records: 'appointment requests',
 		path: PATHS.appointmentRequests,
 		window: TIME_WINDOWS.appointmentRequestCreated,
 		timeField: 'createdDate', // INFERRED from the createdDate* filter names
@@ -59,6 +62,7 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 		value: 'appointmentRequestUpdated',
 		description: 'An appointment request was created or changed',
 		resource: 'appointmentRequest',
+		records: 'appointment requests',
 		path: PATHS.appointmentRequests,
 		window: UPDATED,
 		timeField: updatedAt('appointmentRequest'),
@@ -72,6 +76,7 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 		value: 'customerUpdated',
 		description: 'A customer was created or changed',
 		resource: 'customer',
+		records: 'customers',
 		path: PATHS.customers,
 		window: UPDATED, // INFERRED: GET /customers documents no date filter
 		timeField: updatedAt('customer'),
@@ -85,6 +90,7 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 		value: 'itemUpdated',
 		description: 'A part, tire, labor, fee or discount item was created or changed',
 		resource: 'item',
+		records: 'items',
 		path: PATHS.items,
 		window: UPDATED,
 		timeField: updatedAt('item'),
@@ -98,6 +104,7 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 		value: 'paymentReceived',
 		description: 'A payment was recorded (by its payment date)',
 		resource: 'payment',
+		records: 'payments',
 		path: PATHS.payments,
 		window: TIME_WINDOWS.paymentDate,
 		timeField: 'paymentDate',
@@ -111,6 +118,7 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 		value: 'paymentUpdated',
 		description: 'A payment was recorded or changed',
 		resource: 'payment',
+		records: 'payments',
 		path: PATHS.payments,
 		window: UPDATED,
 		timeField: updatedAt('payment'),
@@ -124,6 +132,7 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 		value: 'repairOrderFinalized',
 		description: 'A repair order was finalized (by its finalize date)',
 		resource: 'repairOrder',
+		records: 'repair orders',
 		path: PATHS.repairOrders,
 		window: TIME_WINDOWS.repairOrderFinalized,
 		timeField: 'finalizeDate',
@@ -137,6 +146,7 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 		value: 'repairOrderInvoiced',
 		description: 'A repair order was invoiced (by its invoice date)',
 		resource: 'repairOrder',
+		records: 'repair orders',
 		path: PATHS.repairOrders,
 		window: TIME_WINDOWS.repairOrderInvoiced,
 		timeField: 'invoiceDate',
@@ -150,6 +160,7 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 		value: 'repairOrderUpdated',
 		description: 'A repair order was created or changed',
 		resource: 'repairOrder',
+		records: 'repair orders',
 		path: PATHS.repairOrders,
 		window: UPDATED,
 		timeField: updatedAt('repairOrder'),
@@ -163,6 +174,7 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 		value: 'vehicleUpdated',
 		description: 'A vehicle was created or changed',
 		resource: 'vehicle',
+		records: 'vehicles',
 		path: PATHS.vehicles,
 		window: UPDATED,
 		timeField: updatedAt('vehicle'),
@@ -172,6 +184,11 @@ export const TRIGGER_EVENTS: TriggerEvent[] = [
 		filters: [],
 	},
 ];
+
+/** The window's filter as messages name it: `updatedDateStart` → "updated-date", `invoiceStartDate` → "invoice-date". */
+export function filterName(event: TriggerEvent): string {
+	return `${event.window.start.replace(/Start|Date/g, '')}-date`;
+}
 
 export function eventByValue(value: string): TriggerEvent | undefined {
 	return TRIGGER_EVENTS.find((event) => event.value === value);

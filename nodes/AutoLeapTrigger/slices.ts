@@ -21,6 +21,8 @@ export interface PageAnswer {
 	records: IDataObject[];
 	last: boolean;
 	totalCount?: number;
+	/** AutoLeap's clock when it answered (the HTTP Date: whole seconds, rounded down). */
+	serverTime?: number;
 }
 
 /**
@@ -51,15 +53,45 @@ export interface ReadVersion {
 	record: IDataObject;
 }
 
+/** A record an answer held outside the slice it was asked for: AutoLeap did not apply the time window. */
+export interface Outside {
+	start: number;
+	end: number;
+	/** The record's time (ms). */
+	time: number;
+}
+
 export interface ReadResult {
 	/** Versions of the complete slices, each once, oldest first. */
 	versions: ReadVersion[];
 	slices: CompletedSlice[];
+	/** (AutoLeap's time, poller time the answer arrived): record times and the answers' Date. */
 	observations: Array<{ time: number; receivedAt: number }>;
 	requests: number;
 	/** Whether the read stopped before `to` (request cap, or a second that kept changing). */
 	stopped: boolean;
 	untimed: boolean;
+	/** Set when an answer ignored its window; the read stopped there. */
+	outside?: Outside;
+}
+
+/**
+ * The first record of an answer for [start, end] (whole seconds) that the window could not hold:
+ * before the start's second, or past what the end bound reaches (`ANSWER_REACH_MS`). Such a record
+ * means AutoLeap ignored the filter, and reading on would page the whole list, poll after poll.
+ */
+export function outsideOf(
+	records: IDataObject[],
+	start: number,
+	end: number,
+	keyOf: ReadOptions['keyOf'],
+): Outside | undefined {
+	for (const record of records) {
+		const { time } = keyOf(record);
+		if (time !== undefined && (time < startOfSecond(start) || time > end + ANSWER_REACH_MS))
+			return { start, end, time };
+	}
+	return undefined;
 }
 
 /**
@@ -87,6 +119,11 @@ export async function readWindow(
 		const answer = await fetch(start, end, page);
 		result.requests++;
 		const receivedAt = options.now();
+		result.outside ??= outsideOf(answer.records, start, end, options.keyOf);
+		// The Date proves AutoLeap's clock at arrival (not when the slice was read: it may have
+		// turned the second in between), so it counts through the skew only.
+		if (answer.serverTime !== undefined)
+			result.observations.push({ time: answer.serverTime, receivedAt });
 		// Every record proves AutoLeap's clock, also those outside the slice.
 		for (const record of answer.records) {
 			const { time } = options.keyOf(record);
@@ -131,15 +168,24 @@ export async function readWindow(
 		}
 	};
 
+	// The cap holds for every request once a slice is complete: the first one always finishes, so
+	// each poll moves on (one second may need more pages than the cap).
+	const mayAsk = () =>
+		result.outside === undefined &&
+		(result.requests < options.maxRequests || result.slices.length === 0);
 	const pending: Array<[number, number]> = [[startOfSecond(from), endOfSecond(to)]];
 	while (pending.length > 0) {
-		if (result.requests >= options.maxRequests && result.slices.length > 0) {
+		if (!mayAsk()) {
 			result.stopped = true;
 			break;
 		}
 		const [start, end] = pending.pop()!;
 		const sentAt = options.now();
 		const answer = await ask(start, end, 1);
+		if (result.outside) {
+			result.stopped = true;
+			break;
+		}
 		const records = new Map<string, ReadVersion>();
 		if (answer.last) {
 			collect(answer.records, start, end, records);
@@ -158,7 +204,7 @@ export async function readWindow(
 				collect(next.records, start, end, into);
 				return next;
 			});
-		if (!(await readSecond(read, answer, records))) {
+		if (!(await readSecond(read, answer, records, mayAsk)) || result.outside) {
 			result.stopped = true;
 			break;
 		}
@@ -233,12 +279,14 @@ export function splitRange(
 
 /**
  * Pages through one second (more than a page, e.g. a bulk import, cannot be split) until a full
- * pass sees a steady total, as records only leave a past second; false if it never does.
+ * pass sees a steady total, as records only leave a past second; false if it never does, or when
+ * `mayAsk` says no more requests.
  */
 async function readSecond(
 	read: (page: number, into: Map<string, ReadVersion>) => Promise<PageAnswer>,
 	first: PageAnswer,
 	records: Map<string, ReadVersion>,
+	mayAsk: () => boolean,
 ): Promise<boolean> {
 	let answer: PageAnswer | undefined = first;
 	for (let pass = 0; pass < MAX_SECOND_PASSES; pass++) {
@@ -246,6 +294,7 @@ async function readSecond(
 		const before = records.size;
 		let page = 1;
 		for (; page <= MAX_SECOND_PAGES; page++) {
+			if (!answer && !mayAsk()) return false;
 			answer ??= await read(page, records);
 			counts.add(answer.totalCount);
 			const last = answer.last;
@@ -262,18 +311,20 @@ async function readSecond(
 
 /**
  * The newest record of a window, for "Fetch test event": slices searched later half first.
- * Returns undefined when the window holds nothing.
+ * `latest` is undefined when the window holds nothing; `outside` is set when AutoLeap ignored it.
  */
 export async function findLatest(
 	fetch: FetchSlice,
 	from: number,
 	to: number,
 	keyOf: ReadOptions['keyOf'],
-): Promise<IDataObject | undefined> {
+): Promise<{ latest?: IDataObject; outside?: Outside }> {
 	const pending: Array<[number, number]> = [[startOfSecond(from), endOfSecond(to)]];
 	while (pending.length > 0) {
 		const [start, end] = pending.pop()!;
 		const answer = await fetch(start, end, 1);
+		const outside = outsideOf(answer.records, start, end, keyOf);
+		if (outside) return { outside };
 		if (answer.records.length === 0) continue;
 		const parts = answer.last
 			? undefined
@@ -295,7 +346,7 @@ export async function findLatest(
 			const time = keyOf(record).time ?? -Infinity;
 			if (time > latestTime) [latest, latestTime] = [record, time];
 		}
-		return latest;
+		return { latest };
 	}
-	return undefined;
+	return {};
 }

@@ -123,3 +123,13 @@ it('Scaling: the queue-mode contention table, from the committed run of npm run 
 		`${summary}\n\nFrom its run on ${date}; the runs needed ${requests}.`,
 	);
 });
+
+it('Benchmarks: the token lifecycle on queue-mode workers, from the committed run of npm run bench:tokens', () => {
+	const [run] = table('## Token lifecycle:');
+	const perProcess = (cell: string) => /\((.*)\)/.exec(cell)?.[1] ?? cell;
+	const total = (cell: string) => Number.parseInt(cell, 10);
+	expectReadmeBlock(
+		'tokens-summary',
+		`${total(run['Logins (per process)'])} logins (${perProcess(run['Logins (per process)'])}), ${total(run['Refreshes (per process)'])} refreshes, ${run['Refused refreshes']} refused, ${run['Answered 401']} × 401, ${run['Failed executions']} failed executions (its run of ${/npm run bench:tokens` on (\d{4}-\d{2}-\d{2})/.exec(RESULTS)?.[1]}).`,
+	);
+});

@@ -120,6 +120,19 @@ describe('sandbox test controls', () => {
 		expect((await admin('GET', 'nope')).status).toBe(404);
 	});
 
+	it('answers with an HTTP Date from its own clock, as AutoLeap does from its own', async () => {
+		sb().clock.set('2025-01-01T00:30:00.750Z');
+		const answer = await call(sb(), 'GET', '/partners/profile', { token: token() });
+		expect(answer.status).toBe(200);
+		expect(answer.headers.get('date')).toBe('Wed, 01 Jan 2025 00:30:00 GMT');
+		sb().injectFaults({ status: 503, count: 1, method: 'GET', path: '/partners/profile' });
+		const fault = await call(sb(), 'GET', '/partners/profile', { token: token() });
+		expect([fault.status, fault.headers.get('date')]).toEqual([
+			503,
+			'Wed, 01 Jan 2025 00:30:00 GMT',
+		]);
+	});
+
 	it('reset restores the seeded data and forgets writes', async () => {
 		sb().store.create('customers', { companyId: DEMO_COMPANY_ID, firstName: 'Tmp', lastName: 'X' });
 		expect(sb().store.list('customers', DEMO_COMPANY_ID)).toHaveLength(1);

@@ -142,14 +142,15 @@ describe('the adaptive share (several processes on one account)', () => {
 		clock.advance(5_000);
 		expect(window.tryTake()).toBeUndefined();
 		clock.advance(60_000);
-		// …then a 429 for a request sent after the cut halves again.
-		const again = window.tryTake()!;
+		// …then a 429 for a request sent after the cut, while the process fills its share, halves again.
+		const again = takeAll(window);
+		expect(again).toHaveLength(25);
 		clock.advance(10);
-		again('rateLimited');
+		again[0]('rateLimited');
 		expect(window.currentShare).toBe(12);
 	});
 
-	it('after a 429 pauses that kind: a second of AutoLeap’s minute, doubling while 429s go on; a 429 uses no slot', () => {
+	it('after a 429 pauses that kind: a second of AutoLeap’s minute, doubling while 429s go on, from a second again after a success; a 429 uses no slot', () => {
 		const clock = manualClock();
 		const window = new SlidingWindow(2, 60_000, clock.now);
 		window.tryTake()!('rateLimited');
@@ -158,20 +159,62 @@ describe('the adaptive share (several processes on one account)', () => {
 		window.tryTake()!('rateLimited');
 		expect(window.waitTime()).toBe(2_000);
 		clock.advance(2_000);
-		// Nothing counted in the window: the one slot of the share is free.
+		// Nothing counted in the window: both slots of the share are free.
 		const release = window.tryTake()!;
-		expect(window.tryTake()).toBeUndefined();
+		expect(window.tryTake()).toBeDefined();
 		release('answered');
-		// Accepted after the cut: the share grows back.
-		expect(window.currentShare).toBe(2);
+		window.tryTake();
+		clock.advance(60_001);
+		window.tryTake()!('rateLimited');
+		expect(window.waitTime()).toBe(1_000);
+	});
+
+	it('waits as long as a Retry-After asks, however many 429s came before', () => {
+		const clock = manualClock();
+		const window = new SlidingWindow(10, 60_000, clock.now);
+		window.tryTake()!('rateLimited', 7_000);
+		expect(window.waitTime()).toBe(7_000);
+		clock.advance(7_000);
+		window.tryTake()!('rateLimited', 500);
+		expect(window.waitTime()).toBe(500);
+	});
+
+	it('keeps its share under 429s it did not cause: a process sending 10 a minute is not what fills the account', () => {
+		// Finding 9: a trigger polls once a minute with 6–10 GETs; AutoLeap answers every 7th
+		// request 429 (the account is full with others' requests). Each 429 halved the share, so
+		// after a few minutes it was below what one poll sends, and every 429 cost a minute.
+		const clock = manualClock();
+		const window = new SlidingWindow(150, 60_000, clock.now);
+		let sent = 0;
+		const waits: number[] = [];
+		for (let minute = 0; minute < 20; minute++) {
+			const pollStart = clock.now();
+			for (let answered = 0; answered < 10; ) {
+				let release = window.tryTake();
+				for (; !release; release = window.tryTake()) clock.advance(window.waitTime());
+				clock.advance(100);
+				if (++sent % 7 === 0) release('rateLimited');
+				else {
+					release('answered');
+					answered++;
+				}
+			}
+			waits.push(clock.now() - pollStart);
+			clock.advance(60_000 - (clock.now() - pollStart));
+		}
+		// Each poll takes its requests and a second's pause per 429, never a minute.
+		expect(Math.max(...waits)).toBeLessThan(5_000);
+		expect(window.currentShare).toBe(150);
 	});
 
 	it('grows by one for each request accepted after the last cut, up to its starting share', () => {
 		const clock = manualClock();
 		const window = new SlidingWindow(50, 60_000, clock.now, 2);
-		window.tryTake()!('rateLimited');
+		const busy = takeAll(window);
+		busy[0]('rateLimited');
+		busy.slice(1).forEach((release) => release('answered')); // sent before the cut: no growth
 		expect(window.currentShare).toBe(12);
-		clock.advance(1_000);
+		clock.advance(61_000);
 		for (let i = 0; i < 20; i++) window.tryTake()!('answered');
 		expect(window.currentShare).toBe(25);
 	});

@@ -1,5 +1,7 @@
 import {
 	advance,
+	baselineHolds,
+	baselineWindow,
 	contentHash,
 	isSeen,
 	learnSkew,
@@ -9,6 +11,7 @@ import {
 	prune,
 	startState,
 	versionOf,
+	windowEnd,
 	windowStart,
 } from '../../nodes/AutoLeapTrigger/cursor';
 import type { CursorState } from '../../nodes/AutoLeapTrigger/cursor';
@@ -39,7 +42,94 @@ describe('version keys', () => {
 		expect(c.key).not.toBe(a.key);
 		expect(contentHash([1, { a: null }])).toBe(contentHash([1, { a: null }]));
 	});
+
+	it('tells records without their id field apart by content, never merging two at one instant', () => {
+		const at = iso(T0 + 5);
+		const a = versionOf(
+			{ id: 'c1', firstName: 'Ann', updatedDate: at },
+			'customerId',
+			'updatedDate',
+		);
+		const b = versionOf(
+			{ id: 'c2', firstName: 'Ann', updatedDate: at },
+			'customerId',
+			'updatedDate',
+		);
+		const again = versionOf(
+			{ updatedDate: at, firstName: 'Ann', id: 'c1' },
+			'customerId',
+			'updatedDate',
+		);
+		expect(a).toMatchObject({ time: T0 + 5, byContent: true });
+		expect(a.key).toMatch(new RegExp(`^~[0-9a-f]{24}@${T0 + 5}$`));
+		expect(b.key).not.toBe(a.key);
+		expect(again.key).toBe(a.key);
+		// A record with its id is keyed as before, and says nothing more.
+		expect(versionOf({ customerId: 'c1', updatedDate: at }, 'customerId', 'updatedDate')).toEqual({
+			key: `c1@${T0 + 5}`,
+			time: T0 + 5,
+		});
+	});
 });
+
+describe('clocks', () => {
+	it('ends a window at AutoLeap’s time plus the overlap, in whole seconds, whichever way the clocks differ', () => {
+		expect(windowEnd(T0 + 400, undefined, 5_000)).toBe(T0 + 4_999);
+		expect(windowEnd(T0 + 400, 3_600_000, 5_000)).toBe(T0 + 3_604_999);
+		expect(windowEnd(T0 + 400, -3_600_000, 5_000)).toBe(T0 - 3_595_001);
+	});
+
+	it('starts "Now" an overlap before AutoLeap’s time, and redoes a start read the clocks put off', () => {
+		expect(baselineWindow(T0, undefined, 300_000)).toEqual({
+			from: T0 - 300_000,
+			to: T0 + 299_999,
+		});
+		const ahead = -360_000; // n8n 6 minutes ahead of AutoLeap
+		expect(baselineWindow(T0, ahead, 300_000)).toEqual({
+			from: T0 - 660_000,
+			to: T0 - 60_001,
+		});
+		const first = baselineWindow(T0, undefined, 300_000);
+		// Clocks a second apart (the Date's precision): the read around n8n's time holds.
+		expect(baselineHolds(first, T0, T0 + 200, -1_200)).toBe(true);
+		// n8n 6 min ahead: its start point lies after AutoLeap's now; changes would fall below it.
+		expect(baselineHolds(first, T0, T0 + 200, ahead)).toBe(false);
+		// n8n 6 min behind: the read ends before AutoLeap's now; history would come as new.
+		expect(baselineHolds(first, T0, T0 + 200, 360_000)).toBe(false);
+		// Within the overlap either way, with the Date's margin: holds.
+		expect(baselineHolds(first, T0, T0 + 200, -299_000)).toBe(true);
+		expect(baselineHolds(first, T0, T0 + 200, 297_000)).toBe(true);
+	});
+
+	it('proves with this poll’s skew: a clock set between polls does not carry an old one over', () => {
+		// The last poll found AutoLeap an hour ahead; since then n8n's clock was set right.
+		const state = { ...startState('s', T0), readThrough: T0 - 1, skew: 3_600_000 };
+		const next = advance(state, {
+			from: T0,
+			slices: [{ start: T0, end: T0 + 3_599_999, sentAt: T0 + 60_000 }],
+			versions: [],
+			observations: [{ time: T0 + 60_000, receivedAt: T0 + 60_100 }],
+			untimed: false,
+			overlapMs: 5_000,
+		});
+		// AutoLeap was at ≥ T0+59.9 s when sent, not T0+1 h: proven through the second before
+		// the one holding T0+54.9 s.
+		expect(next.readThrough).toBe(T0 + 53_999);
+		expect(next.skew).toBe(-100);
+		// A poll whose answers told nothing keeps the last skew.
+		const quiet = advance(next, { ...emptyPoll, from: windowStart(next) });
+		expect(quiet.skew).toBe(-100);
+	});
+});
+
+const emptyPoll = {
+	from: T0,
+	slices: [],
+	versions: [],
+	observations: [],
+	untimed: false,
+	overlapMs: 5_000,
+};
 
 describe('state', () => {
 	it('starts at the start point and reads from there', () => {

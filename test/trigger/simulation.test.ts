@@ -14,6 +14,7 @@ const runs: SimulationOptions[] = [
 	{
 		seed: 1,
 		events: 2000,
+		skewMs: 0,
 		event: 'vehicleUpdated',
 		maxRequests: 5,
 		overlapSeconds: 30,
@@ -46,6 +47,7 @@ const runs: SimulationOptions[] = [
 	{
 		seed: 4,
 		events: 2000,
+		skewMs: 0,
 		event: 'customerUpdated',
 		maxRequests: 15,
 		overlapSeconds: 30,
@@ -67,6 +69,7 @@ const runs: SimulationOptions[] = [
 	{
 		seed: 6,
 		events: 2000,
+		skewMs: 0,
 		event: 'paymentUpdated',
 		maxRequests: 6,
 		overlapSeconds: 10,
@@ -74,11 +77,33 @@ const runs: SimulationOptions[] = [
 		endBound: 'second',
 		stamps: 'seconds',
 	},
+	{
+		seed: 7,
+		events: 2000,
+		event: 'customerUpdated',
+		maxRequests: 10,
+		overlapSeconds: 30,
+		skewMs: 3_600_000,
+		dates: 'documented',
+		endBound: 'second',
+		stamps: 'milliseconds',
+	},
+	{
+		seed: 8,
+		events: 2000,
+		event: 'vehicleUpdated',
+		maxRequests: 8,
+		overlapSeconds: 20,
+		skewMs: -3_600_000,
+		dates: 'documented',
+		endBound: 'instant',
+		stamps: 'seconds',
+	},
 ];
 
 describe('AutoLeap Trigger simulation', () => {
 	it.each(runs)(
-		'seed $seed ($event, dates $dates, end bound $endBound, stamps $stamps): every visible version emitted, none twice',
+		'seed $seed ($event, dates $dates, end bound $endBound, stamps $stamps, n8n − AutoLeap $skewMs ms): every visible version emitted, none twice',
 		async (options) => {
 			const report = await simulate(options);
 			// Figures for the record (events, polls, cap hits, idle cost).

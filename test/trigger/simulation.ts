@@ -33,7 +33,7 @@ export interface SimulationOptions {
 	event?: 'vehicleUpdated' | 'repairOrderUpdated' | 'paymentUpdated' | 'customerUpdated';
 	overlapSeconds?: number;
 	maxRequests?: number;
-	/** n8n's clock minus AutoLeap's (ms); keep it inside the overlap. */
+	/** n8n's clock minus AutoLeap's (ms); AutoLeap's reaches the trigger in each answer's Date. */
 	skewMs?: number;
 	/** How the sandbox reads date filters (default documented: milliseconds are a 400). */
 	dates?: DateMode;

@@ -2,7 +2,13 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { isSeen, startState, versionOf, windowStart } from '../../nodes/AutoLeapTrigger/cursor';
 import type { CursorState } from '../../nodes/AutoLeapTrigger/cursor';
-import { findLatest, readWindow, splitRange } from '../../nodes/AutoLeapTrigger/slices';
+import {
+	ANSWER_REACH_MS,
+	findLatest,
+	outsideOf,
+	readWindow,
+	splitRange,
+} from '../../nodes/AutoLeapTrigger/slices';
 import type { FetchSlice } from '../../nodes/AutoLeapTrigger/slices';
 import {
 	AUTOLEAP_DATE_TIME,
@@ -255,9 +261,88 @@ describe('time slices', () => {
 			updatedDate: iso(T0 + ((i * 7919) % 500) * 1000 + 250),
 		}));
 		const log: Array<[number, number, number]> = [];
-		const latest = await findLatest(fakeList(rows, log), T0, T0 + 1e6, keyOf);
+		const { latest } = await findLatest(fakeList(rows, log), T0, T0 + 1e6, keyOf);
 		expect(latest?.updatedDate).toBe(iso(T0 + 499_250));
 		expect(log.every(wholeSeconds)).toBe(true);
-		expect(await findLatest(fakeList([]), T0, T0 + 1e6, keyOf)).toBeUndefined();
+		expect(await findLatest(fakeList([]), T0, T0 + 1e6, keyOf)).toEqual({});
+	});
+
+	it('ends a read at the first answer that holds a record its window could not: AutoLeap ignored the filter', async () => {
+		const S = T0 + 40_000;
+		const E = T0 + 49_999;
+		const at = (ms: number) => [{ id: 'x', updatedDate: iso(ms) }];
+		// The start rounded down to its second and an end bound read as its whole second are AutoLeap's right.
+		expect(outsideOf(at(S), S + 300, E, keyOf)).toBeUndefined();
+		expect(outsideOf(at(E + ANSWER_REACH_MS), S, E, keyOf)).toBeUndefined();
+		expect(outsideOf([{ id: 'untimed' }], S, E, keyOf)).toBeUndefined();
+		expect(outsideOf(at(S - 1), S, E, keyOf)).toEqual({ start: S, end: E, time: S - 1 });
+		expect(outsideOf(at(E + ANSWER_REACH_MS + 1), S, E, keyOf)?.time).toBe(E + 1_001);
+
+		// A list that ignores the window: every request answers the whole list, 100 at a time.
+		const rows = Array.from({ length: 367 }, (_, i) => ({
+			id: i,
+			updatedDate: iso(T0 - 86_400_000 * (i % 90) + 7),
+		}));
+		const log: Array<[number, number, number]> = [];
+		const ignoring: FetchSlice = async (start, end, page) => {
+			log.push([start, end, page]);
+			return {
+				records: rows.slice((page - 1) * 100, page * 100),
+				last: page * 100 >= rows.length,
+				totalCount: rows.length,
+			};
+		};
+		const result = await readWindow(ignoring, S, E, options);
+		expect(log).toHaveLength(1);
+		expect(result).toMatchObject({ stopped: true, versions: [], slices: [], requests: 1 });
+		expect(result.outside).toMatchObject({ start: S, end: E });
+		expect((await findLatest(ignoring, S, E, keyOf)).outside).toMatchObject({ start: S });
+	});
+
+	it('counts each answer’s Date as AutoLeap’s clock at arrival, through the skew only', async () => {
+		const rows = [{ id: 1, updatedDate: iso(T0 + 2_500) }];
+		const list = fakeList(rows);
+		const dated: FetchSlice = async (...args) => ({
+			...(await list(...args)),
+			serverTime: T0 + 9_000,
+		});
+		const result = await readWindow(dated, T0, T0 + 9_999, { ...options, now: () => T0 + 8_400 });
+		expect(result.observations).toEqual([
+			{ time: T0 + 9_000, receivedAt: T0 + 8_400 },
+			{ time: T0 + 2_500, receivedAt: T0 + 8_400 },
+		]);
+		expect(result.slices[0].seenMaxTime).toBe(T0 + 2_500);
+	});
+
+	it('keeps to the request cap inside a second too, once a slice is complete; the first one always finishes', async () => {
+		// 30 records over 40 seconds, then 250 in second 40 (a bulk import): pages 1–3 of that second.
+		const rows = [
+			...Array.from({ length: 30 }, (_, i) => ({ id: i, updatedDate: iso(T0 + i * 1_300) })),
+			...Array.from({ length: 250 }, (_, i) => ({
+				id: 100 + i,
+				updatedDate: iso(T0 + 40_001 + i * 3),
+			})),
+		];
+		const log: Array<[number, number, number]> = [];
+		const capped = await readWindow(fakeList(rows, log, 'instant'), T0, T0 + 59_999, {
+			...options,
+			maxRequests: 3,
+		});
+		// Whole window, [0, 39], then second 40's page 1: the cap; its pages 2–3 wait for the next poll.
+		expect(log).toEqual([
+			[T0, T0 + 59_999, 1],
+			[T0, T0 + 39_999, 1],
+			[T0 + 40_000, T0 + 40_999, 1],
+		]);
+		expect(capped).toMatchObject({ stopped: true, requests: 3 });
+		expect(capped.slices.map((s) => s.end)).toEqual([T0 + 39_999]);
+		// The next poll starts at second 40: it is the first slice, and is read whole past the cap.
+		const next = await readWindow(fakeList(rows, [], 'instant'), T0 + 40_000, T0 + 59_999, {
+			...options,
+			maxRequests: 3,
+		});
+		expect(next.slices[0]).toMatchObject({ start: T0 + 40_000, end: T0 + 40_999 });
+		expect(next.versions.filter((v) => Number(v.record.id) >= 100)).toHaveLength(250);
+		expect(next.requests).toBe(4);
 	});
 });

@@ -18,9 +18,13 @@ export interface BudgetLimits {
 
 /**
  * What a taken slot is released with: an answer's arrival counts; a 429 does not (AutoLeap counted
- * nothing) and shrinks the share; a request never sent (its token renewal failed) leaves no trace.
+ * nothing), pauses that kind (for its Retry-After, ms, when it gave one) and may shrink the share;
+ * a request never sent (its token renewal failed) leaves no trace.
  */
-export type Release = (outcome?: 'answered' | 'rateLimited' | 'unsent') => void;
+export type Release = (
+	outcome?: 'answered' | 'rateLimited' | 'unsent',
+	retryAfterMs?: number,
+) => void;
 
 export function requestKind(method: string): RequestKind {
 	return method.toUpperCase() === 'GET' ? 'read' : 'write';
@@ -40,8 +44,11 @@ export class SlidingWindow {
 
 	/**
 	 * This process's share of the limit now: the limit split among the known processes, halved
-	 * on a 429 to a request sent since the last cut, one more per accepted request. Busy
-	 * processes' shares settle where they add up to the limit; a lone one regains it all.
+	 * on a 429 to a request sent since the last cut while this process used at least half of it,
+	 * one more per accepted request. Busy processes' shares settle where they add up to the limit;
+	 * a lone one regains it all; one that sends little is not what fills the account, and keeps
+	 * its share (else 429s it did not cause would shrink it below what it sends, and each 429
+	 * would cost it a minute's wait).
 	 */
 	private share: number;
 
@@ -49,8 +56,9 @@ export class SlidingWindow {
 	private changedAt = -Infinity;
 
 	/**
-	 * No request of this kind before this time (after a 429: a second of AutoLeap's minute,
-	 * doubling while 429s go on, up to half a window), and how many 429s in a row led to it.
+	 * No request of this kind before this time (after a 429: what its Retry-After asks, or a
+	 * second of AutoLeap's minute doubling while 429s go on, up to half a window; a success
+	 * starts again from a second), and how many 429s in a row led to it.
 	 */
 	private pausedUntil = -Infinity;
 
@@ -86,14 +94,21 @@ export class SlidingWindow {
 			this.share >= before ? this.startingShare() : Math.min(this.share, this.startingShare());
 	}
 
-	/** AutoLeap answered 429 to a request taken at `sentAt`: others use the account too. */
-	rateLimited(sentAt: number) {
+	/**
+	 * AutoLeap answered 429 to a request taken at `sentAt` (asking to wait `retryAfterMs`, if it
+	 * said): the account is full.
+	 */
+	rateLimited(sentAt: number, retryAfterMs?: number) {
 		const now = this.now();
-		if (sentAt >= this.pausedUntil || this.pausedUntil === -Infinity) {
+		if (retryAfterMs !== undefined) {
+			this.pausedUntil = Math.max(this.pausedUntil, now + retryAfterMs);
+		} else if (sentAt >= this.pausedUntil || this.pausedUntil === -Infinity) {
 			const base = this.windowMs / 60;
 			this.pausedUntil = now + Math.min(this.windowMs / 2, base * 2 ** Math.min(this.streak++, 30));
 		}
 		if (sentAt <= this.changedAt) return; // sent before the last change: already cut for this congestion
+		this.prune();
+		if (2 * (this.answered.length + this.inFlight) < this.share) return; // others filled it
 		this.share = Math.max(1, Math.floor(this.share / 2));
 		this.changedAt = now;
 	}
@@ -129,12 +144,12 @@ export class SlidingWindow {
 		this.inFlight++;
 		const sentAt = this.now();
 		let released = false;
-		return (outcome = 'answered') => {
+		return (outcome = 'answered', retryAfterMs) => {
 			if (released) return;
 			released = true;
 			this.inFlight--;
 			if (outcome === 'unsent') return;
-			if (outcome === 'rateLimited') return this.rateLimited(sentAt);
+			if (outcome === 'rateLimited') return this.rateLimited(sentAt, retryAfterMs);
 			this.streak = 0;
 			// Accepted after the last cut: there was room; one more slot for this process.
 			if (sentAt > this.changedAt) this.share = Math.min(this.startingShare(), this.share + 1);

@@ -2,9 +2,10 @@ import { AnswerError, ownErrorOf, RenewalError, statusOf } from './errors';
 import type { RequestKind } from './rateBudget';
 
 /**
- * AutoLeap sends no Retry-After (README §3). A 429 applied nothing: it is waited out with jittered
- * exponential backoff for as long as the account's patience allows. Reads are also retried a few
- * times after 5xx, network failures and unusable answers; writes are not (they may have applied).
+ * A 429 applied nothing: it is waited out for as long as the account's patience allows, for what
+ * its Retry-After asks (AutoLeap documents none, README §3; a proxy may send one), else with
+ * jittered exponential backoff. Reads are also retried a few times after 5xx, network failures and
+ * unusable answers; writes are not (they may have applied).
  */
 export interface RetryPolicy {
 	serverErrorRetries: number;
@@ -46,4 +47,33 @@ export function retryReason(error: unknown, kind: RequestKind): RetryReason | un
 	if (ownErrorOf(error, AnswerError)?.refused) return undefined;
 	if (status === undefined || status >= 500) return 'serverError';
 	return undefined;
+}
+
+/**
+ * How long (ms) a refused answer's Retry-After asks to wait: seconds, or an HTTP date read against
+ * the answer's own Date (the server's clock, not ours). Undefined when there is none.
+ */
+export function retryAfterOf(error: unknown): number | undefined {
+	const headers = headersOf(error);
+	const value = headers['retry-after'];
+	if (value === undefined) return undefined;
+	if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+	const at = Date.parse(value);
+	const date = headers.date === undefined ? Date.now() : Date.parse(headers.date);
+	return Number.isFinite(at) && Number.isFinite(date) ? Math.max(0, at - date) : undefined;
+}
+
+/** The response headers an error carries (n8n keeps the HTTP client's error as `cause`), lower-cased. */
+function headersOf(error: unknown): Record<string, string> {
+	const holders = [error, (error as { cause?: unknown } | undefined)?.cause];
+	for (const holder of holders) {
+		const headers = (holder as { response?: { headers?: unknown } } | undefined)?.response?.headers;
+		if (typeof headers !== 'object' || headers === null) continue;
+		const found: Record<string, string> = {};
+		for (const [name, value] of Object.entries(headers)) {
+			if (typeof value === 'string') found[name.toLowerCase()] = value;
+		}
+		return found;
+	}
+	return {};
 }

@@ -11,7 +11,7 @@ import { checkAnswer } from './answers';
 import type { Expectation } from './answers';
 import { ownErrorOf, RenewalError, statusOf } from './errors';
 import { budgetFor, requestKind } from './rateBudget';
-import { backoffDelay, retryPolicyFor, retryReason } from './retry';
+import { backoffDelay, retryAfterOf, retryPolicyFor, retryReason } from './retry';
 
 export interface AutoLeapRequest {
 	method: IHttpRequestMethods;
@@ -85,6 +85,7 @@ export async function send(
 	let superseded = 0;
 	let failure: unknown;
 	for (;;) {
+		let retryAfterMs: number | undefined;
 		const release = await budget.acquire(kind, { urgent: renewal });
 		try {
 			const response = await port(options, failure);
@@ -93,14 +94,16 @@ export async function send(
 			return { body: answer, serverTime: serverTimeOf(response.headers) };
 		} catch (error) {
 			failure = error;
-			// A 429 used none of AutoLeap's budget and tells this process to take a smaller share; a
-			// request whose token renewal failed was never sent (the renewal paced itself).
+			retryAfterMs = retryAfterOf(error);
+			// A 429 used none of AutoLeap's budget and pauses that kind (may shrink this process's
+			// share); a request whose token renewal failed was never sent (the renewal paced itself).
 			release(
 				ownErrorOf(error, RenewalError)
 					? 'unsent'
 					: statusOf(error) === 429
 						? 'rateLimited'
 						: 'answered',
+				retryAfterMs,
 			);
 		}
 		// A renewal whose refresh token was refused sent nothing (or met a 401): the next attempt
@@ -112,7 +115,7 @@ export async function send(
 			delay = backoffDelay(policy, superseded++);
 		} else if (reason === 'rateLimited') {
 			rateLimitedSince ??= Date.now();
-			delay = backoffDelay(policy, rateLimited++);
+			delay = retryAfterMs ?? backoffDelay(policy, rateLimited++);
 			if (Date.now() + delay - rateLimitedSince > policy.patienceMs) delay = undefined;
 		} else if (reason === 'serverError' && serverErrors < policy.serverErrorRetries) {
 			delay = backoffDelay(policy, serverErrors++);
