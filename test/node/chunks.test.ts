@@ -100,3 +100,15 @@ it('every Get Many whose records have an id offers Read in Chunks; inventory lev
 	for (const name of ['chunkSize', 'continueFrom'])
 		expect(shownFor(name).sort()).toEqual(shownFor('readInChunks').sort());
 });
+
+it('a Chunk Size that is not a whole number of at least 1 is refused before anything is sent', async () => {
+	for (const chunkSize of [0, -5, 2.5, '={{ "many" }}']) {
+		ctx.sandbox.clearLog();
+		const result = await run(ctx.credentials, chunkOf('vehicle', { chunkSize }));
+		expect(result.items).toHaveLength(0);
+		expect(result.error?.message).toMatch(
+			/^Item 1: "Chunk Size" must be a whole number of at least 1 \(got .*\)$/,
+		);
+		expect(apiCalls(ctx.sandbox, '/vehicles')).toHaveLength(0);
+	}
+});

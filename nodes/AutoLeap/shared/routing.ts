@@ -87,7 +87,7 @@ export function listRouting(path: string, resource?: SimplifiedResource): INodeP
 		const checks = listChecksOf(resource);
 		if (returnAll && idField && checks && this.getNodeParameter('readInChunks', false)) {
 			const chunk = await readChunk.call(this, prepared.call(this, requestData), {
-				size: this.getNodeParameter('chunkSize', 5_000) as number,
+				size: chunkSizeOf.call(this),
 				continueFrom: String(this.getNodeParameter('continueFrom', '') ?? ''),
 				idField,
 				checks,
@@ -116,6 +116,18 @@ export function listRouting(path: string, resource?: SimplifiedResource): INodeP
 		send: { paginate: true },
 		operations: { pagination: autoLeapList },
 	};
+}
+
+/** Chunk Size: a whole number of records, at least 1 (an empty chunk would look like the last). */
+function chunkSizeOf(this: IExecutePaginationFunctions): number {
+	const size = this.getNodeParameter('chunkSize', 5_000) as number;
+	if (Number.isInteger(size) && size >= 1) return size;
+	const itemIndex = this.getItemIndex();
+	throw new NodeOperationError(
+		this.getNode(),
+		`Item ${itemIndex + 1}: "Chunk Size" must be a whole number of at least 1 (got ${JSON.stringify(size)})`,
+		{ itemIndex, description: 'Nothing was sent to AutoLeap.' },
+	);
 }
 
 export interface RecordId {
