@@ -500,6 +500,79 @@ describe('a shop AutoLeap refuses', () => {
 	});
 });
 
+describe('per shop, what holds for one', () => {
+	it('n8n’s clock 10 minutes ahead of AutoLeap’s: each shop takes its start point on AutoLeap’s time, and its change comes once', async () => {
+		const { sandbox } = ctx;
+		const shops = SHOPS.slice(5, 10);
+		const ahead = new AutoLeapTrigger({ now: () => sandbox.clock.now() + 10 * MINUTE });
+		const parameters = {
+			event: 'vehicleUpdated',
+			companies: 'several',
+			companyIds: shops,
+			startFrom: 'now',
+			simplify: true,
+			options: {},
+		};
+		let staticData: IDataObject = {};
+		const poll = async () => {
+			const result = await runPoll({
+				nodeType: ahead,
+				parameters,
+				credentials: ctx.credentials,
+				staticData,
+			});
+			staticData = result.staticData;
+			return result.items?.map((item) => item.json) ?? [];
+		};
+		expect(await poll()).toEqual([]);
+		// Each shop's start read showed the clocks apart, and was read again around AutoLeap's time.
+		expect([...gets().perShop.values()]).toEqual(shops.map(() => 2));
+		sandbox.clock.advance(MINUTE / 2);
+		const changed = shops.map((shop, i) => change(shop, i));
+		sandbox.clock.advance(MINUTE / 2);
+		expect((await poll()).map(version)).toEqual(changed.map(version));
+		sandbox.clock.advance(MINUTE);
+		expect(await poll()).toEqual([]);
+	});
+
+	it('a proxy drops the date filter from one shop’s reads: the poll fails naming the shop and the filter; no shop’s place moves', async () => {
+		const { sandbox } = ctx;
+		const [a, stripped] = [SHOPS[0], SHOPS[12]];
+		const proxy = await startRewritingProxy(sandbox.url);
+		try {
+			const credentials = credentialsFor(sandbox, { customUrl: proxy.url, rateWindowMs: 1000 });
+			const trigger = activeTrigger(
+				{ companies: 'several', companyIds: [a, stripped] },
+				credentials,
+			);
+			await trigger.poll();
+			sandbox.clock.advance(MINUTE / 2);
+			const changed = change(a, 0);
+			sandbox.clock.advance(MINUTE / 2);
+			proxy.setRules({
+				request: (call) => {
+					if (call.query.get('companyId') !== stripped) return;
+					call.query.delete('updatedDateStart');
+					call.query.delete('updatedDateEnd');
+				},
+			});
+			const before = structuredClone(trigger.state);
+			const failure = (await trigger.poll().then(
+				() => undefined,
+				(error: unknown) => error,
+			)) as Error & { staticData?: IDataObject };
+			expect(failure.message).toBe(
+				`Company ${stripped}: AutoLeap ignored the updated-date filter for vehicles`,
+			);
+			expect(failure.staticData?.['node:AutoLeap Trigger']).toEqual(before);
+			proxy.setRules({});
+			expect((await trigger.poll()).map(version)).toEqual([version(changed)]);
+		} finally {
+			await proxy.close();
+		}
+	});
+});
+
 it('Fetch Test Event: the newest change of the first shop holding one, saying its shop; nothing stored', async () => {
 	const { sandbox } = ctx;
 	const trigger = activeTrigger({ companies: 'all' });
