@@ -1,7 +1,8 @@
 /**
  * The end-to-end suite: real n8n runtimes (e2e/runtimes/<name>, see e2e/lib/runtimes.ts) running the
- * packed package against the sandbox, one jest project per runtime. One suite at a time: each starts
- * n8n processes of its own, and the machine has 2 cores.
+ * packed package against the sandbox, one jest project per runtime. Two suites at a time: most of
+ * their time is waiting (token lifetimes, n8n's one-minute polls), not computing, on 2 cores; each
+ * starts n8n processes of its own on free ports.
  *
  *   E2E_N8N=1.123 npx jest -c jest.e2e.config.js e2e/token    one runtime only (or --selectProjects)
  */
@@ -29,7 +30,7 @@ module.exports = {
 	// Installs the runtimes of these projects (first run only), chromium, and packs the package once.
 	globalSetup: '<rootDir>/e2e/lib/globalSetup.ts',
 	testTimeout: 600_000,
-	maxWorkers: 1,
+	maxWorkers: 2,
 	verbose: true,
 	reporters: ['default', ['<rootDir>/scripts/runRecorder.js', { name: 'e2e' }]],
 };

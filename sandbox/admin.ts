@@ -3,6 +3,7 @@ import {
 	DEMO_COMPANY_2_ID,
 	DEMO_COMPANY_ID,
 	DEMO_PARTNER,
+	extraCompanyIds,
 	OTHER_COMPANY_ID,
 	OTHER_PARTNER,
 } from './seed';
@@ -21,6 +22,8 @@ import type { FaultSpec, ResourceName } from './types';
  *   GET /__admin/clock   POST /__admin/clock {set?: iso|ms, advance?: ms}
  *   GET /__admin/dates   POST /__admin/dates {mode?, endBound?, stamps?}   (see DateRules)
  *   GET /__admin/archived   POST /__admin/archived {mode: 'listed'|'hidden'}   (archived records in lists)
+ *   GET /__admin/profile[?partnerId=]   POST /__admin/profile {partnerId?, companies: [companyId…]}
+ *                                       (the companies a profile lists, of those seeded; default the demo partner)
  *   GET /__admin/log     DELETE /__admin/log            GET /__admin/counters   GET /__admin/seed
  *   GET /__admin/records/:resource[?companyId=]   GET|PATCH /__admin/records/:resource/:id   POST /__admin/records/:resource
  *
@@ -115,6 +118,15 @@ export async function handleAdmin(
 			case 'GET archived':
 			case 'POST archived':
 				return ok({ archived: method === 'POST' ? state.setArchived(body.mode) : state.archived });
+			case 'GET profile':
+			case 'POST profile': {
+				const partnerId =
+					body.partnerId ?? url.searchParams.get('partnerId') ?? DEMO_PARTNER.partnerId;
+				if (method === 'POST') state.setProfileCompanies(body.companies, partnerId);
+				const partner = state.partner(partnerId);
+				if (!partner) throw new Error(`Unknown partner ${JSON.stringify(partnerId)}`);
+				return ok({ profile: partner.profile });
+			}
 			case 'GET log':
 				return ok({ log: state.log });
 			case 'DELETE log':
@@ -127,6 +139,7 @@ export async function handleAdmin(
 					demoPartner: DEMO_PARTNER,
 					otherPartner: OTHER_PARTNER,
 					companies: { DEMO_COMPANY_ID, DEMO_COMPANY_2_ID, OTHER_COMPANY_ID },
+					extraCompanies: extraCompanyIds(state.options.companies ?? 0),
 					profiles: state.partners.map((p) => p.profile),
 				});
 			case 'GET records':

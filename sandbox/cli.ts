@@ -6,6 +6,7 @@ import {
 	DEMO_COMPANY_ID,
 	DEMO_PARTNER,
 	END_BOUNDS,
+	extraCompanyIds,
 	OTHER_COMPANY_ID,
 	OTHER_PARTNER,
 	STAMP_PRECISIONS,
@@ -24,6 +25,8 @@ Options (env var in brackets):
   --write-limit <n>        writes per window per partner   [AUTOLEAP_SANDBOX_WRITE_LIMIT, default 50]
   --window-ms <n>          rate-limit window               [AUTOLEAP_SANDBOX_WINDOW_MS, default 60000]
   --bulk-vehicles <n>      extra vehicles for benchmarks   [AUTOLEAP_SANDBOX_BULK_VEHICLES, default 0]
+  --companies <n>          extra shops in the demo partner's profile, ids 700001… (small shops)
+                                                           [AUTOLEAP_SANDBOX_COMPANIES, default 0]
   --latency-ms <n>         delay every API response        [AUTOLEAP_SANDBOX_LATENCY_MS, default 0]
   --dates <mode>           date filters: documented (YYYY-MM-DDThh:mm:ssZ or YYYY-MM-DD only,
                            anything finer is a 400), truncate (cut to the second), lenient (to the ms)
@@ -48,6 +51,7 @@ const { values } = parseArgs({
 		'write-limit': { type: 'string' },
 		'window-ms': { type: 'string' },
 		'bulk-vehicles': { type: 'string' },
+		companies: { type: 'string' },
 		'latency-ms': { type: 'string' },
 		'manual-clock': { type: 'string' },
 		dates: { type: 'string' },
@@ -86,6 +90,7 @@ async function main(): Promise<void> {
 		return;
 	}
 	const started = Date.now();
+	const extra = num('companies', 'AUTOLEAP_SANDBOX_COMPANIES', 0) ?? 0;
 	const sandbox = await startSandbox({
 		port: num('port', 'AUTOLEAP_SANDBOX_PORT', 4010),
 		host: values.host ?? process.env.AUTOLEAP_SANDBOX_HOST ?? '127.0.0.1',
@@ -98,6 +103,7 @@ async function main(): Promise<void> {
 			windowMs: num('window-ms', 'AUTOLEAP_SANDBOX_WINDOW_MS', 60_000),
 		},
 		bulkVehicles: num('bulk-vehicles', 'AUTOLEAP_SANDBOX_BULK_VEHICLES', 0),
+		companies: extra,
 		latencyMs: num('latency-ms', 'AUTOLEAP_SANDBOX_LATENCY_MS', 0),
 		dates: choice('dates', 'AUTOLEAP_SANDBOX_DATES', DATE_MODES),
 		endBound: choice('end-bound', 'AUTOLEAP_SANDBOX_END_BOUND', END_BOUNDS),
@@ -112,7 +118,7 @@ async function main(): Promise<void> {
 	console.log(`  admin API:     ${sandbox.origin}/__admin/`);
 	console.log(`  dates:         ${JSON.stringify(sandbox.dates)}`);
 	console.log(
-		`  demo partner:  partnerId=${DEMO_PARTNER.partnerId} authKey=${DEMO_PARTNER.authKey} companies ${DEMO_COMPANY_ID}, ${DEMO_COMPANY_2_ID}`,
+		`  demo partner:  partnerId=${DEMO_PARTNER.partnerId} authKey=${DEMO_PARTNER.authKey} companies ${[DEMO_COMPANY_ID, DEMO_COMPANY_2_ID, ...extraCompanyIds(extra)].join(', ')}`,
 	);
 	console.log(
 		`  other partner: partnerId=${OTHER_PARTNER.partnerId} authKey=${OTHER_PARTNER.authKey} company ${OTHER_COMPANY_ID}`,

@@ -74,6 +74,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 			return state.archived;
 		},
 		setArchived: (mode) => state.setArchived(mode),
+		setProfileCompanies: (companyIds, partnerId) =>
+			state.setProfileCompanies(companyIds, partnerId),
 		// Also ends hung and delayed requests: their sockets are destroyed, their timers cleared.
 		close: () =>
 			new Promise<void>((resolve, reject) => {

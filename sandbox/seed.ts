@@ -99,6 +99,33 @@ const companyProfile = (c: CompanySeed) => ({
 	locations: c.locations.map((l) => ({ ...l })),
 });
 
+/** The first id of the extra shops `companies: N` seeds for the demo partner (`extraCompanyIds`). */
+const EXTRA_COMPANY_BASE = 700_001;
+
+/** The ids of the `count` extra shops seeded for the demo partner, in its profile's order. */
+export function extraCompanyIds(count: number): string[] {
+	return Array.from({ length: count }, (_, i) => String(EXTRA_COMPANY_BASE + i));
+}
+
+/** Small shops, so that twenty of them seed in a blink; two locations each. */
+function extraCompanies(count: number): CompanySeed[] {
+	return extraCompanyIds(count).map((companyId, i) => {
+		const city = CITIES[i % CITIES.length].city;
+		const name = `${city} Auto Repair #${i + 1}`;
+		return {
+			companyId,
+			name,
+			taxRate: 0.08,
+			cities: [i % CITIES.length],
+			locations: [1, 2].map((n) => ({ locationId: `${companyId}${n}`, name: `${name} - ${n}` })),
+			customers: 30,
+			orders: 16,
+			appointments: 6,
+			timesheetLogs: 8,
+		};
+	});
+}
+
 export const PARTNERS: PartnerAccount[] = [
 	{
 		...DEMO_PARTNER,
@@ -118,12 +145,24 @@ export const PARTNERS: PartnerAccount[] = [
 	},
 ];
 
+/**
+ * The partners as a sandbox starts with them: PARTNERS, and `extra` more shops in the demo partner's
+ * profile (after its two). A copy: a sandbox may change its profiles (`setProfileCompanies`).
+ */
+export function partnersWith(extra: number): PartnerAccount[] {
+	const partners = structuredClone(PARTNERS);
+	partners[0].profile.companies.push(...extraCompanies(extra).map(companyProfile));
+	return partners;
+}
+
 export interface SeedOptions {
 	seed: number;
 	/** sandbox clock at seeding time; every seeded timestamp lies before it */
 	now: number;
 	seedData: boolean;
 	bulkVehicles: number;
+	/** Extra shops of the demo partner (`extraCompanyIds`), seeded after everything else. */
+	extraCompanies: number;
 }
 
 const DAY = 86_400_000;
@@ -152,6 +191,9 @@ export function seedStore(store: Store, opts: SeedOptions): void {
 	const rng = new Prng(opts.seed);
 	for (const company of COMPANIES) seedCompany(store, rng, company, opts.now);
 	if (opts.bulkVehicles > 0) seedBulkVehicles(store, rng, opts.bulkVehicles, opts.now);
+	// Last, so that the other shops' records and ids are the same with or without them.
+	for (const company of extraCompanies(opts.extraCompanies))
+		seedCompany(store, rng, company, opts.now);
 }
 
 function person(rng: Prng) {

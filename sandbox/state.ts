@@ -3,7 +3,7 @@ import { createClock, type SandboxClock } from './clock';
 import { dateRules } from './dates';
 import { FaultQueue } from './faults';
 import { DEFAULT_LIMITS, RateLimiter } from './rateLimit';
-import { PARTNERS, seedStore, type PartnerAccount } from './seed';
+import { partnersWith, seedStore, type PartnerAccount } from './seed';
 import { Store } from './store';
 import type {
 	ArchivedMode,
@@ -23,7 +23,9 @@ export class SandboxState {
 	readonly tokens: TokenStore;
 	readonly limiter: RateLimiter;
 	readonly faults = new FaultQueue();
-	readonly partners: PartnerAccount[] = PARTNERS;
+	/** The partners as seeded; `partners` is what their profiles list now (setProfileCompanies). */
+	private readonly seededPartners: PartnerAccount[];
+	readonly partners: PartnerAccount[];
 	readonly log: RequestLogEntry[] = [];
 	readonly counters: SandboxCounters = {
 		logins: 0,
@@ -52,6 +54,8 @@ export class SandboxState {
 		);
 		this.limiter = new RateLimiter({ ...DEFAULT_LIMITS, ...(options.limits ?? {}) });
 		this.latencyMs = options.latencyMs ?? 0;
+		this.seededPartners = partnersWith(options.companies ?? 0);
+		this.partners = structuredClone(this.seededPartners);
 		this.seededAt = this.clock.now();
 		this.seed(this.seededAt);
 	}
@@ -63,6 +67,7 @@ export class SandboxState {
 			now,
 			seedData: this.options.seedData ?? true,
 			bulkVehicles: this.options.bulkVehicles ?? 0,
+			extraCompanies: this.options.companies ?? 0,
 		});
 	}
 
@@ -72,6 +77,9 @@ export class SandboxState {
 		this.archived = this.options.archived ?? 'listed';
 		if (this.clock.mode === 'manual') this.clock.set(this.options.startTime ?? this.seededAt);
 		this.seed(this.clock.mode === 'manual' ? this.clock.now() : this.seededAt);
+		this.partners.forEach((partner, i) => {
+			partner.profile.companies = structuredClone(this.seededPartners[i].profile.companies);
+		});
 		this.tokens.revokeAll();
 		this.limiter.reset();
 		this.faults.clear();
@@ -131,6 +139,27 @@ export class SandboxState {
 			throw new Error(`archived must be one of: listed, hidden (got ${JSON.stringify(mode)})`);
 		this.archived = mode;
 		return mode;
+	}
+
+	/** The companies a partner's profile lists, in this order: any it was seeded with. */
+	setProfileCompanies(
+		companyIds: unknown,
+		partnerId: unknown = this.partners[0].partnerId,
+	): string[] {
+		const at = this.partners.findIndex((p) => p.partnerId === partnerId);
+		if (at < 0) throw new Error(`Unknown partner ${JSON.stringify(partnerId)}`);
+		const seeded = this.seededPartners[at].profile.companies;
+		if (!Array.isArray(companyIds)) throw new Error('companies must be a list of company ids');
+		const listed = companyIds.map((id) => {
+			const company = seeded.find((c) => c.companyId === String(id));
+			if (!company)
+				throw new Error(
+					`Company ${JSON.stringify(id)} is not one of ${String(partnerId)}'s (${seeded.map((c) => c.companyId).join(', ')})`,
+				);
+			return structuredClone(company);
+		});
+		this.partners[at].profile.companies = listed;
+		return listed.map((c) => c.companyId);
 	}
 
 	private initialDates(): DateRules {

@@ -56,6 +56,11 @@ export interface SandboxOptions {
 	startTime?: string | number;
 	/** Extra vehicles added to the first demo company (benchmarks). */
 	bulkVehicles?: number;
+	/**
+	 * Extra shops for the demo partner (default 0): its profile lists them after its two, each
+	 * seeded as a small shop; their ids are `extraCompanyIds(n)`.
+	 */
+	companies?: number;
 	/** false = partners and companies only, no records. */
 	seedData?: boolean;
 	/** Delay added to every API response. */
@@ -250,5 +255,11 @@ export interface Sandbox {
 	/** Whether lists show archived records (also `POST /__admin/archived {mode}`); reset() restores the start option. */
 	readonly archived: ArchivedMode;
 	setArchived(mode: ArchivedMode): ArchivedMode;
+	/**
+	 * The companies a partner's profile lists (default the demo partner), in order: any of those it
+	 * was seeded with (also `POST /__admin/profile {partnerId?, companies}`). An unlisted company is
+	 * also refused (403), as AutoLeap refuses a company the partner may not access; reset() lists all again.
+	 */
+	setProfileCompanies(companyIds: string[], partnerId?: string): string[];
 	close(): Promise<void>;
 }

@@ -1,12 +1,13 @@
 /**
  * What the e2e stage needs before its first suite: the n8n runtimes of the jest projects that will
- * run (jest.e2e.config.js; E2E_N8N narrows them) and Debian's chromium. jest's global setup calls it,
+ * run (jest.e2e.config.js; E2E_N8N narrows them), and Debian's chromium, PostgreSQL and Redis. jest's global setup calls it,
  * and `npm test` runs it beside the unit stage (scripts/test.ts), since it is mostly download.
  */
 import { join } from 'node:path';
 
 import { ensureChromium } from './chromium';
 import { installRuntime, ROOT, runtime } from './runtime';
+import { ensureServices } from './services';
 import { isRuntimeName } from './runtimes';
 
 type Project = { displayName: string; globals: { E2E_RUNTIME: string } };
@@ -23,7 +24,9 @@ export async function prepareE2e(selectProjects?: string[]): Promise<void> {
 	}
 	// The runtimes install at once: one downloads while the other compiles (minutes on a fresh machine).
 	await Promise.all(names.map((name) => installRuntime(runtime(name as never))));
+	// Installed here, before any suite: suites running side by side must not both run apt-get.
 	ensureChromium();
+	ensureServices();
 }
 
 if (require.main === module) {

@@ -53,6 +53,58 @@ export function loadState(stored: unknown, settings: string): CursorState | unde
 	return { ...(state as CursorState), seen: { ...state.seen } };
 }
 
+/**
+ * The cursors as the workflow's static data holds them: a trigger watching one company keeps its
+ * cursor under `cursor`, as before it could watch several; one watching several keeps one per
+ * company under `cursors`. Each cursor names its company in its settings fingerprint.
+ */
+export interface StoredCursors {
+	cursor?: unknown;
+	cursors?: Record<string, unknown>;
+}
+
+/**
+ * Each company's stored state, if one fits its settings (`fingerprints`: company id → fingerprint),
+ * from either form: a company keeps its place when the trigger goes from one company to several
+ * or back.
+ */
+export function loadCursors(
+	stored: StoredCursors,
+	fingerprints: Record<string, string>,
+): Record<string, CursorState | undefined> {
+	const cursors =
+		typeof stored.cursors === 'object' && stored.cursors !== null ? stored.cursors : {};
+	const states: Record<string, CursorState | undefined> = {};
+	for (const [company, fingerprint] of Object.entries(fingerprints)) {
+		states[company] =
+			loadState(cursors[company], fingerprint) ?? loadState(stored.cursor, fingerprint);
+	}
+	return states;
+}
+
+/** The companies the static data holds a place for in its several-company form. */
+export function storedCompanies(stored: StoredCursors): string[] {
+	return typeof stored.cursors === 'object' && stored.cursors !== null
+		? Object.keys(stored.cursors)
+		: [];
+}
+
+/**
+ * The static data's form after a poll: one company's state under `cursor`; several under
+ * `cursors`, with the places `kept` (loaded with today's settings) of companies not watched now,
+ * so a shop that leaves the profile and comes back continues where it stopped.
+ */
+export function storeCursors(
+	states: Record<string, CursorState>,
+	oneCompany: boolean,
+	kept: Record<string, CursorState | undefined> = {},
+): StoredCursors {
+	if (oneCompany) return { cursor: Object.values(states)[0] };
+	const cursors: Record<string, CursorState> = {};
+	for (const [company, state] of Object.entries(kept)) if (state) cursors[company] = state;
+	return { cursors: { ...cursors, ...states } };
+}
+
 /** The first instant (ms) the next read must cover. */
 export function windowStart(state: CursorState): number {
 	return Math.max(state.floor, state.readThrough + 1);

@@ -17,12 +17,16 @@ export const DEFAULT_MAX_REQUESTS = 50;
 const eventsWith = (test: (event: (typeof TRIGGER_EVENTS)[number]) => boolean) =>
 	TRIGGER_EVENTS.filter(test).map((event) => event.value);
 
-/** The shared pickers, shown always and sent by the trigger itself. */
+/** The shared Simplify toggle, shown always. */
 function always(property: INodeProperties): INodeProperties {
 	const copy = { ...property };
 	delete copy.displayOptions;
 	return copy;
 }
+
+/** Which shops the trigger watches; an older trigger has no such value and watches its one company. */
+export type CompanyChoice = 'one' | 'several' | 'all';
+const ONE: CompanyChoice[] = ['one'];
 
 export const triggerProperties: INodeProperties[] = [
 	{
@@ -34,8 +38,38 @@ export const triggerProperties: INodeProperties[] = [
 		default: 'repairOrderUpdated',
 		options: TRIGGER_EVENTS.map(({ name, value, description }) => ({ name, value, description })),
 	},
-	always(companySelect({})),
-	locationSelect({ event: eventsWith((event) => event.location) }),
+	{
+		displayName: 'Companies',
+		name: 'companies',
+		type: 'options',
+		noDataExpression: true,
+		default: 'one',
+		description:
+			'Which shops (AutoLeap companies) to watch. Each emitted item says its shop in companyId.',
+		options: [
+			{
+				name: 'Every Company in the Profile',
+				value: 'all',
+				description:
+					'Every shop the partner profile lists, read again at each poll: a shop added later is watched from then on',
+			},
+			{ name: 'One Company', value: 'one' },
+			{ name: 'Several Companies', value: 'several' },
+		],
+	},
+	companySelect({ companies: ONE }),
+	{
+		displayName: 'Company Names or IDs',
+		name: 'companyIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getCompanies' },
+		required: true,
+		default: [],
+		description:
+			'The shops to watch. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		displayOptions: { show: { companies: ['several'] } },
+	},
+	locationSelect({ event: eventsWith((event) => event.location), companies: ONE }),
 	{
 		displayName: 'Start From',
 		name: 'startFrom',
@@ -85,7 +119,7 @@ export const triggerProperties: INodeProperties[] = [
 				typeOptions: { minValue: 5, maxValue: 500 },
 				default: DEFAULT_MAX_REQUESTS,
 				description:
-					'How many requests one poll may send before it emits what it has read and continues at the next poll. They count against the partner account’s rate limit.',
+					'How many requests one poll may send before it emits what it has read and continues at the next poll, shared fairly between the shops it watches. They count against the partner account’s rate limit.',
 			},
 			{
 				displayName: 'Overlap (Seconds)',

@@ -44,9 +44,14 @@ export async function runPoll(options: RunPollOptions): Promise<RunPollResult> {
 		mode === 'manual' ? 'manual' : 'activate',
 	);
 	if (!options.nodeType.poll) throw new Error('Harness: the node type has no poll()');
-	const result = await options.nodeType.poll.call(context);
+	const saved = () => JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+	const result = await options.nodeType.poll.call(context).catch((error: unknown) => {
+		// n8n 1.x keeps the active workflow, and what a failed poll left in its static data, in
+		// memory, and saves it with the next poll that emits: the error carries it.
+		throw Object.assign(error as object, { staticData: saved() });
+	});
 	return {
 		items: result ? result[0] : null,
-		staticData: JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,
+		staticData: saved(),
 	};
 }

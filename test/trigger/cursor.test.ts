@@ -5,11 +5,14 @@ import {
 	contentHash,
 	isSeen,
 	learnSkew,
+	loadCursors,
 	loadState,
 	MAX_KEYS,
 	provenThrough,
 	prune,
 	startState,
+	storedCompanies,
+	storeCursors,
 	versionOf,
 	windowEnd,
 	windowStart,
@@ -253,5 +256,60 @@ describe('state', () => {
 		expect(tight.seen).toEqual({});
 		expect(windowStart(tight)).toBe(T0 + 4);
 		expect(MAX_KEYS).toBe(5_000);
+	});
+});
+
+describe('one cursor per company', () => {
+	const at = (company: string, readThrough: number): CursorState => ({
+		...startState(`fp-${company}`, T0),
+		readThrough,
+	});
+
+	it('keeps one company’s cursor where a single-company trigger always kept it, several under their ids', () => {
+		const a = at('a', T0 + 5);
+		expect(storeCursors({ a }, true)).toEqual({ cursor: a });
+		const b = at('b', T0 + 7);
+		expect(storeCursors({ a, b }, false)).toEqual({ cursors: { a, b } });
+		expect(storedCompanies({ cursors: { a, b } })).toEqual(['a', 'b']);
+		expect(storedCompanies({ cursor: a })).toEqual([]);
+	});
+
+	it('keeps the places of companies not watched now that fit the settings, beside the new states', () => {
+		const a = at('a', T0 + 5);
+		const b = at('b', T0 + 7);
+		const newA = at('a', T0 + 9);
+		// b left the profile: its place stays; one that no longer fits (undefined) is dropped.
+		expect(storeCursors({ a: newA }, false, { b, c: undefined })).toEqual({
+			cursors: { a: newA, b },
+		});
+		// A kept place never overrides a company polled now.
+		expect(storeCursors({ a: newA }, false, { a })).toEqual({ cursors: { a: newA } });
+		// One company: just its cursor, as before several companies.
+		expect(storeCursors({ a: newA }, true, { b })).toEqual({ cursor: newA });
+	});
+
+	it('gives each company the stored cursor of its settings, from either form, and none to a new one', () => {
+		const a = at('a', T0 + 5);
+		const b = at('b', T0 + 7);
+		const fingerprints = { a: 'fp-a', b: 'fp-b', c: 'fp-c' };
+		// From one company to several: the single cursor is the one of its company.
+		expect(loadCursors({ cursor: a }, fingerprints)).toEqual({ a, b: undefined, c: undefined });
+		expect(loadCursors({ cursors: { a, b } }, fingerprints)).toEqual({ a, b, c: undefined });
+		// From several to one: that company's cursor.
+		expect(loadCursors({ cursors: { a, b } }, { b: 'fp-b' })).toEqual({ b });
+		// A cursor of other settings (another event, filter or start) is not this company's.
+		expect(loadCursors({ cursors: { a } }, { a: 'fp-a-other-filter' })).toEqual({ a: undefined });
+		expect(loadCursors({ cursors: { a: b } }, { a: 'fp-a' })).toEqual({ a: undefined });
+		// Nothing stored yet, or not a record of cursors.
+		expect(loadCursors({}, { a: 'fp-a' })).toEqual({ a: undefined });
+		expect(loadCursors({ cursors: 'x' as never }, { a: 'fp-a' })).toEqual({ a: undefined });
+	});
+
+	it('hands out copies: moving one loaded cursor leaves the stored one as it was', () => {
+		const a = { ...at('a', T0 + 5), seen: { k: T0 + 5 } };
+		const stored = { cursors: { a } };
+		const loaded = loadCursors(stored, { a: 'fp-a' }).a!;
+		loaded.seen.other = T0 + 6;
+		expect(stored.cursors.a.seen).toEqual({ k: T0 + 5 });
 	});
 });
