@@ -37,6 +37,8 @@ const { values } = parseArgs({
 		vehicles: { type: 'string', default: '100000' },
 		chunk: { type: 'string', default: '5000' },
 		heaps: { type: 'string', default: ',512' },
+		/** The log of an earlier run cut short: its runs' JSON lines join the table. */
+		earlier: { type: 'string' },
 	},
 });
 const VEHICLES = Number(values.vehicles);
@@ -221,7 +223,13 @@ async function measure(
 			const outcome = /heap out of memory/i.test(log) ? 'n8n ran out of memory' : 'n8n exited';
 			return report({ ...run, processed: 0, outcome });
 		}
-		const [execution] = (await server.executions(trigger.id)).slice(-1);
+		// Reading a big run's data back can take more memory than the run did (n8n loads it whole).
+		const read = await server.executions(trigger.id).catch(() => undefined);
+		if (!read) {
+			const outcome = `run ${finished?.status}; n8n died reading its data back`;
+			return report({ ...run, processed: 0, outcome });
+		}
+		const [execution] = read.slice(-1);
 		const processed = execution ? count(execution) : 0;
 		const ok = finished?.status === 'success' && processed === VEHICLES;
 		return report({ ...run, processed, outcome: ok ? 'ok' : 'the run failed' });
@@ -278,7 +286,11 @@ async function main() {
 	});
 	const load = () => loadavg()[0].toFixed(2);
 	const loadAtStart = load();
-	const runs: Run[] = [];
+	const earlier = values.earlier ? readFileSync(values.earlier, 'utf8') : '';
+	const runs: Run[] = earlier
+		.split('\n')
+		.filter((line) => line.startsWith('{"shape"'))
+		.map((line) => JSON.parse(line) as Run);
 	const shapes: Array<[string, Shape]> = [
 		['Return All', returnAllShape],
 		['Chunks looped in one execution', oneExecutionShape],
@@ -313,6 +325,12 @@ async function main() {
 			'/proc every 100 ms while the run goes; *at rest* is just before the call. *Old space*: V8’s heap limit for n8n (`--max-old-space-size`,',
 			'MB), Node’s default or that of a small instance. Rate limits lifted on both sides (the time is n8n’s and the node’s work); executions',
 			'saved as n8n does by default, but the one-chunk sub-workflow’s, which its settings do not save.',
+			...(earlier
+				? [
+						`The rows with old space ${[...new Set(runs.slice(0, runs.length - HEAPS.length * shapes.length).map((r) => r.heap))].join(', ')} come from an earlier run of this script that day, cut short when n8n died as the`,
+						'benchmark read a run’s data back (now caught); `--earlier` took them from its log.',
+					]
+				: []),
 			'',
 			'| Shape | Old space | n8n at rest | Peak during the run | Growth | Growth ÷ Return All’s | Time | GETs | Vehicles processed |',
 			'| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
