@@ -133,3 +133,20 @@ it('Benchmarks: the token lifecycle on queue-mode workers, from the committed ru
 		`${total(run['Logins (per process)'])} logins (${perProcess(run['Logins (per process)'])}), ${total(run['Refreshes (per process)'])} refreshes, ${run['Refused refreshes']} refused, ${run['Answered 401']} × 401, ${run['Failed executions']} failed executions (its run of ${/npm run bench:tokens` on (\d{4}-\d{2}-\d{2})/.exec(RESULTS)?.[1]}).`,
 	);
 });
+
+it('Usage: n8n’s memory for a big list read in chunks, from the committed run of npm run bench:chunks', () => {
+	const rows = table('## A big list in chunks: n8n’s memory');
+	const heap = (cell: string) => (cell === 'default' ? 'Node’s default' : `${cell} MB`);
+	const summary = markdownTable(
+		['Shape', 'Old space', 'n8n’s peak (at rest)', 'Vehicles processed', 'GETs'],
+		rows.map((r) => [
+			r.Shape,
+			heap(r['Old space']),
+			`${r['Peak during the run']} (${r['n8n at rest']})`,
+			r['Vehicles processed'],
+			r.GETs,
+		]),
+	);
+	const date = /npm run bench:chunks` on (\d{4}-\d{2}-\d{2})/.exec(RESULTS)?.[1];
+	expectReadmeBlock('chunks-summary', `${summary}\n\nFrom its run on ${date}.`);
+});
