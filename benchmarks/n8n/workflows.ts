@@ -13,15 +13,15 @@ export const HEADER_CREDENTIAL = { id: 'AutoLeapHeader01', name: 'AutoLeap token
 
 export const HTTP_VERSION = 4.5; // what n8n 2.41.1 offers for a new HTTP Request node
 
-type Node = Record<string, unknown> & { name: string };
+export type Node = Record<string, unknown> & { name: string };
 
 const ours = { autoLeapApi: CREDENTIAL };
-const header = {
+export const header = {
 	authentication: 'genericCredentialType',
 	genericAuthType: 'httpHeaderAuth',
 };
 
-function node(
+export function node(
 	name: string,
 	type: string,
 	typeVersion: number,
@@ -32,7 +32,7 @@ function node(
 }
 
 /** A linear workflow: each node feeds the next. */
-function chain(id: string, name: string, nodes: Node[]) {
+export function chain(id: string, name: string, nodes: Node[]) {
 	const connections: Record<string, unknown> = {};
 	nodes.slice(0, -1).forEach((from, i) => {
 		connections[from.name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
@@ -50,13 +50,13 @@ const webhook = (path: string) =>
 		{ webhookId: randomUUID() },
 	);
 
-const autoLeap = (name: string, parameters: object, extra: object = {}) =>
+export const autoLeap = (name: string, parameters: object, extra: object = {}) =>
 	node(name, 'n8n-nodes-autoleap.autoLeap', 1, parameters, { credentials: ours, ...extra });
 
-const http = (name: string, parameters: object, extra: object = {}) =>
+export const http = (name: string, parameters: object, extra: object = {}) =>
 	node(name, 'n8n-nodes-base.httpRequest', HTTP_VERSION, parameters, extra);
 
-const query = (values: Record<string, string>) => ({
+export const query = (values: Record<string, string>) => ({
 	sendQuery: true,
 	queryParameters: { parameters: Object.entries(values).map(([name, value]) => ({ name, value })) },
 });
