@@ -9,6 +9,7 @@
 import { itemsOf, type N8n, type N8nServer } from '../../e2e/lib/n8n';
 import type { Sandbox } from '../../sandbox';
 import { DEMO_COMPANY_2_ID, DEMO_COMPANY_ID, extraCompanyIds } from '../../sandbox/seed';
+import { clusters } from '../n8n/report';
 import { probed, progress, publish, sleep } from './run';
 
 export const SHOPS = [DEMO_COMPANY_ID, DEMO_COMPANY_2_ID, ...extraCompanyIds(18)];
@@ -48,17 +49,6 @@ export interface ShopsRun {
 	importDoneMs?: number;
 	importDonePoll?: number;
 	rateLimited: number;
-}
-
-/** Groups requests that came within 5 s of each other: one poll each. */
-function clusters<T extends { at: number }>(log: T[]): T[][] {
-	const groups: T[][] = [];
-	for (const entry of log) {
-		const last = groups[groups.length - 1];
-		if (last && entry.at - last[last.length - 1].at < 5_000) last.push(entry);
-		else groups.push([entry]);
-	}
-	return groups;
 }
 
 export async function measureShops(

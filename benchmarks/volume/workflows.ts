@@ -9,13 +9,11 @@ import { DEMO_COMPANY_ID } from '../../sandbox/seed';
 import {
 	autoLeap,
 	chain,
-	header,
-	HEADER_CREDENTIAL,
-	http,
+	createVehicles,
 	type Job,
 	node,
 	type Node,
-	query,
+	paginatedVehicles,
 } from '../n8n/workflows';
 
 const webhook = (path: string) =>
@@ -71,28 +69,7 @@ export const readOurs = (simplify: boolean) =>
 export const readHttp = (apiUrl: string, intervalMs: number) =>
 	job(intervalMs ? 'VolReadHttpPaced' : 'VolReadHttp', (p) => [
 		webhook(p),
-		http(
-			'Get Vehicles',
-			{
-				url: `${apiUrl}/vehicles`,
-				...header,
-				...query({ companyId: DEMO_COMPANY_ID, size: '100' }),
-				options: {
-					pagination: {
-						pagination: {
-							paginationMode: 'updateAParameterInEachRequest',
-							parameters: {
-								parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }],
-							},
-							paginationCompleteWhen: 'other',
-							completeExpression: '={{ $response.body.results.pagination.last }}',
-							requestInterval: intervalMs,
-						},
-					},
-				},
-			},
-			{ credentials: { httpHeaderAuth: HEADER_CREDENTIAL } },
-		),
+		paginatedVehicles(apiUrl, intervalMs),
 		splitOut('results.content'),
 		count('vehicleId'),
 	]);
@@ -102,17 +79,7 @@ export const createOurs = (customerId: string) =>
 	job('VolCreateOurs', (p) => [
 		webhook(p),
 		splitOut('body.rows'),
-		autoLeap(
-			'Create Vehicles',
-			{
-				resource: 'vehicle',
-				operation: 'create',
-				companyId: DEMO_COMPANY_ID,
-				customerId: { __rl: true, mode: 'id', value: customerId },
-				additionalFields: { make: 'Ford', model: 'Transit', licensePlate: '={{ $json.plate }}' },
-			},
-			{ onError: 'continueRegularOutput' },
-		),
+		createVehicles(customerId),
 		count('licensePlate', 'success'),
 	]);
 
