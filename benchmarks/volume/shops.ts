@@ -20,7 +20,9 @@ const IDLE_POLLS = 2;
  * its share is re-read until it has aged past the Overlap (5 minutes; README, Fair share).
  */
 const IMPORTED = 1_000;
-const IMPORTING = SHOPS[3];
+/** The importing shop's place in SHOPS: the single changes go round the shops, change k in shop k % 20. */
+export const IMPORTING_AT = 3;
+const IMPORTING = SHOPS[IMPORTING_AT];
 
 export interface Poll {
 	at: number;
