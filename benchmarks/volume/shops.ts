@@ -15,9 +15,9 @@ import { probed, progress, publish, sleep } from './run';
 export const SHOPS = [DEMO_COMPANY_ID, DEMO_COMPANY_2_ID, ...extraCompanyIds(18)];
 const IDLE_POLLS = 2;
 /**
- * Made at once, so within a second or two of AutoLeap's time: 10 pages, that fit in the importing
- * shop's share of Max Requests per Poll (50 less the other shops' one each). An import larger than
- * its share is re-read until it has aged past the Overlap (5 minutes; README, Fair share).
+ * Made at once, so within a second or two of AutoLeap's time: 10 pages. (A trial with 3,000 came
+ * out in none of the 3 polls it was given: an import larger than its shop's share is re-read until
+ * it has aged past the Overlap, 5 minutes; README, Fair share.)
  */
 const IMPORTED = 1_000;
 /** The importing shop's place in SHOPS: the single changes go round the shops, change k in shop k % 20. */
