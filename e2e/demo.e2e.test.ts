@@ -4,7 +4,7 @@
  * demo shop's activity; Ctrl-C stops everything. `--queue` brings it up in queue mode (executions on
  * workers are the queue suite's subject).
  */
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,17 @@ import { ROOT } from './lib/runtime';
 
 const folder = mkdtempSync(join(tmpdir(), 'autoleap-demo-'));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** Waits until the demo says it is up; when it exits or hangs instead, fails showing what it printed. */
+async function demoStarted(demo: ChildProcess, output: () => string): Promise<void> {
+	const up = () => output().includes('press Ctrl-C');
+	await waitFor(
+		async () => up() || demo.exitCode !== null,
+		'the demo to print its URL',
+		480_000, // within jest's 600 s, so that its output is shown
+	).catch(() => undefined);
+	if (!up()) throw new Error(`The demo did not come up:\n${output().slice(-4000)}`);
+}
 
 it('npm run demo: editor with owner, credential and workflows; the trigger workflow runs; Ctrl-C stops it all', async () => {
 	const port = await freePort();
@@ -27,11 +38,7 @@ it('npm run demo: editor with owner, credential and workflows; the trigger workf
 	demo.stderr.on('data', (chunk) => (output += chunk));
 	const exited = new Promise<number | null>((done) => demo.once('exit', done));
 	try {
-		await waitFor(
-			async () => output.includes('press Ctrl-C'),
-			'the demo to print its URL',
-			600_000,
-		);
+		await demoStarted(demo, () => output);
 		const base = `http://127.0.0.1:${port}`;
 		expect(output).toContain(`n8n editor: ${base}`);
 
@@ -96,11 +103,7 @@ it('npm run demo -- --queue: the same demo on a main and 2 workers; Ctrl-C stops
 	};
 	let pids: number[] = [];
 	try {
-		await waitFor(
-			async () => output.includes('press Ctrl-C'),
-			'the demo to print its URL',
-			600_000,
-		);
+		await demoStarted(demo, () => output);
 		pids = [...output.matchAll(/\(pid (\d+)/g)].map((m) => Number(m[1]));
 		expect(pids).toHaveLength(3); // the main and two workers
 		const server = new N8nServer(`http://127.0.0.1:${port}`, '');

@@ -18,7 +18,15 @@ import { startSandbox, type Sandbox } from '../sandbox';
 import { DEMO_COMPANY_ID, DEMO_PARTNER } from '../sandbox/seed';
 import { freePort, N8n, OWNER, type N8nServer } from './lib/n8n';
 import { QueueCluster } from './lib/queue';
-import { installRuntime, packPackage, ROOT, runtime, seconds, type Runtime } from './lib/runtime';
+import {
+	installRuntime,
+	PACK_DIR,
+	packPackage,
+	ROOT,
+	runtime,
+	seconds,
+	type Runtime,
+} from './lib/runtime';
 import { isRuntimeName, NEWEST } from './lib/runtimes';
 
 const WORKFLOWS = join(ROOT, 'e2e', 'workflows');
@@ -178,7 +186,8 @@ async function main(): Promise<void> {
 		throw new Error(
 			'--once runs `n8n execute`, which never uses the queue: use one of --queue and --once',
 		);
-	const tarball = packPackage();
+	// A folder of its own: packing empties its folder, and e2e suites install from e2e/.cache.
+	const tarball = packPackage(join(PACK_DIR, 'demo'));
 	const sandbox = await startSandbox({ port: 0 });
 	console.log(`• AutoLeap sandbox on ${sandbox.url}`);
 	if (flags.queue) {
