@@ -88,7 +88,7 @@ it('Scaling: the queue-mode contention table, from the committed run of npm run 
 	const rows = table('## Queue mode: one account, several processes');
 	const ratio = (cell: string) => /\(([\d.]+)×\)/.exec(cell)?.[1] ?? '?';
 	const fourTwoNine = (cell: string) =>
-		cell.replace(/ \(minute 1: (\d+); minute 2: \d+\)/, ' ($1 in the first minute)');
+		cell.replace(/ \(minute 1: (\d+)(?:; minute 2: \d+)?\)/, ' ($1 in the first minute)');
 	// "worker 1 1, worker 2 1" (process, then its logins) as "worker 1: 1, worker 2: 1".
 	const logins = (cell: string) => cell.replace(/(\S+(?: \d+)?) (\d+)(?=,|$)/g, '$1: $2');
 	const accepted = rows.map((r) =>
