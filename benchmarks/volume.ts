@@ -16,7 +16,7 @@
  * window to WINDOW_MS (limits per window unchanged, the credential told the same); (c) runs at
  * AutoLeap's real limits and n8n's real minute. The chunked read is bench:chunks's.
  *
- *   npm run bench:volume
+ *   npm run bench:volume                                            about 15 minutes
  *   npm run bench:volume -- --vehicles 5000 --creates 5000 --busy-minutes 1 --no-write
  *   npm run bench:volume -- --only shops
  *   npm run bench:volume -- --from e2e/.cache/volume-run.json      the section again from a run
