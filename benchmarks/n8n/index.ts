@@ -16,7 +16,7 @@ import { installRuntime, packPackage } from '../../e2e/lib/runtime';
 import { startSandbox, type Sandbox } from '../../sandbox';
 import { DEMO_COMPANY_ID, DEMO_PARTNER } from '../../sandbox/seed';
 import { writeMainPage } from '../results';
-import { countRequests, type Measured, resultsPage } from './report';
+import { clusters, countRequests, type Measured, resultsPage } from './report';
 import {
 	createMany,
 	HEADER_CREDENTIAL,
@@ -342,17 +342,6 @@ async function main() {
 	});
 	writeMainPage(results);
 	console.log(results);
-}
-
-/** Groups requests that came within 5 s of each other: one poll each. */
-function clusters<T extends { at: number }>(log: T[]): T[][] {
-	const groups: T[][] = [];
-	for (const entry of log) {
-		const last = groups[groups.length - 1];
-		if (last && entry.at - last[last.length - 1].at < 5_000) last.push(entry);
-		else groups.push([entry]);
-	}
-	return groups;
 }
 
 main().catch((error) => {

@@ -28,6 +28,17 @@ export function countRequests(log: RequestLogEntry[]) {
 	};
 }
 
+/** Groups requests that came within 5 s of each other: one poll each. */
+export function clusters<T extends { at: number }>(log: T[]): T[][] {
+	const groups: T[][] = [];
+	for (const entry of log) {
+		const last = groups[groups.length - 1];
+		if (last && entry.at - last[last.length - 1].at < 5_000) last.push(entry);
+		else groups.push([entry]);
+	}
+	return groups;
+}
+
 const time = (ms?: number) => (ms === undefined ? 'n/a' : `${(ms / 1000).toFixed(1)} s`);
 
 /** Rows of one job: ours first; every other row gets the ratio ours / theirs. */

@@ -13,7 +13,7 @@ export const HEADER_CREDENTIAL = { id: 'AutoLeapHeader01', name: 'AutoLeap token
 
 export const HTTP_VERSION = 4.5; // what n8n 2.41.1 offers for a new HTTP Request node
 
-type Node = Record<string, unknown> & { name: string };
+export type Node = Record<string, unknown> & { name: string };
 
 const ours = { autoLeapApi: CREDENTIAL };
 const header = {
@@ -21,7 +21,7 @@ const header = {
 	genericAuthType: 'httpHeaderAuth',
 };
 
-function node(
+export function node(
 	name: string,
 	type: string,
 	typeVersion: number,
@@ -32,7 +32,7 @@ function node(
 }
 
 /** A linear workflow: each node feeds the next. */
-function chain(id: string, name: string, nodes: Node[]) {
+export function chain(id: string, name: string, nodes: Node[]) {
 	const connections: Record<string, unknown> = {};
 	nodes.slice(0, -1).forEach((from, i) => {
 		connections[from.name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
@@ -50,7 +50,7 @@ const webhook = (path: string) =>
 		{ webhookId: randomUUID() },
 	);
 
-const autoLeap = (name: string, parameters: object, extra: object = {}) =>
+export const autoLeap = (name: string, parameters: object, extra: object = {}) =>
 	node(name, 'n8n-nodes-autoleap.autoLeap', 1, parameters, { credentials: ours, ...extra });
 
 const http = (name: string, parameters: object, extra: object = {}) =>
@@ -81,6 +81,34 @@ function job(id: string, name: string, nodes: (path: string) => Node[]): Job {
 	return { id, path, output: list[list.length - 1].name, workflow: chain(id, name, list) };
 }
 
+/**
+ * n8n's own pagination of the vehicles: page = $pageCount + 1 in the query, done when the envelope
+ * says last; `requestInterval` is its Interval Between Requests (ms; unset, its default, sends at once).
+ */
+export const paginatedVehicles = (apiUrl: string, requestInterval = 0) =>
+	http(
+		'Get Vehicles',
+		{
+			url: `${apiUrl}/vehicles`,
+			...header,
+			...query({ companyId: DEMO_COMPANY_ID, size: '100' }),
+			options: {
+				pagination: {
+					pagination: {
+						paginationMode: 'updateAParameterInEachRequest',
+						parameters: {
+							parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }],
+						},
+						paginationCompleteWhen: 'other',
+						completeExpression: '={{ $response.body.results.pagination.last }}',
+						...(requestInterval ? { requestInterval } : {}),
+					},
+				},
+			},
+		},
+		{ credentials: { httpHeaderAuth: HEADER_CREDENTIAL } },
+	);
+
 /** (a) Return All of the vehicles. */
 export const readAll = (apiUrl: string) => ({
 	ours: job('BenchReadOurs', 'Bench (a) ours', (p) => [
@@ -92,30 +120,9 @@ export const readAll = (apiUrl: string) => ({
 			returnAll: true,
 		}),
 	]),
-	// n8n's own pagination: page = $pageCount + 1 in the query, done when the envelope says last.
 	http: job('BenchReadHttp', 'Bench (a) HTTP Request', (p) => [
 		webhook(p),
-		http(
-			'Get Vehicles',
-			{
-				url: `${apiUrl}/vehicles`,
-				...header,
-				...query({ companyId: DEMO_COMPANY_ID, size: '100' }),
-				options: {
-					pagination: {
-						pagination: {
-							paginationMode: 'updateAParameterInEachRequest',
-							parameters: {
-								parameters: [{ type: 'qs', name: 'page', value: '={{ $pageCount + 1 }}' }],
-							},
-							paginationCompleteWhen: 'other',
-							completeExpression: '={{ $response.body.results.pagination.last }}',
-						},
-					},
-				},
-			},
-			{ credentials: { httpHeaderAuth: HEADER_CREDENTIAL } },
-		),
+		paginatedVehicles(apiUrl),
 		node('Split Out Vehicles', 'n8n-nodes-base.splitOut', 1, {
 			fieldToSplitOut: 'results.content',
 			options: {},
@@ -125,6 +132,20 @@ export const readAll = (apiUrl: string) => ({
 
 /** Failed items stay in the output (On Error: Continue) on both sides, so they can be counted. */
 const continueOnError = { onError: 'continueRegularOutput' };
+
+/** Our Create, one vehicle per input item (its plate from `$json.plate`), failed items kept. */
+export const createVehicles = (customerId: string) =>
+	autoLeap(
+		'Create Vehicles',
+		{
+			resource: 'vehicle',
+			operation: 'create',
+			companyId: DEMO_COMPANY_ID,
+			customerId: { __rl: true, mode: 'id', value: customerId },
+			additionalFields: { make: 'Ford', model: 'Transit', licensePlate: '={{ $json.plate }}' },
+		},
+		continueOnError,
+	);
 
 /** (b) Create one vehicle per input item. `batching` = HTTP Request's Batching option, if set. */
 export const createMany = (apiUrl: string, customerId: string, count: number) => {
@@ -155,17 +176,7 @@ export const createMany = (apiUrl: string, customerId: string, count: number) =>
 		ours: job('BenchCreateOurs', 'Bench (b) ours', (p) => [
 			webhook(p),
 			rows('OURS', count),
-			autoLeap(
-				'Create Vehicles',
-				{
-					resource: 'vehicle',
-					operation: 'create',
-					companyId: DEMO_COMPANY_ID,
-					customerId: { __rl: true, mode: 'id', value: customerId },
-					additionalFields: { make: 'Ford', model: 'Transit', licensePlate: '={{ $json.plate }}' },
-				},
-				continueOnError,
-			),
+			createVehicles(customerId),
 		]),
 		httpDefaults: httpCreate('BenchCreateHttp', 'Bench (b) HTTP Request', 'HTTP'),
 		httpBatched: (batching: { batchSize: number; batchInterval: number }) =>

@@ -88,7 +88,7 @@ it('Scaling: the queue-mode contention table, from the committed run of npm run 
 	const rows = table('## Queue mode: one account, several processes');
 	const ratio = (cell: string) => /\(([\d.]+)×\)/.exec(cell)?.[1] ?? '?';
 	const fourTwoNine = (cell: string) =>
-		cell.replace(/ \(minute 1: (\d+); minute 2: \d+\)/, ' ($1 in the first minute)');
+		cell.replace(/ \(minute 1: (\d+)(?:; minute 2: \d+)?\)/, ' ($1 in the first minute)');
 	// "worker 1 1, worker 2 1" (process, then its logins) as "worker 1: 1, worker 2: 1".
 	const logins = (cell: string) => cell.replace(/(\S+(?: \d+)?) (\d+)(?=,|$)/g, '$1: $2');
 	const accepted = rows.map((r) =>
@@ -149,4 +149,60 @@ it('Usage: n8n’s memory for a big list read in chunks, from the committed run 
 	);
 	const date = /npm run bench:chunks` on (\d{4}-\d{2}-\d{2})/.exec(RESULTS)?.[1];
 	expectReadmeBlock('chunks-summary', `${summary}\n\nFrom its run on ${date}.`);
+});
+
+it('Usage: the volume summary, from the committed run of npm run bench:volume', () => {
+	const reads = table('### (a) Return All of');
+	const creates = table('### (b) Create');
+	const [idle, busy] = table('### (c) One trigger over');
+	const ours = row(reads, /./, /^AutoLeap node, Get Many, Return All \(Simplify on/);
+	const defaults = row(reads, /./, /^HTTP Request.*defaults/);
+	const paced = row(reads, /./, /^HTTP Request.*Interval/);
+	const create = row(creates, /./, /^AutoLeap node/);
+	const perItem = row(creates, /./, /^HTTP Request/);
+	/** "1,001 (1)" → "1,000 GETs + 1 login". */
+	const requests = (r: Record<string, string>, kind: string) => {
+		const [all, logins] = /^([\d,]+) \((\d+)\)$/
+			.exec(r['Requests (logins)'])!
+			.slice(1)
+			.map((cell) => Number(cell.replace(/,/g, '')));
+		return `${thousands(all - logins)} ${kind}${logins ? ` + ${logins} login` : ''}`;
+	};
+	const outcome = (r: Record<string, string>) =>
+		r.Outcome === 'success' ? '' : `; ${r.Outcome.replace(/\*\*/g, '').replace(/:.*/, '')}`;
+	const vehicles = /### \(a\) Return All of ([\d,]+) vehicles/.exec(RESULTS)?.[1];
+	const created = /### \(b\) Create ([\d,]+) vehicles/.exec(RESULTS)?.[1];
+	const shops = /### \(c\) One trigger over (\d+) shops/.exec(RESULTS)?.[1];
+	const summary = markdownTable(
+		['Job', 'AutoLeap node', 'n8n’s HTTP Request node'],
+		[
+			[
+				`Return All of ${vehicles} vehicles`,
+				`${requests(ours, 'GETs')}, ${ours['429s']} × 429${outcome(ours)}; n8n's RSS +${ours.Growth}`,
+				`defaults: ${requests(defaults, 'GETs')}, ${defaults['429s']} × 429${outcome(defaults)}; paced to the limit by hand: ${requests(paced, 'GETs')}, time ours/theirs ${paced['Ours / theirs']}, n8n's RSS +${paced.Growth}`,
+			],
+			[
+				`Create ${created} vehicles`,
+				`${requests(create, 'POSTs')}, ${create['429s']} × 429, ${create['Written (sandbox)']} written${outcome(create)}; time ÷ the limits’ least ${create['Time ÷ the limits’ least']}; n8n's RSS +${create.Growth}`,
+				`one POST per item: ${requests(perItem, 'POSTs')} for ${perItem.Items} rows, ${perItem['429s']} × 429, ${perItem['Written (sandbox)']} written`,
+			],
+			[
+				`One trigger over ${shops} shops, idle`,
+				`${idle['GETs per poll (lists + profile)'].split(', ')[0]} GETs a poll (lists + profile), ${idle.Executions} executions`,
+				'–',
+			],
+			[
+				`The same, busy (${busy.Phase.replace(/^Busy: /, '')})`,
+				`${busy['Items emitted per poll']} items in ${busy.Polls} polls, ${busy['Emitted twice / never'] === '0 / 0' ? 'each change once' : `${busy['Emitted twice / never']} emitted twice / never`}, ${busy['429s']} × 429; latency change → execution ${busy['Latency change → execution (median / p90 / max)']} (median / p90 / max)`,
+				'–',
+			],
+		],
+	);
+	const date = /npm run bench:volume` \(benchmarks\/volume.ts\) on (\d{4}-\d{2}-\d{2})/.exec(
+		RESULTS,
+	)?.[1];
+	expectReadmeBlock(
+		'volume-summary',
+		`${summary}\n\nFrom its run on ${date}, AutoLeap's rate window scaled ×10 for the first two rows.`,
+	);
 });
