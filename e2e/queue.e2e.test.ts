@@ -215,8 +215,19 @@ it('trigger: polls on the main, runs on a worker, and emits each change once acr
 			const executions = await listExecutions(cluster.main!, [TRIGGER]).catch(
 				(e: Error) => e.message,
 			);
+			// n8n's public API leaves running (and queued) executions out unless asked for them.
+			const running = await cluster
+				.main!.api<{ data: unknown[] }>(`/executions?workflowId=${TRIGGER}&status=running`)
+				.then((r) => r.data)
+				.catch((e: Error) => e.message);
+			// What the main said meanwhile about triggers, polls and executions, and any warning.
+			const mainLines = readLog(cluster.mainLog)
+				.filter((l) => Date.parse(l.metadata.timestamp ?? '') >= started)
+				.filter((l) => l.level !== 'info' || /trigger|poll|execution|activat/i.test(l.message))
+				.slice(-40)
+				.map((l) => `${l.metadata.timestamp} main ${l.level}: ${l.message.slice(0, 300)}`);
 			throw new Error(
-				`${error.message}\n${[...pollLines, ...events].sort().join('\n')}\nexecutions: ${JSON.stringify(executions)}`,
+				`${error.message}\n${[...pollLines, ...events].sort().join('\n')}\nexecutions: ${JSON.stringify(executions)}\nrunning: ${JSON.stringify(running)}\n${mainLines.join('\n')}`,
 			);
 		});
 	note('publish');
